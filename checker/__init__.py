@@ -1,0 +1,3 @@
+"""AlignSpec: a formal ontology language and consistency checker for AI-alignment vocabulary."""
+
+__version__ = "0.1.0"
