@@ -1,0 +1,111 @@
+"""The logic the reasoner works in: atoms over variables, axioms (rules) and theories.
+
+Everything here is plain data with no knowledge of files or syntax. A predicate is a kind
+(unary) or a relation (binary); concepts have already been expanded into atoms by the time a
+formula reaches the reasoner. ``origin`` fields are opaque to the reasoner and only carried along
+so that answers can cite where an axiom came from.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Atom:
+    """``pred(args...)``: one argument for a kind, two for a relation; args are variable names."""
+
+    pred: str
+    args: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.pred}({', '.join(self.args)})"
+
+
+class AxiomKind(str, enum.Enum):
+    """Where an axiom comes from; decides how it is described to a user."""
+
+    SUBKIND = "subkind"                  # kind A: B            A(x) -> B(x)
+    DISJOINT_KINDS = "disjoint-kinds"    # disjoint A, B        A(x), B(x) -> false
+    DISJOINT_RELATIONS = "disjoint-relations"  # R(x,y), S(x,y) -> false
+    DOMAIN = "domain"                    # relation R(D, E)     R(x,y) -> D(x)
+    RANGE = "range"                      #                      R(x,y) -> E(y)
+    FUNCTIONAL = "functional"
+    INVERSE_FUNCTIONAL = "inverse_functional"
+    REFLEXIVE = "reflexive"
+    IRREFLEXIVE = "irreflexive"
+    SYMMETRIC = "symmetric"
+    ASYMMETRIC = "asymmetric"
+    TRANSITIVE = "transitive"
+    ACYCLIC = "acyclic"                  # no body/head: checked on every built instance
+    RULE = "rule"                        # a framing rule
+
+
+@dataclass(frozen=True)
+class Axiom:
+    """A rule ``body -> head``.
+
+    Exactly one of these describes the head: ``head`` atoms (variables not in the body are
+    existential), ``equality`` (two body variables that must be the same entity), or
+    ``is_false`` (the body may never match). An ``ACYCLIC`` axiom names its relation in
+    ``relation`` and has an empty body and head.
+    """
+
+    label: str                       # unique within a theory, e.g. "rule builder_is_base"
+    kind: AxiomKind
+    body: tuple[Atom, ...] = ()
+    head: tuple[Atom, ...] = ()
+    equality: tuple[str, str] | None = None
+    is_false: bool = False
+    relation: str | None = None      # for ACYCLIC
+    origin: Any = field(default=None, compare=False, hash=False)
+
+    def body_variables(self) -> set[str]:
+        return {v for a in self.body for v in a.args}
+
+    def existential_variables(self) -> set[str]:
+        body = self.body_variables()
+        return {v for a in self.head for v in a.args if v not in body}
+
+    def __str__(self) -> str:
+        if self.kind is AxiomKind.ACYCLIC:
+            return f"acyclic {self.relation}"
+        body = ", ".join(map(str, self.body))
+        if self.is_false:
+            head = "false"
+        elif self.equality is not None:
+            head = f"{self.equality[0]} = {self.equality[1]}"
+        else:
+            head = ", ".join(map(str, self.head))
+        return f"{body} -> {head}"
+
+
+@dataclass(frozen=True)
+class Theory:
+    """The axioms of one framing, in a deterministic order."""
+
+    name: str                        # the framing's name, "" for the base framing
+    axioms: tuple[Axiom, ...]
+
+    def without(self, labels: set[str]) -> "Theory":
+        return Theory(self.name, tuple(a for a in self.axioms if a.label not in labels))
+
+    def only(self, labels: set[str]) -> "Theory":
+        return Theory(self.name, tuple(a for a in self.axioms if a.label in labels))
+
+    def acyclic_relations(self) -> tuple[Axiom, ...]:
+        return tuple(a for a in self.axioms if a.kind is AxiomKind.ACYCLIC)
+
+    def by_label(self) -> dict[str, Axiom]:
+        return {a.label: a for a in self.axioms}
+
+
+@dataclass(frozen=True)
+class Budget:
+    """Limits that make every decision terminate; running out gives ``unknown``, never a guess."""
+
+    max_entities: int = 20_000
+    max_facts: int = 200_000
+    max_search_steps: int = 2_000_000
