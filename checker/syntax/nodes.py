@@ -1,0 +1,215 @@
+"""The syntax tree of a spec: frozen dataclasses, each carrying the span of text it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Union
+
+from ..diagnostics import Span
+
+
+@dataclass(frozen=True)
+class Name:
+    """A plain name as written: a declared name, a variable or an individual."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class QName:
+    """A possibly qualified reference ``prefix.name``."""
+
+    prefix: str | None
+    name: str
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return f"{self.prefix}.{self.name}" if self.prefix else self.name
+
+
+@dataclass(frozen=True)
+class Doc:
+    """A statement's doc string and ``source`` citations."""
+
+    text: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Atom:
+    """``pred(arg, ...)``: a kind, relation or concept applied to variables or individuals."""
+
+    pred: QName
+    args: tuple[Name, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class EqualityHead:
+    left: Name
+    right: Name
+    span: Span
+
+
+@dataclass(frozen=True)
+class FalseHead:
+    span: Span
+
+
+Head = Union[tuple[Atom, ...], EqualityHead, FalseHead]
+
+
+@dataclass(frozen=True)
+class SpecHeader:
+    name: Name
+    doc: Doc
+    span: Span
+
+
+@dataclass(frozen=True)
+class Import:
+    """``import "path.align" [as P]`` (``is_path``) or ``import NAME [as P]`` (the shipped library)."""
+
+    target: str
+    is_path: bool
+    alias: Name | None
+    target_span: Span
+    span: Span
+
+
+@dataclass(frozen=True)
+class KindDecl:
+    name: Name
+    parents: tuple[QName, ...]
+    doc: Doc
+    span: Span
+
+
+@dataclass(frozen=True)
+class DisjointDecl:
+    names: tuple[QName, ...]
+    doc: Doc
+    span: Span
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class RelationDecl:
+    name: Name
+    domain: QName
+    range: QName
+    properties: tuple[Property, ...]
+    doc: Doc
+    span: Span
+
+
+@dataclass(frozen=True)
+class Param:
+    var: Name
+    kind: QName
+    span: Span
+
+
+@dataclass(frozen=True)
+class ConceptDecl:
+    name: Name
+    params: tuple[Param, ...]
+    doc: Doc
+    body: tuple[Atom, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class RuleDecl:
+    name: Name
+    body: tuple[Atom, ...]
+    head: Head
+    doc: Doc
+    span: Span
+
+
+@dataclass(frozen=True)
+class FramingDecl:
+    name: Name
+    extends: tuple[QName, ...]
+    doc: Doc
+    rules: tuple[RuleDecl, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class ConceptFormula:
+    """A concept name standing alone in a claim: the concept applied to fresh variables."""
+
+    concept: QName
+    span: Span
+
+
+@dataclass(frozen=True)
+class AtomsFormula:
+    atoms: tuple[Atom, ...]
+    span: Span
+
+
+Formula = Union[ConceptFormula, AtomsFormula]
+
+CLAIM_FORMS = ("implies", "does-not-imply", "equivalent", "distinct", "satisfiable", "unsatisfiable")
+
+
+@dataclass(frozen=True)
+class ClaimDecl:
+    """A claim; ``form`` is one of ``CLAIM_FORMS``; ``right`` is None for (un)satisfiable."""
+
+    name: Name | None
+    framing: QName | None
+    form: str
+    left: Formula
+    right: Formula | None
+    doc: Doc
+    span: Span
+
+
+@dataclass(frozen=True)
+class Individuals:
+    kind: QName
+    names: tuple[Name, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Expect:
+    atom: Atom
+    negated: bool
+    span: Span
+
+
+@dataclass(frozen=True)
+class ScenarioDecl:
+    name: Name
+    framing: QName | None
+    doc: Doc
+    individuals: tuple[Individuals, ...]
+    facts: tuple[Atom, ...]
+    expects: tuple[Expect, ...]
+    span: Span
+
+
+Statement = Union[
+    SpecHeader, Import, KindDecl, DisjointDecl, RelationDecl, ConceptDecl, FramingDecl,
+    ClaimDecl, ScenarioDecl,
+]
+
+
+@dataclass(frozen=True)
+class SpecFile:
+    """A parsed file: its statements in source order."""
+
+    path: str
+    statements: tuple[Statement, ...]

@@ -1,0 +1,310 @@
+"""Text to syntax tree: the Lark LALR parser with an inline transformer building ``nodes``."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import os
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import lark
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedInput
+
+from ..diagnostics import Span
+from . import nodes as n
+
+GRAMMAR_PACKAGE = "alignspec.grammar"
+GRAMMAR_FILE = "alignspec.lark"
+
+
+def grammar_text() -> str:
+    """The text of the one grammar, loaded from the installed package."""
+    return resources.files(GRAMMAR_PACKAGE).joinpath(GRAMMAR_FILE).read_text(encoding="utf-8")
+
+
+def cache_directory() -> Path:
+    """The user's cache directory for AlignSpec (``$XDG_CACHE_HOME/alignspec`` or the platform's)."""
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
+    elif "darwin" in os.sys.platform:
+        base = str(Path.home() / "Library" / "Caches")
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "alignspec"
+
+
+def _strict_available() -> bool:
+    try:
+        import interegular  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _cache_path(text: str) -> str | None:
+    key = hashlib.sha256(f"{text}\0{lark.__version__}".encode()).hexdigest()[:24]
+    directory = cache_directory()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return str(directory / f"parser-{key}.lark-cache")
+
+
+def _span_of(path: str, first, last) -> Span:
+    """The span from the start of ``first`` to the end of ``last`` (tokens or nodes)."""
+    a = first if isinstance(first, Token) else first.span
+    b = last if isinstance(last, Token) else last.span
+    return Span(path, a.line, a.column, b.end_line, b.end_column)
+
+
+def _ends(items) -> list:
+    """The positioned pieces among transformer results, flattening tuples."""
+    out = []
+    for item in items:
+        if isinstance(item, tuple):
+            out.extend(_ends(item))
+        elif isinstance(item, (Token, _DocPart, _SourcePart)) or hasattr(item, "span"):
+            if getattr(item, "span", True) is not None:
+                out.append(item)
+    return out
+
+
+class _DocPart:
+    __slots__ = ("text", "span")
+
+    def __init__(self, text, span):
+        self.text, self.span = text, span
+
+
+class _SourcePart:
+    __slots__ = ("text", "span")
+
+    def __init__(self, text, span):
+        self.text, self.span = text, span
+
+
+class _ToNodes(Transformer):
+    """Inline LALR callbacks: each returns a node carrying the span of the text it covers."""
+
+    def __init__(self) -> None:
+        super().__init__(visit_tokens=False)
+        self.path = "<string>"
+
+    def _name(self, token: Token) -> n.Name:
+        return n.Name(str(token), _span_of(self.path, token, token))
+
+    def _statement_span(self, keyword: Token, items) -> Span:
+        pieces = _ends(items)
+        return _span_of(self.path, keyword, pieces[-1] if pieces else keyword)
+
+    @staticmethod
+    def _doc(doc: _DocPart, sources) -> n.Doc:
+        return n.Doc(doc.text, tuple(s.text for s in sources))
+
+    # names and atoms
+    def qname(self, items):
+        if len(items) == 2:
+            return n.QName(str(items[0]), str(items[1]), _span_of(self.path, items[0], items[1]))
+        return n.QName(None, str(items[0]), _span_of(self.path, items[0], items[0]))
+
+    def atom(self, items):
+        pred, *args, rpar = items
+        return n.Atom(pred, tuple(self._name(a) for a in args), _span_of(self.path, pred, rpar))
+
+    def atoms(self, items):
+        return tuple(items)
+
+    # doc strings and sources
+    def doc(self, items):
+        if not items:
+            return _DocPart(None, None)
+        return _DocPart(_unquote(items[0]), _span_of(self.path, items[0], items[0]))
+
+    def source(self, items):
+        return _SourcePart(_unquote(items[0]), _span_of(self.path, items[0], items[0]))
+
+    def sources(self, items):
+        return tuple(items)
+
+    # statements
+    def spec_header(self, items):
+        keyword, name, doc, sources = items
+        return n.SpecHeader(self._name(name), self._doc(doc, sources), self._statement_span(keyword, items))
+
+    def alias(self, items):
+        return self._name(items[0]) if items else None
+
+    def import_stmt(self, items):
+        keyword, target, alias = items
+        is_path = target.type == "STRING"
+        text = _unquote(target) if is_path else str(target)
+        return n.Import(text, is_path, alias, _span_of(self.path, target, target),
+                        self._statement_span(keyword, items))
+
+    def parents(self, items):
+        return tuple(items)
+
+    def kind_decl(self, items):
+        keyword, name, parents, doc, sources = items
+        return n.KindDecl(self._name(name), parents, self._doc(doc, sources), self._statement_span(keyword, items))
+
+    def disjoint_decl(self, items):
+        keyword, *names, doc, sources = items
+        return n.DisjointDecl(tuple(names), self._doc(doc, sources), self._statement_span(keyword, items))
+
+    def property(self, items):
+        return n.Property(str(items[0]), _span_of(self.path, items[0], items[0]))
+
+    def properties(self, items):
+        return tuple(items)
+
+    def relation_decl(self, items):
+        keyword, name, domain, range_, _rpar, properties, doc, sources = items
+        return n.RelationDecl(self._name(name), domain, range_, properties, self._doc(doc, sources),
+                              self._statement_span(keyword, items))
+
+    def param(self, items):
+        var, kind = items
+        return n.Param(self._name(var), kind, _span_of(self.path, var, kind))
+
+    def concept_decl(self, items):
+        keyword, name, *params, doc, sources, body = items
+        return n.ConceptDecl(self._name(name), tuple(params), self._doc(doc, sources), body,
+                             self._statement_span(keyword, items))
+
+    def extends(self, items):
+        return tuple(items)
+
+    def rule_block(self, items):
+        return tuple(items)
+
+    def atom_head(self, items):
+        return items[0]
+
+    def equality_head(self, items):
+        left, right = items
+        return n.EqualityHead(self._name(left), self._name(right), _span_of(self.path, left, right))
+
+    def false_head(self, items):
+        return n.FalseHead(_span_of(self.path, items[0], items[0]))
+
+    def rule_decl(self, items):
+        keyword, name, body, head, doc, sources = items
+        return n.RuleDecl(self._name(name), body, head, self._doc(doc, sources), self._statement_span(keyword, items))
+
+    def framing_decl(self, items):
+        keyword, name, extends, doc, sources, block = items
+        rules = tuple(r for r in block if isinstance(r, n.RuleDecl))
+        return n.FramingDecl(self._name(name), extends, self._doc(doc, sources), rules,
+                             self._statement_span(keyword, items))
+
+    def claim_name(self, items):
+        return self._name(items[0]) if items else None
+
+    def under(self, items):
+        return items[0] if items else None
+
+    def concept_formula(self, items):
+        return n.ConceptFormula(items[0], items[0].span)
+
+    def atoms_formula(self, items):
+        return n.AtomsFormula(tuple(items), _span_of(self.path, items[0], items[-1]))
+
+    def implies_claim(self, items):
+        return ("implies", items[0], items[1])
+
+    def not_implies_claim(self, items):
+        return ("does-not-imply", items[0], items[1])
+
+    def _pair(self, form, items):
+        return (form, n.ConceptFormula(items[0], items[0].span), n.ConceptFormula(items[1], items[1].span))
+
+    def equivalent_claim(self, items):
+        return self._pair("equivalent", items)
+
+    def distinct_claim(self, items):
+        return self._pair("distinct", items)
+
+    def satisfiable_claim(self, items):
+        return ("satisfiable", n.ConceptFormula(items[0], items[0].span), None)
+
+    def unsatisfiable_claim(self, items):
+        return ("unsatisfiable", n.ConceptFormula(items[0], items[0].span), None)
+
+    def claim_decl(self, items):
+        keyword, name, framing, (form, left, right), doc, sources = items
+        return n.ClaimDecl(name, framing, form, left, right, self._doc(doc, sources),
+                           self._statement_span(keyword, (left, right, doc, sources)))
+
+    def individuals(self, items):
+        kind, *names = items
+        return n.Individuals(kind, tuple(self._name(t) for t in names), _span_of(self.path, kind, names[-1]))
+
+    def fact(self, items):
+        return items[0]
+
+    def negation(self, items):
+        return bool(items)
+
+    def expect(self, items):
+        keyword, negated, atom = items
+        return n.Expect(atom, negated, _span_of(self.path, keyword, atom))
+
+    def scenario_decl(self, items):
+        keyword, name, framing, doc, sources, *body, _rbrace = items
+        return n.ScenarioDecl(
+            self._name(name), framing, self._doc(doc, sources),
+            tuple(i for i in body if isinstance(i, n.Individuals)),
+            tuple(i for i in body if isinstance(i, n.Atom)),
+            tuple(i for i in body if isinstance(i, n.Expect)),
+            self._statement_span(keyword, items),
+        )
+
+    def start(self, items):
+        return items
+
+
+def _unquote(token: Token) -> str:
+    body = str(token)[1:-1]
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), body)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> tuple[Lark, _ToNodes]:
+    text = grammar_text()
+    transformer = _ToNodes()
+    options = dict(parser="lalr", lexer="contextual", propagate_positions=True,
+                   strict=_strict_available(), transformer=transformer, maybe_placeholders=False)
+    cache = _cache_path(text)
+    if cache is not None:
+        try:
+            return Lark(text, cache=cache, **options), transformer
+        except (OSError, EOFError, ValueError):
+            pass
+    return Lark(text, **options), transformer
+
+
+def raw_parser() -> Lark:
+    """The configured Lark parser (with the inline transformer); for error analysis."""
+    return _parser()[0]
+
+
+_lock = threading.Lock()
+
+
+def parse_text(text: str, path: str = "<string>") -> n.SpecFile:
+    """Parse spec text into a ``SpecFile``. Raises ``lark.exceptions.UnexpectedInput`` on a
+    syntax error (``syntax.errors.describe`` turns it into a diagnostic)."""
+    parser, transformer = _parser()
+    with _lock:
+        transformer.path = path
+        statements = parser.parse(text)
+    return n.SpecFile(path, tuple(statements))
+
+
+__all__ = ["parse_text", "grammar_text", "raw_parser", "cache_directory", "UnexpectedInput"]
