@@ -62,8 +62,9 @@ CODES: tuple[Code, ...] = (
     _code(
         "AS101", "input-error", E, "the file cannot be read as a spec (encoding, NUL byte, size)",
         what="The file could not be turned into text for the parser: it is not valid UTF-8, it "
-        "contains a NUL byte, or it is larger than the checker's size limit. The location points "
-        "at the first offending byte when there is one.",
+        "contains a NUL byte, or it is larger than the checker's size limit (16 MiB). The "
+        "location points at the first offending byte when there is one. A leading byte-order "
+        "mark and CRLF or CR line ends are accepted.",
         why="A spec is defined as a UTF-8 text file. Guessing another encoding could silently "
         "change names (two spellings of one name would no longer match), and NUL bytes or huge "
         "files are almost always a binary or generated file passed by mistake.",

@@ -1,0 +1,139 @@
+"""Terminal output of ``alignspec check``: one block per diagnostic, then a summary line.
+
+Each block is ``file:line:col: severity[CODE name] message``, the source line with ``^~~~``
+under the span, indented detail lines, related locations as ``note:`` lines, the counterexample
+or justification, and a ``help:`` line. Colour (ANSI SGR) is added only when asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TextIO
+
+from ..diagnostics import Diagnostic, Severity, Span
+from ..results import CheckResult
+from .snippet import excerpt, marker
+
+_RESET = "\x1b[0m"
+_STYLES = {
+    "error": "\x1b[1;31m",
+    "warning": "\x1b[1;33m",
+    "info": "\x1b[1;36m",
+    "note": "\x1b[36m",
+    "help": "\x1b[32m",
+    "location": "\x1b[1m",
+    "dim": "\x1b[2m",
+}
+_INDENT = "  "
+_SOURCE_INDENT = "    "
+
+
+def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour output written to ``stream``.
+
+    Colour only on a terminal (``stream.isatty()``), never when ``NO_COLOR`` is set to a
+    non-empty value (https://no-color.org), and never for ``TERM=dumb``.
+    """
+    env = os.environ if environ is None else environ
+    if env.get("NO_COLOR", "") != "" or env.get("TERM") == "dumb":
+        return False
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def render_text(result: CheckResult, color: bool = False) -> str:
+    """Render every diagnostic of ``result`` (in ``sort_key`` order) and a summary line."""
+    paint = _painter(color)
+    blocks = [
+        "\n".join(_diagnostic_lines(d, result.sources, paint))
+        for d in sorted(result.diagnostics, key=Diagnostic.sort_key)
+    ]
+    blocks.append(summary_line(result))
+    return "\n\n".join(blocks) + "\n"
+
+
+def summary_line(result: CheckResult) -> str:
+    """``2 errors, 1 warning, 0 infos in 3 files``: counts always in this order and form."""
+    counts = result.summary()
+    parts = [
+        _plural(counts["errors"], "error"),
+        _plural(counts["warnings"], "warning"),
+        _plural(counts["infos"], "info"),
+    ]
+    return f"{', '.join(parts)} in {_plural(counts['files'], 'file')}"
+
+
+def location(span: Span) -> str:
+    """``file:line:col`` of a span's start."""
+    return f"{span.file}:{span.line}:{span.column}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+Paint = Callable[[str, str], str]
+
+
+def _painter(color: bool) -> Paint:
+    def paint(text: str, style: str) -> str:
+        return f"{_STYLES[style]}{text}{_RESET}" if color and text else text
+
+    return paint
+
+
+def _diagnostic_lines(d: Diagnostic, sources: Mapping[str, str], paint: Paint) -> list[str]:
+    severity = d.severity.value if isinstance(d.severity, Severity) else str(d.severity)
+    head = (
+        f"{paint(location(d.span) + ':', 'location')} "
+        f"{paint(f'{severity}[{d.code} {d.name}]', severity)} {d.message}"
+    )
+    lines = [head]
+    shown = excerpt(sources.get(d.span.file, ""), d.span)
+    if shown is not None:
+        text, start, width = shown
+        lines.append((_SOURCE_INDENT + text).rstrip())
+        lines.append(_SOURCE_INDENT + " " * start + paint(marker(width), severity))
+    lines += [_INDENT + line for detail in d.details for line in detail.splitlines()]
+    for rel in d.related:
+        where = paint(location(rel.span) + ":", "location")
+        lines.append(f"{_INDENT}{where} {paint('note:', 'note')} {rel.message}")
+    if d.counterexample is not None:
+        lines += _counterexample_lines(d.counterexample)
+    if d.justification is not None:
+        lines += _justification_lines(d.justification)
+    if d.help:
+        lines.append(f"{_INDENT}{paint('help:', 'help')} {d.help}")
+    return lines
+
+
+def _block(title: str, body: Iterable[str]) -> list[str]:
+    return [f"{_INDENT}{title}"] + [f"{_INDENT * 3}{line}".rstrip() for line in body]
+
+
+def _counterexample_lines(cx: Mapping[str, Any]) -> list[str]:
+    lines: list[str] = []
+    scenario = str(cx.get("scenario", "")).strip("\n")
+    if scenario:
+        lines += _block("counterexample:", scenario.splitlines())
+    unmatched = [str(atom) for atom in cx.get("unmatched", ()) or ()]
+    if unmatched:
+        lines.append(f"{_INDENT}no match for: {', '.join(unmatched)}")
+    return lines
+
+
+def _justification_lines(steps: Iterable[Mapping[str, Any]]) -> list[str]:
+    body = []
+    for step in steps:
+        text = str(step.get("label", "")).strip()
+        description = str(step.get("description", "")).strip()
+        if description:
+            text = f"{text}: {description}" if text else description
+        if step.get("file"):
+            where = ":".join(str(step[k]) for k in ("file", "line", "column") if step.get(k))
+            text = f"{text} ({where})"
+        body.append(text)
+    return _block("justification:", body) if body else []
