@@ -1,0 +1,7 @@
+"""``python -m alignspec``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,250 @@
+"""Per framing: termination, classification of the concepts, and the findings they give
+(non-terminating-framing, unsatisfiable-concept, concept-collapse), each reported once, where
+it first appears, unless a claim acknowledges it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import networkx as nx
+
+from ..diagnostics import Related
+from ..model.kinds import all_units
+from ..model.symbols import ConceptSym, FramingSym, Unit
+from ..reasoning.classification import Classification, classify
+from ..reasoning.entailment import decide_implication, decide_satisfiable
+from ..reasoning.logic import Budget
+from ..reasoning.termination import weak_acyclicity_violation
+from ..reporter import Reporter
+from .axioms import TheoryBuilder, ancestors, fresh
+
+
+def concept_usable(concept: ConceptSym, memo: dict[int, bool] | None = None) -> bool:
+    """Whether a concept and every concept it uses resolved completely and is not circular."""
+    memo = {} if memo is None else memo
+    key = id(concept)
+    if key in memo:
+        return memo[key]
+    memo[key] = False
+    ok = concept.complete and all(kind is not None for _, kind in concept.params) and all(
+        concept_usable(atom.pred, memo) for atom in concept.body if isinstance(atom.pred, ConceptSym)
+    )
+    memo[key] = ok
+    return ok
+
+
+def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
+    """Framings with every framing before those that extend it (source order otherwise)."""
+    framings = list(framings)
+    graph = nx.DiGraph()
+    index = {id(f): i for i, f in enumerate(framings)}
+    by_id = {id(f): f for f in framings}
+    graph.add_nodes_from(index)
+    for f in framings:
+        for parent in f.extends:
+            if id(parent) in index:
+                graph.add_edge(id(parent), id(f))
+    try:
+        order = list(nx.lexicographical_topological_sort(graph, key=index.__getitem__))
+    except nx.NetworkXUnfeasible:
+        order = list(index)
+    return [by_id[i] for i in order]
+
+
+@dataclass
+class FramingView:
+    """What the reasoner found under one framing (``framing`` None is the base framing)."""
+
+    framing: FramingSym | None
+    name: str
+    terminating: bool = True
+    cycle_rules: list[str] = field(default_factory=list)
+    classification: Classification | None = None
+    concepts: dict[str, ConceptSym] = field(default_factory=dict)
+
+    def record(self) -> dict:
+        c = self.classification
+        data = {"name": self.name or None, "terminating": self.terminating, "classes": [], "hasse": [],
+                "unsatisfiable": [], "unknown": []}
+        if not self.terminating:
+            data["non_terminating_rules"] = self.cycle_rules
+        if c is None:
+            return data
+        classes = [sorted(cls) for cls in c.classes]
+        data["classes"] = classes
+        position = {frozenset(cls): i for i, cls in enumerate(c.classes)}
+        data["hasse"] = sorted(
+            [{"from": classes[position[frozenset(a)]], "to": classes[position[frozenset(b)]]}
+             for a, b in c.hasse.edges()],
+            key=lambda e: (e["from"], e["to"]),
+        )
+        data["unsatisfiable"] = sorted(c.unsatisfiable)
+        data["unknown"] = sorted(c.unknown)
+        return data
+
+
+class FramingAnalysis:
+    """Runs termination and classification for the base framing and a spec's own framings."""
+
+    def __init__(self, unit: Unit, builder: TheoryBuilder, budget: Budget, reporter: Reporter):
+        self.unit = unit
+        self.builder = builder
+        self.budget = budget
+        self.reporter = reporter
+        self.views: list[FramingView] = []
+        self._terminating: dict[int, bool] = {}
+        memo: dict[int, bool] = {}
+        self.concepts = {
+            builder.namer(c): c for u in all_units(unit) for c in u.concepts
+            if u.own.get(c.name) is c and concept_usable(c, memo)
+        }
+        self.claims = [c for u in all_units(unit) for c in u.claims]
+
+    def terminating(self, framing: FramingSym | None) -> bool:
+        """Whether the chase under ``framing`` is guaranteed to terminate (weak acyclicity)."""
+        if framing is None:
+            return True
+        key = id(framing)
+        if key not in self._terminating:
+            self._terminating[key] = weak_acyclicity_violation(self.builder.theory(framing)) is None
+        return self._terminating[key]
+
+    def run(self) -> list[FramingView]:
+        framings = [None, *framing_order(self.unit.framings)]
+        for framing in framings:
+            view = FramingView(framing, self.builder.namer(framing) if framing is not None else "")
+            self.views.append(view)
+            if framing is not None:
+                violation = weak_acyclicity_violation(self.builder.theory(framing))
+                self._terminating[id(framing)] = violation is None
+                if violation is not None:
+                    view.terminating = False
+                    view.cycle_rules = [a.label for a in violation]
+                    if all(self.terminating(p) for p in ancestors(framing)):
+                        self._report_non_terminating(framing, violation)
+                    continue
+            view.concepts = self.concepts
+            view.classification = classify(
+                self.builder.theory(framing),
+                {name: self._concept_formula(c) for name, c in self.concepts.items()},
+                self.budget,
+            )
+            self._report_findings(view)
+        return self.views
+
+    def _concept_formula(self, concept: ConceptSym):
+        used: set[str] = set()
+        params = tuple(fresh(var, used) for var, _ in concept.params)
+        return params, self.builder.expander.concept_atoms(concept, params)
+
+    def _report_non_terminating(self, framing: FramingSym, violation) -> None:
+        rules = [a for a in violation if a.label.startswith("rule ")]
+        names = ", ".join(a.label.removeprefix("rule ") for a in rules) or ", ".join(a.label for a in violation)
+        self.reporter.report(
+            "non-terminating-framing", framing.span,
+            f"framing '{framing.name}' is not weakly acyclic: rules {names} can create new entities without end",
+            help="make sure no rule's new entity can feed, through other rules, the rule that created it; "
+                 "claims and scenarios under this framing are not decided",
+            related=[Related(a.origin.span, f"{a.label} is on the cycle") for a in violation if a.origin is not None],
+        )
+
+    # acknowledgement
+    def _applies(self, claim_framing: FramingSym | None, framing: FramingSym | None) -> bool:
+        if claim_framing is None:
+            return True
+        if framing is None:
+            return False
+        return claim_framing is framing or any(claim_framing is a for a in ancestors(framing))
+
+    def _acknowledged_unsat(self, name: str, framing: FramingSym | None) -> bool:
+        return any(
+            c.form == "unsatisfiable" and c.left is not None and c.left.concept is not None
+            and self.builder.namer(c.left.concept) == name and self._applies(c.framing, framing)
+            for c in self.claims
+        )
+
+    def _acknowledged_collapse(self, members: frozenset[str], framing: FramingSym | None) -> bool:
+        graph = nx.Graph()
+        graph.add_nodes_from(members)
+        for c in self.claims:
+            if c.form != "equivalent" or c.left is None or c.right is None:
+                continue
+            if c.left.concept is None or c.right.concept is None or not self._applies(c.framing, framing):
+                continue
+            a, b = self.builder.namer(c.left.concept), self.builder.namer(c.right.concept)
+            if a in members and b in members:
+                graph.add_edge(a, b)
+        return nx.is_connected(graph)
+
+    def _earlier_views(self, framing: FramingSym | None) -> list[FramingView]:
+        if framing is None:
+            return []
+        earlier = {id(a) for a in ancestors(framing)}
+        return [v for v in self.views if v.classification is not None
+                and (v.framing is None or id(v.framing) in earlier)]
+
+    def _own(self, concept: ConceptSym) -> bool:
+        return self.unit.own.get(concept.name) is concept
+
+    def _report_findings(self, view: FramingView) -> None:
+        framing = view.framing
+        own_framing = framing is not None and self.unit.own.get(framing.name) is framing
+        earlier = self._earlier_views(framing)
+        under = f" under {view.name}" if view.name else " with no framing"
+        theory = self.builder.theory(framing)
+        for name in sorted(view.classification.unsatisfiable, key=self._source_order):
+            concept = self.concepts[name]
+            if not (own_framing or self._own(concept)):
+                continue
+            if any(name in v.classification.unsatisfiable for v in earlier):
+                continue
+            if self._acknowledged_unsat(name, framing):
+                continue
+            params, atoms = self._concept_formula(concept)
+            result = decide_satisfiable(theory, atoms, self.budget)
+            span = concept.span if self._own(concept) else framing.span
+            self.reporter.report(
+                "unsatisfiable-concept", span, f"concept '{name}' can have no member{under}",
+                help="if this is intended, say so with a claim `unsatisfiable " + name + "`; otherwise "
+                     "relax the definition or the rules listed",
+                justification=[a.origin.to_dict(a.label) for a in (result.justification or [])],
+            )
+        for members in view.classification.classes:
+            if len(members) < 2:
+                continue
+            concepts = [self.concepts[m] for m in sorted(members, key=self._source_order)]
+            if not (own_framing or any(self._own(c) for c in concepts)):
+                continue
+            if any(members in [frozenset(x) for x in v.classification.classes] for v in earlier):
+                continue
+            if self._acknowledged_collapse(members, framing):
+                continue
+            ordered = sorted(members, key=self._source_order)
+            first = next((c for c in concepts if self._own(c)), None)
+            span = first.span if first is not None else framing.span
+            justification = self._cycle_justification(theory, ordered)
+            names = ", ".join(ordered)
+            self.reporter.report(
+                "concept-collapse", span, f"concepts {names} are equivalent{under}",
+                help="if the framing is meant to identify them, say so with a claim `"
+                     + f"{ordered[0]} equivalent {ordered[1]}`; otherwise find the rule that collapses them",
+                related=[Related(self.concepts[m].span, f"'{m}' is in the same class") for m in ordered if
+                         self.concepts[m].span != span],
+                justification=justification,
+            )
+
+    def _cycle_justification(self, theory, ordered: list[str]) -> list[dict]:
+        out = []
+        for a, b in zip(ordered, ordered[1:] + ordered[:1]):
+            params, lhs = self._concept_formula(self.concepts[a])
+            rhs = self.builder.expander.concept_atoms(self.concepts[b], params, reserved={v for x in lhs for v in x.args})
+            result = decide_implication(theory, lhs, rhs, self.budget)
+            for axiom in result.justification or []:
+                out.append({**axiom.origin.to_dict(axiom.label), "direction": f"{a} implies {b}"})
+        return out
+
+    def _source_order(self, name: str):
+        concept = self.concepts[name]
+        own = self._own(concept)
+        return (not own, concept.span.file, concept.span.line, concept.span.column, name)

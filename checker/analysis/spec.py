@@ -1,0 +1,54 @@
+"""Everything the reasoner says about one root spec: framings, claims (and, later, scenarios)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.symbols import Unit
+from ..reasoning.logic import Budget
+from ..reporter import Reporter
+from .axioms import TheoryBuilder
+from .claims import ClaimDecider, ClaimOutcome, report_claim
+from .framings import FramingAnalysis, FramingView, concept_usable
+
+
+@dataclass
+class SpecAnalysis:
+    """The reasoner's answers for one spec, and the diagnostics they gave."""
+
+    unit: Unit
+    builder: TheoryBuilder
+    framings: list[FramingView] = field(default_factory=list)
+    claims: list[ClaimOutcome] = field(default_factory=list)
+    reporter: Reporter = field(default_factory=Reporter)
+
+
+def _claim_usable(claim) -> bool:
+    if not claim.complete:
+        return False
+    memo: dict[int, bool] = {}
+    for side in (claim.left, claim.right):
+        if side is None:
+            continue
+        concepts = [side.concept] if side.concept is not None else [a.pred for a in side.atoms]
+        for concept in concepts:
+            if hasattr(concept, "body") and not concept_usable(concept, memo):
+                return False
+    return True
+
+
+def analyse(unit: Unit, budget: Budget | None = None) -> SpecAnalysis:
+    """Decide every claim of ``unit`` and classify its concepts under each of its framings."""
+    budget = budget or Budget()
+    builder = TheoryBuilder(unit)
+    result = SpecAnalysis(unit, builder)
+    framings = FramingAnalysis(unit, builder, budget, result.reporter)
+    result.framings = framings.run()
+    decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
+    for claim in unit.claims:
+        if not _claim_usable(claim):
+            continue
+        outcome = decider.decide(claim)
+        result.claims.append(outcome)
+        report_claim(outcome, result.reporter)
+    return result

@@ -1,0 +1,94 @@
+"""Writing a chased instance back as a ``scenario`` block a user can paste into a spec."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..reasoning.instance import Instance
+from ..reasoning.logic import AxiomKind, Theory
+
+
+def _kind_ancestors(theory: Theory) -> dict[str, set[str]]:
+    parents: dict[str, set[str]] = {}
+    for axiom in theory.axioms:
+        if axiom.kind is AxiomKind.SUBKIND:
+            parents.setdefault(axiom.body[0].pred, set()).add(axiom.head[0].pred)
+    closure: dict[str, set[str]] = {}
+
+    def up(kind: str, trail: frozenset = frozenset()) -> set[str]:
+        if kind in closure:
+            return closure[kind]
+        out: set[str] = set()
+        for parent in parents.get(kind, ()):
+            if parent not in trail:
+                out |= {parent} | up(parent, trail | {kind})
+        closure[kind] = out
+        return out
+
+    for kind in list(parents):
+        up(kind)
+    return closure
+
+
+def scenario_text(
+    instance: Instance,
+    theory: Theory,
+    name: str,
+    expects: Sequence[str] = (),
+    doc: str | None = None,
+) -> str:
+    """The instance as a scenario block under ``theory``'s framing.
+
+    Each entity is declared with its most specific kind; further kinds that no declared kind
+    implies become facts. Facts the chase derived are marked with a comment naming the axiom.
+    """
+    ancestors = _kind_ancestors(theory)
+    lines = [f"scenario {name}" + (f" under {theory.name}" if theory.name else "")
+             + (f' "{_escape(doc)}"' if doc else "") + " {"]
+    extra_kinds: list[tuple[str, str]] = []
+    groups: dict[str, list[str]] = {}
+    for entity in instance.entities():
+        kinds = sorted(instance.kinds_of(entity))
+        implied = set().union(*(ancestors.get(k, set()) for k in kinds)) if kinds else set()
+        specific = [k for k in kinds if k not in implied] or kinds
+        if not specific:
+            continue
+        groups.setdefault(specific[0], []).append(instance.label(entity))
+        extra_kinds.extend((k, instance.label(entity)) for k in specific[1:])
+    for kind in sorted(groups):
+        lines.append(f"    {kind} {', '.join(groups[kind])}")
+    for kind, label in extra_kinds:
+        lines.append(f"    {kind}({label})")
+    for pred, args in instance.facts():
+        if len(args) != 2:
+            continue
+        text = f"    {pred}({', '.join(instance.label(a) for a in args)})"
+        derivation = instance.derivation((pred, args))
+        if derivation.axiom is not None:
+            text += f"    # by {derivation.axiom.label}"
+        lines.append(text)
+    lines.extend(f"    {e}" for e in expects)
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def world_data(instance: Instance) -> dict:
+    """The instance as JSON-ready data: entities with their kinds, and binary facts."""
+    return {
+        "entities": [
+            {"name": instance.label(e), "kinds": sorted(instance.kinds_of(e)), "named": instance.is_named(e)}
+            for e in instance.entities()
+        ],
+        "facts": [
+            {
+                "relation": pred,
+                "args": [instance.label(a) for a in args],
+                "derived_by": (d.axiom.label if (d := instance.derivation((pred, args))).axiom is not None else None),
+            }
+            for pred, args in instance.facts() if len(args) == 2
+        ],
+    }

@@ -1,0 +1,106 @@
+"""``alignspec check``: from command-line targets to a ``CheckResult``."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analysis.spec import SpecAnalysis, analyse
+from .model.loader import Loader, library_directory, library_names
+from .reasoning.logic import Budget
+from .reporter import ordered
+from .results import CheckResult
+from .syntax.source import SourceError, read_source
+
+
+class UsageError(Exception):
+    """The command itself cannot run (exit status 2): a missing path, an empty directory..."""
+
+
+@dataclass
+class CheckOptions:
+    """Settings of one run: extra import roots and the reasoner's limits."""
+
+    roots: list[str] = field(default_factory=list)
+    budget: Budget = field(default_factory=Budget)
+
+
+def collect_targets(arguments: list[str]) -> list[str]:
+    """Turn files, directories (every ``*.align`` below, sorted) and library names into a list
+    of spec files; raise ``UsageError`` for anything that names nothing."""
+    files: list[str] = []
+    for argument in arguments or ["."]:
+        path = Path(argument)
+        if path.is_dir():
+            found = sorted(str(p) for p in path.rglob("*.align") if p.is_file())
+            if not found:
+                raise UsageError(f"no .align files in directory '{argument}'")
+            files.extend(found)
+        elif path.is_file():
+            files.append(argument)
+        elif argument in library_names():
+            files.append(str(library_directory() / f"{argument}.align"))
+        elif path.exists():
+            raise UsageError(f"'{argument}' is neither a file nor a directory")
+        else:
+            hint = ""
+            from difflib import get_close_matches
+
+            close = get_close_matches(argument, library_names(), n=1)
+            if close:
+                hint = f" (did you mean the library spec '{close[0]}'?)"
+            raise UsageError(f"no such file, directory or library spec: '{argument}'{hint}")
+    unique: list[str] = []
+    seen: set[str] = set()
+    for file in files:
+        real = os.path.realpath(file)
+        if real not in seen:
+            seen.add(real)
+            unique.append(file)
+    return unique
+
+
+def default_roots(arguments: list[str]) -> list[str]:
+    """The directories imports may reach by default: those of the files and directories named."""
+    roots = []
+    for argument in arguments or ["."]:
+        path = Path(argument)
+        roots.append(str(path if path.is_dir() else path.parent if str(path.parent) else Path(".")))
+    return roots
+
+
+def check_files(files: list[str], options: CheckOptions, loader: Loader | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
+    """Check each file as a spec of its own; return the result and the analyses."""
+    loader = loader or Loader(options.roots)
+    result = CheckResult(files=list(files))
+    analyses: list[SpecAnalysis] = []
+    for file in files:
+        loaded = loader.load(file)
+        result.diagnostics.extend(loaded.diagnostics)
+        if loaded.unit is None:
+            continue
+        analysis = analyse(loaded.unit, options.budget)
+        analyses.append(analysis)
+        result.diagnostics.extend(analysis.reporter.diagnostics)
+        result.claims.extend(outcome.record() | {"spec": loaded.unit.name} for outcome in analysis.claims)
+        result.framings.extend(view.record() | {"spec": loaded.unit.name} for view in analysis.framings)
+    result.diagnostics = ordered(result.diagnostics)
+    for diagnostic in result.diagnostics:
+        for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
+            if span.file not in result.sources:
+                try:
+                    result.sources[span.file] = read_source(span.file).text
+                except (OSError, SourceError):
+                    result.sources[span.file] = ""
+    return result, analyses
+
+
+def check(arguments: list[str], options: CheckOptions | None = None) -> CheckResult:
+    """Check the named files, directories or library specs."""
+    options = options or CheckOptions()
+    files = collect_targets(arguments)
+    roots = default_roots(arguments) + list(options.roots)
+    run_options = CheckOptions(roots=roots, budget=options.budget)
+    result, _ = check_files(files, run_options)
+    return result

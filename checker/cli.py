@@ -1,0 +1,130 @@
+"""The ``alignspec`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+from .check import CheckOptions, UsageError, check
+from .reasoning.logic import Budget
+from .render.explain import UnknownCodeError, explain, list_codes
+from .render.github import render_github
+from .render.json_format import render_json
+from .render.sarif import render_sarif
+from .render.text import render_text, should_use_color
+from .results import CheckResult
+
+FORMATS = {
+    "json": render_json,
+    "sarif": render_sarif,
+    "github": render_github,
+}
+
+
+def _budget_arguments(parser: argparse.ArgumentParser) -> None:
+    defaults = Budget()
+    parser.add_argument("--max-entities", type=int, default=defaults.max_entities, metavar="N",
+                        help=f"stop a chase after N entities (default {defaults.max_entities})")
+    parser.add_argument("--max-facts", type=int, default=defaults.max_facts, metavar="N",
+                        help=f"stop a chase after N facts (default {defaults.max_facts})")
+    parser.add_argument("--max-steps", type=int, default=defaults.max_search_steps, metavar="N",
+                        help=f"stop a homomorphism search after N steps (default {defaults.max_search_steps})")
+    parser.add_argument("--root", action="append", default=[], metavar="DIR",
+                        help="also allow imports from DIR (repeatable)")
+
+
+def _budget(args: argparse.Namespace) -> Budget:
+    for name in ("max_entities", "max_facts", "max_steps"):
+        if getattr(args, name) < 1:
+            raise UsageError(f"--{name.replace('_', '-')} must be at least 1")
+    return Budget(max_entities=args.max_entities, max_facts=args.max_facts, max_search_steps=args.max_steps)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="alignspec",
+        description="Check specs of AI-alignment vocabulary: definitions, framings, claims and scenarios.",
+    )
+    parser.add_argument("--version", action="version", version=f"alignspec {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check_parser = commands.add_parser("check", help="check specs and report findings")
+    check_parser.add_argument("paths", nargs="*", metavar="PATH-OR-LIBRARY-NAME",
+                              help="files, directories (every *.align below) or shipped library specs; "
+                                   "default: the current directory")
+    check_parser.add_argument("--format", choices=["text", *FORMATS], default="text")
+    check_parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check_parser.add_argument("--explain-holds", action="store_true",
+                              help="also list the justification of every claim that holds")
+    _budget_arguments(check_parser)
+
+    explain_parser = commands.add_parser("explain", help="explain a finding code")
+    explain_parser.add_argument("code", metavar="CODE-OR-NAME")
+
+    commands.add_parser("codes", help="list every finding code")
+    return parser
+
+
+def _holds_section(result: CheckResult) -> str:
+    lines = []
+    for claim in result.claims:
+        if claim["status"] != "holds":
+            continue
+        where = f"{claim['file']}:{claim['line']}:{claim['column']}"
+        under = f" under {claim['framing']}" if claim["framing"] else ""
+        name = f"claim '{claim['name']}'" if claim["name"] else "the claim"
+        lines.append(f"{where}: {name} holds{under}")
+        for item in claim.get("justification") or []:
+            direction = f" [{item['direction']}]" if item.get("direction") else ""
+            lines.append(f"    because {item['label']}{direction}  ({item['file']}:{item['line']}:{item['column']})")
+    return "\n".join(lines)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    options = CheckOptions(roots=list(args.root), budget=_budget(args))
+    result = check(list(args.paths), options)
+    if args.format == "text":
+        text = render_text(result, color=should_use_color(sys.stdout, os.environ))
+        if args.explain_holds:
+            section = _holds_section(result)
+            if section:
+                text = section + "\n\n" + text
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output = FORMATS[args.format](result)
+        sys.stdout.write(output if output.endswith("\n") or not output else output + "\n")
+    return result.exit_status(strict=args.strict)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``alignspec`` console script; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(args)
+        if args.command == "explain":
+            try:
+                sys.stdout.write(explain(args.code).rstrip("\n") + "\n")
+            except UnknownCodeError as exc:
+                print(f"alignspec: {exc}", file=sys.stderr)
+                return 2
+            return 0
+        if args.command == "codes":
+            sys.stdout.write(list_codes().rstrip("\n") + "\n")
+            return 0
+        parser.print_help()
+        return 2
+    except UsageError as exc:
+        print(f"alignspec: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

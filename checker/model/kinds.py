@@ -1,0 +1,193 @@
+"""The kind hierarchy, disjointness, and the static kind-mismatch check.
+
+A variable's kinds are inferred from the atoms it occurs in (kind atoms, relation signatures,
+concept parameters) and closed upwards in the hierarchy; two of them declared disjoint is a
+kind-mismatch. Framing rules are never used here: what they force is the reasoner's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from ..diagnostics import Related, Span
+from ..reporter import Reporter
+from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, Unit
+
+
+def all_units(root: Unit) -> list[Unit]:
+    """``root`` and everything it imports, transitively, each once, imports first."""
+    order: list[Unit] = []
+    seen: set[int] = set()
+
+    def visit(unit: Unit) -> None:
+        if id(unit) in seen:
+            return
+        seen.add(id(unit))
+        for imported in unit.imported:
+            visit(imported)
+        order.append(unit)
+
+    visit(root)
+    return order
+
+
+class KindTable:
+    """Ancestors and disjointness over every kind visible from a root unit."""
+
+    def __init__(self, units: Iterable[Unit]):
+        self._ancestors: dict[int, list[KindSym]] = {}
+        self._disjoint: set[frozenset[int]] = set()
+        for unit in units:
+            for group in unit.disjoints:
+                kinds = [m for m in group.members if isinstance(m, KindSym)]
+                for i, a in enumerate(kinds):
+                    for b in kinds[i + 1:]:
+                        self._disjoint.add(frozenset((id(a), id(b))))
+
+    def ancestors(self, kind: KindSym) -> list[KindSym]:
+        """``kind`` and every kind above it, each once, nearest first; safe on cycles."""
+        cached = self._ancestors.get(id(kind))
+        if cached is not None:
+            return cached
+        out, seen, frontier = [], {id(kind)}, [kind]
+        while frontier:
+            current = frontier.pop(0)
+            out.append(current)
+            for parent in current.parents:
+                if id(parent) not in seen:
+                    seen.add(id(parent))
+                    frontier.append(parent)
+        self._ancestors[id(kind)] = out
+        return out
+
+    def disjoint(self, a: KindSym, b: KindSym) -> bool:
+        return frozenset((id(a), id(b))) in self._disjoint and a is not b
+
+    def clash(self, a: KindSym, b: KindSym) -> tuple[KindSym, KindSym] | None:
+        """A declared disjoint pair among the ancestors of ``a`` and ``b``, if any."""
+        for x in self.ancestors(a):
+            for y in self.ancestors(b):
+                if self.disjoint(x, y):
+                    return x, y
+        return None
+
+
+@dataclass(frozen=True)
+class Forcing:
+    """Variable ``var`` must be of ``kind`` because of the text at ``span`` (``why`` says how)."""
+
+    var: str
+    kind: KindSym
+    span: Span
+    why: str
+
+
+def atom_forcings(atom: ResolvedAtom) -> Iterator[Forcing]:
+    """What one atom says about the kinds of its arguments."""
+    pred, span, text = atom.pred, atom.node.span, _atom_text(atom)
+    if isinstance(pred, KindSym):
+        yield Forcing(atom.args[0], pred, span, text)
+    elif isinstance(pred, RelationSym):
+        if pred.domain is not None:
+            yield Forcing(atom.args[0], pred.domain, span, f"{text} (domain of {pred.name})")
+        if pred.range is not None:
+            yield Forcing(atom.args[1], pred.range, span, f"{text} (range of {pred.name})")
+    elif isinstance(pred, ConceptSym):
+        for (param, kind), arg in zip(pred.params, atom.args):
+            if kind is not None:
+                yield Forcing(arg, kind, span, f"{text} (parameter {param} of {pred.name})")
+
+
+def _atom_text(atom: ResolvedAtom) -> str:
+    return f"{atom.node.pred.text}({', '.join(atom.args)})"
+
+
+def find_mismatches(table: KindTable, forcings: Iterable[Forcing]) -> list[tuple[Forcing, Forcing, KindSym, KindSym]]:
+    """Per variable, the first pair of forcings whose kinds are disjoint (in source order)."""
+    by_var: dict[str, list[Forcing]] = {}
+    for forcing in forcings:
+        by_var.setdefault(forcing.var, []).append(forcing)
+    found = []
+    for var in by_var:
+        items = by_var[var]
+        done = False
+        for j, later in enumerate(items):
+            for earlier in items[: j + 1]:
+                pair = table.clash(earlier.kind, later.kind)
+                if pair is not None:
+                    found.append((earlier, later, *pair))
+                    done = True
+                    break
+            if done:
+                break
+    return found
+
+
+def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: str, reporter: Reporter) -> int:
+    """Report each variable forced into disjoint kinds; returns how many were reported."""
+    count = 0
+    for earlier, later, a, b in find_mismatches(table, forcings):
+        if earlier is later:
+            message = f"{context} '{later.var}' must be a {later.kind.name}, and {a.name} and {b.name} are declared disjoint"
+            related = [Related(later.span, f"forces {later.kind.name}: {later.why}")]
+        else:
+            message = (f"{context} '{later.var}' is forced to be both {earlier.kind.name} and {later.kind.name}, "
+                       f"which are disjoint ({a.name} and {b.name})")
+            related = [
+                Related(earlier.span, f"forces {earlier.kind.name}: {earlier.why}"),
+                Related(later.span, f"forces {later.kind.name}: {later.why}"),
+            ]
+        reporter.report(
+            "kind-mismatch", later.span, message,
+            help="use another variable, or change the kinds or the disjoint declaration",
+            related=related,
+        )
+        count += 1
+    return count
+
+
+def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
+    """Static kind-mismatch findings for the unit's concepts, rules, claims and scenario facts."""
+    acknowledged = {
+        claim.left.concept.name
+        for claim in unit.claims
+        if claim.form == "unsatisfiable" and claim.left is not None and claim.left.concept is not None
+    }
+    for concept in unit.concepts:
+        if concept.name in acknowledged:
+            continue
+        forcings = [
+            Forcing(var, kind, concept.decl.params[i].span, f"parameter {var}: {kind.name}")
+            for i, (var, kind) in enumerate(concept.params) if kind is not None
+        ]
+        for atom in concept.body:
+            forcings.extend(atom_forcings(atom))
+        report_mismatches(table, forcings, "variable", reporter)
+    for framing in unit.framings:
+        for rule in framing.rules:
+            forcings = [f for atom in rule.body for f in atom_forcings(atom)]
+            if isinstance(rule.head, list):
+                forcings.extend(f for atom in rule.head for f in atom_forcings(atom))
+            report_mismatches(table, forcings, "variable", reporter)
+    for claim in unit.claims:
+        forcings = []
+        for side in (claim.left, claim.right):
+            if side is None:
+                continue
+            if side.concept is not None:
+                forcings.extend(
+                    Forcing(f"x{i + 1}", kind, side.node.span, f"parameter {var} of {side.concept.name}")
+                    for i, (var, kind) in enumerate(side.concept.params) if kind is not None
+                )
+            for atom in side.atoms:
+                forcings.extend(atom_forcings(atom))
+        report_mismatches(table, forcings, "variable", reporter)
+    for scenario in unit.scenarios:
+        forcings = [
+            Forcing(name, kind, span, f"declared {kind.name} {name}")
+            for name, (kind, span) in scenario.individuals.items() if kind is not None
+        ]
+        for atom in scenario.facts:
+            forcings.extend(atom_forcings(atom))
+        report_mismatches(table, forcings, "individual", reporter)

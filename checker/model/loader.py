@@ -1,0 +1,185 @@
+"""Loading a spec and everything it imports, inside the allowed roots, each file once."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Related
+from ..reporter import Reporter
+from ..syntax import nodes as n
+from ..syntax.errors import parse_file
+from .cycles import check_cycles
+from .kinds import KindTable, all_units, check_kinds
+from .resolve import resolve_unit
+from .unused import check_unused
+from .symbols import Unit
+
+MAX_IMPORT_DEPTH = 32
+
+
+def library_directory() -> Path:
+    """The folder of the shipped library (``ontology/`` in the source tree)."""
+    return Path(str(resources.files("alignspec.ontology")))
+
+
+def library_names() -> list[str]:
+    """Names of the shipped library's specs, sorted."""
+    return sorted(p.stem for p in library_directory().glob("*.align"))
+
+
+def _within(path: str, roots: list[str]) -> bool:
+    for root in roots:
+        try:
+            if os.path.commonpath([path, root]) == root:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+@dataclass
+class LoadedUnit:
+    """A unit with the diagnostics that concern it alone (its parse, imports and names)."""
+
+    unit: Unit | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity.value == "error" for d in self.diagnostics)
+
+
+class Loader:
+    """Loads spec files and their imports; one instance per run, so each file loads once.
+
+    ``roots`` are the directories imports may reach; the shipped library is always allowed.
+    """
+
+    def __init__(self, roots: list[str] | None = None, max_depth: int = MAX_IMPORT_DEPTH):
+        self.library = os.path.realpath(library_directory())
+        self.roots = [os.path.realpath(r) for r in (roots or [])] + [self.library]
+        self.max_depth = max_depth
+        self.loaded: dict[str, LoadedUnit] = {}
+        self._in_progress: list[str] = []
+
+    def add_root(self, directory: str) -> None:
+        real = os.path.realpath(directory)
+        if real not in self.roots:
+            self.roots.insert(0, real)
+
+    def load(self, path: str, display: str | None = None) -> LoadedUnit:
+        """Load one file (already known to be allowed) with its imports."""
+        return self._load(os.path.realpath(path), display or path)
+
+    def load_library(self, name: str) -> LoadedUnit:
+        path = os.path.join(self.library, f"{name}.align")
+        return self._load(os.path.realpath(path), path)
+
+    def _load(self, real: str, display: str) -> LoadedUnit:
+        if real in self.loaded:
+            return self.loaded[real]
+        spec, diagnostics = parse_file(display)
+        if spec is None:
+            result = LoadedUnit(None, diagnostics)
+            self.loaded[real] = result
+            return result
+        unit = Unit(
+            path=display,
+            real=real,
+            spec=spec,
+            name=_spec_name(spec, real),
+            is_library=os.path.dirname(real) == self.library,
+        )
+        result = LoadedUnit(unit, list(diagnostics))
+        self.loaded[real] = result
+        reporter = Reporter()
+        self._in_progress.append(real)
+        try:
+            for statement in spec.statements:
+                if isinstance(statement, n.Import):
+                    self._import(unit, statement, reporter)
+        finally:
+            self._in_progress.pop()
+        resolve_unit(unit, reporter)
+        check_cycles(unit, reporter)
+        check_kinds(unit, KindTable(all_units(unit)), reporter)
+        check_unused(unit, reporter)
+        result.diagnostics.extend(reporter.diagnostics)
+        return result
+
+    def _import(self, unit: Unit, statement: n.Import, reporter: Reporter) -> None:
+        target, problem = self._locate(unit, statement)
+        if target is None:
+            reporter.report("import-error", statement.target_span, problem[0], help=problem[1])
+            return
+        real, display = target
+        if real in self._in_progress:
+            start = self._in_progress.index(real)
+            chain = [os.path.basename(p) for p in self._in_progress[start:]] + [os.path.basename(real)]
+            reporter.report(
+                "import-error", statement.target_span,
+                "import cycle: " + " -> ".join(chain),
+                help="specs may not import each other in a circle; move what they share into a third spec",
+            )
+            return
+        if len(self._in_progress) >= self.max_depth:
+            reporter.report(
+                "import-error", statement.target_span,
+                f"imports are nested more than {self.max_depth} deep",
+                help="flatten the chain of imports",
+            )
+            return
+        loaded = self._load(real, display)
+        if loaded.unit is None or loaded.has_errors:
+            first = next((d for d in loaded.diagnostics if d.severity.value == "error"), None)
+            message = f"imported spec '{display}' has errors"
+            related = []
+            if first is not None:
+                message += f": {first.message}"
+                related.append(Related(first.span, f"{first.name}: {first.message}"))
+            reporter.report("import-error", statement.target_span, message,
+                            help=f"run `alignspec check {display}` and fix it first", related=related)
+            if loaded.unit is None:
+                return
+        unit.imported.append(loaded.unit)
+        unit.import_links.append((statement, loaded.unit))
+
+    def _locate(self, unit: Unit, statement: n.Import):
+        """Find an import's file: ((real, display), None) or (None, (message, help))."""
+        if not statement.is_path:
+            path = os.path.join(self.library, f"{statement.target}.align")
+            if not os.path.isfile(path):
+                from difflib import get_close_matches
+
+                close = get_close_matches(statement.target, library_names(), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "`alignspec check --list-library` shows the library"
+                return None, (f"no spec named '{statement.target}' in the shipped library", hint)
+            return (os.path.realpath(path), path), None
+        target = statement.target
+        if not target:
+            return None, ("empty import path", "write the path of a .align file relative to this file")
+        if os.path.isabs(target) or target.startswith(("/", "\\")) or (len(target) > 1 and target[1] == ":"):
+            return None, (f"import path '{target}' is absolute",
+                          "write the path relative to the importing file")
+        base = os.path.dirname(unit.real)
+        joined = os.path.normpath(os.path.join(base, target))
+        real = os.path.realpath(joined)
+        if not _within(real, self.roots):
+            return None, (f"import '{target}' leaves the allowed directories",
+                          "keep imported specs beside the checked files, or allow a directory with --root DIR")
+        if os.path.isdir(real):
+            return None, (f"import '{target}' is a directory, not a spec file", "name a .align file")
+        if not os.path.exists(real):
+            return None, (f"imported file '{target}' does not exist", "check the path; it is relative to the importing file")
+        display = os.path.relpath(joined) if not os.path.isabs(unit.path) else joined
+        return (real, display), None
+
+
+def _spec_name(spec: n.SpecFile, real: str) -> str:
+    for statement in spec.statements:
+        if isinstance(statement, n.SpecHeader):
+            return statement.name.text
+    return Path(real).stem

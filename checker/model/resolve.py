@@ -1,0 +1,397 @@
+"""Name resolution: declare a unit's names, build its scope, and resolve every reference.
+
+Reports unknown-name (with a "did you mean"), duplicate-name and arity-mismatch. Kinds,
+cycles and unused declarations are separate passes over the resolved unit.
+"""
+
+from __future__ import annotations
+
+from difflib import get_close_matches
+from typing import Iterable
+
+from ..diagnostics import Related
+from ..reporter import Reporter
+from ..syntax import nodes as n
+from .symbols import (
+    ClaimName,
+    ClaimSym,
+    ConceptSym,
+    DisjointSym,
+    ExpectSym,
+    FormulaSym,
+    FramingSym,
+    KindSym,
+    RelationSym,
+    ResolvedAtom,
+    RuleName,
+    RuleSym,
+    ScenarioSym,
+    Unit,
+    sort_word,
+)
+
+PREDICATES = (KindSym, RelationSym, ConceptSym)
+
+
+def resolve_unit(unit: Unit, reporter: Reporter) -> None:
+    """Resolve everything in ``unit``, whose imports are already resolved."""
+    _declare(unit, reporter)
+    _build_scope(unit, reporter)
+    _Resolver(unit, reporter).run()
+
+
+def _declare(unit: Unit, reporter: Reporter) -> None:
+    def add(symbol) -> None:
+        previous = unit.own.get(symbol.name)
+        if previous is not None:
+            reporter.report(
+                "duplicate-name", symbol.span,
+                f"'{symbol.name}' is already declared as a {sort_word(previous)}",
+                help="every name is declared once per spec; rename one of them",
+                related=[Related(previous.span, f"first declaration of '{symbol.name}'")],
+            )
+            return
+        unit.own[symbol.name] = symbol
+
+    for statement in unit.spec.statements:
+        if isinstance(statement, n.KindDecl):
+            symbol = KindSym(statement.name.text, unit, statement.name.span, decl=statement)
+            unit.kinds.append(symbol)
+            add(symbol)
+        elif isinstance(statement, n.RelationDecl):
+            symbol = RelationSym(statement.name.text, unit, statement.name.span, decl=statement)
+            unit.relations.append(symbol)
+            add(symbol)
+        elif isinstance(statement, n.ConceptDecl):
+            symbol = ConceptSym(statement.name.text, unit, statement.name.span, decl=statement)
+            unit.concepts.append(symbol)
+            add(symbol)
+        elif isinstance(statement, n.FramingDecl):
+            symbol = FramingSym(statement.name.text, unit, statement.name.span, decl=statement)
+            unit.framings.append(symbol)
+            add(symbol)
+            for rule in statement.rules:
+                add(RuleName(rule.name.text, unit, rule.name.span))
+        elif isinstance(statement, n.ClaimDecl) and statement.name is not None:
+            add(ClaimName(statement.name.text, unit, statement.name.span))
+        elif isinstance(statement, n.ScenarioDecl):
+            symbol = ScenarioSym(statement.name.text, unit, statement.name.span, decl=statement)
+            unit.scenarios.append(symbol)
+            add(symbol)
+    headers = [s for s in unit.spec.statements if isinstance(s, n.SpecHeader)]
+    for header in headers[1:]:
+        reporter.report(
+            "duplicate-name", header.span, "a spec has at most one `spec` header",
+            help="remove this header",
+            related=[Related(headers[0].span, "first header")],
+        )
+    if headers and unit.spec.statements[0] is not headers[0]:
+        reporter.report(
+            "syntax-error", headers[0].span, "the `spec` header must be the first statement",
+            help="move it to the top of the file",
+        )
+
+
+def _build_scope(unit: Unit, reporter: Reporter) -> None:
+    unit.scope = dict(unit.own)
+    for statement in unit.spec.statements:
+        if not isinstance(statement, n.Import):
+            continue
+        imported = _unit_for(unit, statement)
+        if imported is None:
+            continue
+        if statement.alias is not None:
+            alias = statement.alias.text
+            if alias in unit.own:
+                reporter.report(
+                    "duplicate-name", statement.alias.span,
+                    f"import alias '{alias}' is also declared as a {sort_word(unit.own[alias])}",
+                    help="choose another alias",
+                    related=[Related(unit.own[alias].span, "the declaration")],
+                )
+            elif unit.aliases.get(alias, imported) is not imported:
+                reporter.report("duplicate-name", statement.alias.span,
+                                f"import alias '{alias}' is used twice", help="choose another alias")
+            else:
+                unit.aliases[alias] = imported
+            continue
+        for name, symbol in imported.scope.items():
+            present = unit.scope.get(name)
+            if present is None:
+                unit.scope[name] = symbol
+            elif present is not symbol:
+                where = present.span
+                reporter.report(
+                    "duplicate-name",
+                    symbol.span if present.unit is unit else statement.target_span,
+                    f"'{name}' is declared here and in the imported spec '{imported.name}'"
+                    if present.unit is unit else
+                    f"'{name}' is declared in two imported specs",
+                    help="import one of them with `as P` and refer to its names as `P.name`",
+                    related=[Related(where, "one declaration"), Related(symbol.span, "the other")],
+                )
+
+
+def _unit_for(unit: Unit, statement: n.Import) -> Unit | None:
+    for linked, imported in unit.import_links:
+        if linked is statement:
+            return imported
+    return None
+
+
+class _Resolver:
+    def __init__(self, unit: Unit, reporter: Reporter):
+        self.unit = unit
+        self.reporter = reporter
+
+    def run(self) -> None:
+        unit = self.unit
+        for statement in unit.spec.statements:
+            if isinstance(statement, n.KindDecl):
+                self._kind(self._own(statement), statement)
+            elif isinstance(statement, n.RelationDecl):
+                self._relation(self._own(statement), statement)
+            elif isinstance(statement, n.DisjointDecl):
+                self._disjoint(statement)
+        for statement in unit.spec.statements:
+            if isinstance(statement, n.ConceptDecl):
+                self._concept(self._own(statement), statement)
+        for statement in unit.spec.statements:
+            if isinstance(statement, n.FramingDecl):
+                self._framing(self._own(statement), statement)
+        claim_index = 0
+        for statement in unit.spec.statements:
+            if isinstance(statement, n.ClaimDecl):
+                self._claim(statement, claim_index)
+                claim_index += 1
+            elif isinstance(statement, n.ScenarioDecl):
+                self._scenario(self._own(statement), statement)
+
+    def _own(self, statement):
+        """The symbol declared by ``statement`` (a fresh one when its name was a duplicate)."""
+        symbol = self.unit.own.get(statement.name.text)
+        if symbol is not None and getattr(symbol, "decl", None) is statement:
+            return symbol
+        for collection in (self.unit.kinds, self.unit.relations, self.unit.concepts,
+                           self.unit.framings, self.unit.scenarios):
+            for candidate in collection:
+                if candidate.decl is statement:
+                    return candidate
+        raise LookupError(statement.name.text)
+
+    # lookup
+    def lookup(self, qname: n.QName, sorts: tuple[type, ...], what: str):
+        """Resolve ``qname`` to a symbol of one of ``sorts``, or report unknown-name."""
+        if qname.prefix is not None:
+            imported = self.unit.aliases.get(qname.prefix)
+            if imported is None:
+                self._unknown(qname, f"no import is named '{qname.prefix}'",
+                              list(self.unit.aliases), "import the spec with `import NAME as " + qname.prefix + "`")
+                return None
+            scope = imported.scope
+            symbol = scope.get(qname.name)
+            candidates = [f"{qname.prefix}.{k}" for k, v in scope.items() if isinstance(v, sorts)]
+        else:
+            scope = self.unit.scope
+            symbol = scope.get(qname.name)
+            candidates = [k for k, v in scope.items() if isinstance(v, sorts)]
+        if symbol is None:
+            self._unknown(qname, f"unknown {what} '{qname.text}'", candidates, f"declare the {what} or fix the name")
+            return None
+        if not isinstance(symbol, sorts):
+            self._unknown(qname, f"'{qname.text}' is a {sort_word(symbol)}, not a {what}", candidates,
+                          f"use a {what} here", related=[Related(symbol.span, "declared here")])
+            return None
+        return symbol
+
+    def _unknown(self, qname: n.QName, message: str, candidates: Iterable[str], help: str, related=()):
+        close = get_close_matches(qname.text, sorted(set(candidates)), n=1, cutoff=0.6)
+        if not close:
+            lowered = {c.lower(): c for c in candidates}
+            if qname.text.lower() in lowered:
+                close = [lowered[qname.text.lower()]]
+        if close:
+            help = f"did you mean '{close[0]}'?"
+        self.reporter.report("unknown-name", qname.span, message, help=help, related=related)
+
+    def atom(self, atom: n.Atom) -> ResolvedAtom | None:
+        symbol = self.lookup(atom.pred, PREDICATES, "kind, relation or concept")
+        if symbol is None:
+            return None
+        expected = 1 if isinstance(symbol, KindSym) else 2 if isinstance(symbol, RelationSym) else symbol.arity
+        if isinstance(symbol, ConceptSym) and symbol.decl is not None and not symbol.params and symbol.decl.params:
+            expected = len(symbol.decl.params)
+        if len(atom.args) != expected:
+            self.reporter.report(
+                "arity-mismatch", atom.span,
+                f"{sort_word(symbol)} '{atom.pred.text}' takes {expected} argument{'s' if expected != 1 else ''}, "
+                f"not {len(atom.args)}",
+                help=f"write {atom.pred.text}({', '.join(_placeholders(expected))})",
+                related=[Related(symbol.span, "declared here")],
+            )
+            return None
+        return ResolvedAtom(symbol, tuple(a.text for a in atom.args), atom)
+
+    def atoms(self, atoms: Iterable[n.Atom]) -> tuple[list[ResolvedAtom], bool]:
+        out, complete = [], True
+        for atom in atoms:
+            resolved = self.atom(atom)
+            if resolved is None:
+                complete = False
+            else:
+                out.append(resolved)
+        return out, complete
+
+    # declarations
+    def _kind(self, symbol: KindSym, decl: n.KindDecl) -> None:
+        for parent in decl.parents:
+            resolved = self.lookup(parent, (KindSym,), "kind")
+            if resolved is not None:
+                symbol.parents.append(resolved)
+
+    def _relation(self, symbol: RelationSym, decl: n.RelationDecl) -> None:
+        symbol.domain = self.lookup(decl.domain, (KindSym,), "kind")
+        symbol.range = self.lookup(decl.range, (KindSym,), "kind")
+        for prop in decl.properties:
+            if prop.name in symbol.properties:
+                self.reporter.report("duplicate-name", prop.span, f"property '{prop.name}' is given twice",
+                                     help="remove one", related=[Related(symbol.properties[prop.name], "first")])
+            else:
+                symbol.properties[prop.name] = prop.span
+
+    def _disjoint(self, decl: n.DisjointDecl) -> None:
+        members = [self.lookup(q, (KindSym, RelationSym), "kind or relation") for q in decl.names]
+        resolved = [m for m in members if m is not None]
+        sorts = {type(m) for m in resolved}
+        if len(sorts) > 1:
+            self.reporter.report(
+                "kind-mismatch", decl.span, "a `disjoint` statement lists kinds or relations, not both",
+                help="split it into one statement for kinds and one for relations",
+            )
+            return
+        if len(resolved) == len(members):
+            self.unit.disjoints.append(DisjointSym(self.unit, decl, resolved))
+
+    def _concept(self, symbol: ConceptSym, decl: n.ConceptDecl) -> None:
+        seen: dict[str, n.Param] = {}
+        for param in decl.params:
+            if param.var.text in seen:
+                self.reporter.report(
+                    "duplicate-name", param.var.span, f"parameter '{param.var.text}' is declared twice",
+                    help="give each parameter its own name",
+                    related=[Related(seen[param.var.text].var.span, "first declaration")],
+                )
+                symbol.complete = False
+                continue
+            seen[param.var.text] = param
+            kind = self.lookup(param.kind, (KindSym,), "kind")
+            if kind is None:
+                symbol.complete = False
+            symbol.params.append((param.var.text, kind))
+        symbol.body, complete = self.atoms(decl.body)
+        symbol.complete = symbol.complete and complete
+
+    def _framing(self, symbol: FramingSym, decl: n.FramingDecl) -> None:
+        for parent in decl.extends:
+            resolved = self.lookup(parent, (FramingSym,), "framing")
+            if resolved is not None:
+                symbol.extends.append(resolved)
+        for rule in decl.rules:
+            body, complete = self.atoms(rule.body)
+            variables = {a for atom in rule.body for a in (arg.text for arg in atom.args)}
+            if isinstance(rule.head, n.EqualityHead):
+                head = (rule.head.left.text, rule.head.right.text)
+                for side in (rule.head.left, rule.head.right):
+                    if side.text not in variables:
+                        self.reporter.report(
+                            "unknown-name", side.span,
+                            f"variable '{side.text}' of the equality does not occur in the rule's body",
+                            help="an equality can only merge entities the body has matched",
+                        )
+                        complete = False
+            elif isinstance(rule.head, n.FalseHead):
+                head = None
+            else:
+                head, head_complete = self.atoms(rule.head)
+                complete = complete and head_complete
+            symbol.rules.append(RuleSym(rule.name.text, symbol, rule, body, head, complete))
+
+    def _formula(self, formula) -> FormulaSym:
+        if isinstance(formula, n.ConceptFormula):
+            concept = self.lookup(formula.concept, (ConceptSym,), "concept")
+            if concept is None:
+                return FormulaSym([], None, formula, complete=False)
+            return FormulaSym([], concept, formula, complete=concept.complete or True)
+        atoms, complete = self.atoms(formula.atoms)
+        return FormulaSym(atoms, None, formula, complete)
+
+    def _claim(self, decl: n.ClaimDecl, index: int) -> None:
+        framing = self.lookup(decl.framing, (FramingSym,), "framing") if decl.framing is not None else None
+        left = self._formula(decl.left)
+        right = self._formula(decl.right) if decl.right is not None else None
+        claim = ClaimSym(self.unit, decl, framing, decl.form, left, right, index)
+        if right is not None and left.concept is not None and right.concept is not None:
+            if left.concept.arity != right.concept.arity:
+                self.reporter.report(
+                    "arity-mismatch", decl.right.span,
+                    f"'{left.concept.name}' takes {left.concept.arity} argument(s) and "
+                    f"'{right.concept.name}' takes {right.concept.arity}; a claim compares concepts of equal arity",
+                    help="compare concepts with the same number of parameters, or write the atoms out",
+                )
+                right.complete = False
+        elif right is not None and (left.concept is not None) != (right.concept is not None) and left.complete and right.complete:
+            bare = left if left.concept is not None else right
+            self.reporter.report(
+                "arity-mismatch", bare.node.span,
+                "a concept name alone can only be compared with another concept name",
+                help=f"write the concept with arguments, e.g. {bare.concept.name}({', '.join(_placeholders(bare.concept.arity))})",
+            )
+            bare.complete = False
+        self.unit.claims.append(claim)
+
+    def _scenario(self, symbol: ScenarioSym, decl: n.ScenarioDecl) -> None:
+        if decl.framing is not None:
+            symbol.framing = self.lookup(decl.framing, (FramingSym,), "framing")
+            if symbol.framing is None:
+                symbol.complete = False
+        for group in decl.individuals:
+            kind = self.lookup(group.kind, (KindSym,), "kind")
+            if kind is None:
+                symbol.complete = False
+            for name in group.names:
+                if name.text in symbol.individuals:
+                    self.reporter.report(
+                        "duplicate-name", name.span, f"individual '{name.text}' is declared twice",
+                        help="each individual is declared once, with one kind; add more kinds as facts `K(x)`",
+                        related=[Related(symbol.individuals[name.text][1], "first declaration")],
+                    )
+                    continue
+                symbol.individuals[name.text] = (kind, name.span)
+        facts, complete = self.atoms(decl.facts)
+        symbol.complete = symbol.complete and complete
+        for fact in facts:
+            if self._check_individuals(symbol, fact.node):
+                symbol.facts.append(fact)
+            else:
+                symbol.complete = False
+        for expect in decl.expects:
+            atom = self.atom(expect.atom)
+            if atom is not None and not self._check_individuals(symbol, expect.atom):
+                atom = None
+            symbol.expects.append(ExpectSym(atom, expect.negated, expect))
+
+    def _check_individuals(self, scenario: ScenarioSym, atom: n.Atom) -> bool:
+        ok = True
+        for arg in atom.args:
+            if arg.text not in scenario.individuals:
+                close = get_close_matches(arg.text, sorted(scenario.individuals), n=1)
+                self.reporter.report(
+                    "unknown-name", arg.span, f"unknown individual '{arg.text}' in scenario '{scenario.name}'",
+                    help=f"did you mean '{close[0]}'?" if close else f"declare it first, e.g. `Model {arg.text}`",
+                )
+                ok = False
+        return ok
+
+
+def _placeholders(count: int) -> list[str]:
+    return ["x", "y", "z", "w"][:count] if count <= 4 else [f"x{i}" for i in range(1, count + 1)]
