@@ -10,6 +10,7 @@ from ..reporter import Reporter
 from .axioms import TheoryBuilder
 from .claims import ClaimDecider, ClaimOutcome, report_claim
 from .framings import FramingAnalysis, FramingView, concept_usable
+from .scenarios import ScenarioEvaluation, ScenarioEvaluator
 
 
 @dataclass
@@ -20,6 +21,7 @@ class SpecAnalysis:
     builder: TheoryBuilder
     framings: list[FramingView] = field(default_factory=list)
     claims: list[ClaimOutcome] = field(default_factory=list)
+    scenarios: list[ScenarioEvaluation] = field(default_factory=list)
     reporter: Reporter = field(default_factory=Reporter)
 
 
@@ -37,8 +39,9 @@ def _claim_usable(claim) -> bool:
     return True
 
 
-def analyse(unit: Unit, budget: Budget | None = None) -> SpecAnalysis:
-    """Decide every claim of ``unit`` and classify its concepts under each of its framings."""
+def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False) -> SpecAnalysis:
+    """Decide every claim of ``unit``, classify its concepts under each of its framings, and
+    evaluate its scenarios (with the full individuals-by-concepts table when ``tables``)."""
     budget = budget or Budget()
     builder = TheoryBuilder(unit)
     result = SpecAnalysis(unit, builder)
@@ -51,4 +54,8 @@ def analyse(unit: Unit, budget: Budget | None = None) -> SpecAnalysis:
         outcome = decider.decide(claim)
         result.claims.append(outcome)
         report_claim(outcome, result.reporter)
+    evaluator = ScenarioEvaluator(builder, framings.concepts, budget, framings.terminating, result.reporter)
+    for scenario in unit.scenarios:
+        if scenario.complete:
+            result.scenarios.append(evaluator.evaluate(scenario, table=tables))
     return result
