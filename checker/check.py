@@ -96,6 +96,21 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
     return result, analyses
 
 
+def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
+    """Load one spec file and analyse it: ``(loaded, analysis)``; analysis is None when the file
+    could not be parsed."""
+    if not Path(file).is_file():
+        if file in library_names():
+            file = str(library_directory() / f"{file}.align")
+        else:
+            raise UsageError(f"no such file or library spec: '{file}'")
+    loader = Loader(default_roots([file]) + list(options.roots))
+    loaded = loader.load(file)
+    if loaded.unit is None:
+        return loaded, None
+    return loaded, analyse(loaded.unit, options.budget, tables=tables)
+
+
 def check(arguments: list[str], options: CheckOptions | None = None) -> CheckResult:
     """Check the named files, directories or library specs."""
     options = options or CheckOptions()

@@ -5,15 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from difflib import get_close_matches
 from typing import Sequence
 
 from . import __version__
-from .check import CheckOptions, UsageError, check
+from .check import CheckOptions, UsageError, check, load_and_analyse
 from .reasoning.logic import Budget
 from .render.explain import UnknownCodeError, explain, list_codes
 from .render.github import render_github
 from .render.json_format import render_json
 from .render.sarif import render_sarif
+from .render.scenario import render_scenario_json, render_scenario_text
 from .render.text import render_text, should_use_color
 from .results import CheckResult
 
@@ -66,6 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     explain_parser.add_argument("code", metavar="CODE-OR-NAME")
 
     commands.add_parser("codes", help="list every finding code")
+
+    scenario_parser = commands.add_parser("scenario", help="evaluate the scenarios of a spec")
+    scenario_parser.add_argument("file", metavar="FILE")
+    scenario_parser.add_argument("name", nargs="?", metavar="NAME", help="only this scenario")
+    scenario_parser.add_argument("--format", choices=["text", "json"], default="text")
+    scenario_parser.add_argument("--derivations", action="store_true",
+                                 help="list the derived facts and what they came from")
+    _budget_arguments(scenario_parser)
     return parser
 
 
@@ -100,6 +110,32 @@ def run_check(args: argparse.Namespace) -> int:
     return result.exit_status(strict=args.strict)
 
 
+def run_scenario(args: argparse.Namespace) -> int:
+    options = CheckOptions(roots=list(args.root), budget=_budget(args))
+    loaded, analysis = load_and_analyse(args.file, options, tables=True)
+    errors = [d for d in loaded.diagnostics if d.severity.value == "error"]
+    if analysis is None:
+        result = CheckResult(files=[args.file], diagnostics=errors)
+        sys.stdout.write(render_text(result, color=should_use_color(sys.stdout, os.environ)))
+        return 1
+    evaluations = analysis.scenarios
+    if args.name is not None:
+        evaluations = [e for e in evaluations if e.scenario.name == args.name]
+        if not evaluations:
+            names = [s.name for s in loaded.unit.scenarios]
+            close = get_close_matches(args.name, names, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (scenarios: {', '.join(names) or 'none'})"
+            raise UsageError(f"no scenario named '{args.name}' in {args.file}{hint}")
+    records = [e.record() for e in evaluations]
+    if args.format == "json":
+        sys.stdout.write(render_scenario_json(records))
+    else:
+        sys.stdout.write(render_scenario_text(records, derivations=args.derivations) if records else "no scenarios\n")
+    failed = any(not e["passed"] for r in records for e in r["expectations"])
+    inconsistent = any(r["status"] == "inconsistent" for r in records)
+    return 1 if errors or failed or inconsistent else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``alignspec`` console script; returns the exit status."""
     parser = build_parser()
@@ -114,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"alignspec: {exc}", file=sys.stderr)
                 return 2
             return 0
+        if args.command == "scenario":
+            return run_scenario(args)
         if args.command == "codes":
             sys.stdout.write(list_codes().rstrip("\n") + "\n")
             return 0
