@@ -1,0 +1,163 @@
+"""The Python API: load a spec, ask what follows from it, and read its findings.
+
+    >>> import alignspec
+    >>> spec = alignspec.load("seed.align")
+    >>> spec.implies("objective_robust", "inner_aligned", framing="harris").status
+    'holds'
+
+These are the objects the command line uses; nothing here prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from lark.exceptions import UnexpectedInput
+
+from .analysis.claims import ClaimDecider, ClaimOutcome
+from .analysis.framings import FramingView
+from .analysis.scenarios import ScenarioEvaluation
+from .analysis.spec import SpecAnalysis, analyse
+from .check import CheckOptions, UsageError, check_files, default_roots
+from .diagnostics import Diagnostic
+from .model.loader import Loader, library_directory, library_names
+from .model.resolve import _Resolver
+from .model.symbols import ClaimSym, FramingSym, Unit
+from .reasoning.logic import Budget
+from .reporter import Reporter, ordered
+from .results import CheckResult
+from .syntax import nodes as n
+from .syntax.parser import parse_text
+
+
+class SpecError(Exception):
+    """A question the spec cannot answer as asked: an unknown framing, a malformed formula..."""
+
+    def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None):
+        super().__init__(message)
+        self.diagnostics = diagnostics or []
+
+
+@dataclass
+class Spec:
+    """A loaded, analysed spec."""
+
+    path: str
+    unit: Unit
+    analysis: SpecAnalysis
+    own_diagnostics: list[Diagnostic]
+    budget: Budget
+
+    @property
+    def name(self) -> str:
+        return self.unit.name
+
+    def diagnostics(self) -> Iterator[Diagnostic]:
+        """Every finding about this spec, in the order ``check`` prints them."""
+        yield from ordered([*self.own_diagnostics, *self.analysis.reporter.diagnostics])
+
+    @property
+    def claims(self) -> list[ClaimOutcome]:
+        """The decision on each claim of the spec."""
+        return self.analysis.claims
+
+    @property
+    def framings(self) -> list[str]:
+        """The names of the spec's own framings."""
+        return [f.name for f in self.unit.framings]
+
+    def classification(self, framing: str | None = None) -> FramingView:
+        """The classification under ``framing`` (None: the base framing): ``view.classification``
+        has the equivalence classes, the Hasse diagram and the unsatisfiable concepts."""
+        for view in self.analysis.framings:
+            if (view.framing is None and framing is None) or (view.framing is not None and view.framing.name == framing):
+                return view
+        raise SpecError(f"no framing named '{framing}' in spec '{self.name}'")
+
+    @property
+    def scenarios(self) -> list[ScenarioEvaluation]:
+        return self.analysis.scenarios
+
+    def _framing(self, name: str | None) -> FramingSym | None:
+        if name is None:
+            return None
+        symbol = self.unit.scope.get(name)
+        if "." in name:
+            prefix, _, rest = name.partition(".")
+            unit = self.unit.aliases.get(prefix)
+            symbol = unit.scope.get(rest) if unit is not None else None
+        if not isinstance(symbol, FramingSym):
+            raise SpecError(f"no framing named '{name}' in spec '{self.name}'")
+        return symbol
+
+    def ask(self, claim_text: str) -> ClaimOutcome:
+        """Decide a claim written in the language, e.g. ``"under harris: a equivalent b"``
+        or ``"objective_robust(a) implies inner_aligned(a)"`` (the leading ``claim`` is optional)."""
+        text = claim_text.strip()
+        if not text.startswith("claim"):
+            text = "claim " + (text if text.startswith("under ") else ": " + text)
+        try:
+            parsed = parse_text(text, "<question>")
+        except UnexpectedInput as exc:
+            raise SpecError(f"cannot read the question: {exc.__class__.__name__} at column {exc.column}") from None
+        if len(parsed.statements) != 1 or not isinstance(parsed.statements[0], n.ClaimDecl):
+            raise SpecError("a question is exactly one claim")
+        decl = parsed.statements[0]
+        reporter = Reporter()
+        resolver = _Resolver(self.unit, reporter)
+        before = list(self.unit.claims)
+        try:
+            resolver._claim(decl, len(before))
+            claim: ClaimSym = self.unit.claims[-1]
+        finally:
+            self.unit.claims[:] = before
+        if reporter.diagnostics or not claim.complete:
+            raise SpecError("the question does not resolve in this spec", reporter.diagnostics)
+        framings = [v.framing for v in self.analysis.framings]
+        terminating = {id(v.framing): v.terminating for v in self.analysis.framings}
+        decider = ClaimDecider(self.analysis.builder, self.budget,
+                               lambda f: terminating.get(id(f), True), [f for f in framings if f is not None])
+        return decider.decide(claim)
+
+    def implies(self, left: str, right: str, framing: str | None = None) -> ClaimOutcome:
+        """Whether formula ``left`` implies ``right`` under ``framing`` (concept names or atoms)."""
+        self._framing(framing)
+        under = f"under {framing}" if framing else ""
+        return self.ask(f"claim {under}: {left} implies {right}")
+
+    def check(self) -> CheckResult:
+        """The same result ``alignspec check`` renders for this file."""
+        result, _ = check_files([self.path], CheckOptions(roots=default_roots([self.path]), budget=self.budget))
+        return result
+
+    def _repr_html_(self) -> str:
+        from html import escape
+
+        errors = sum(1 for d in self.diagnostics() if d.severity.value == "error")
+        rows = "".join(
+            f"<tr><td>{escape(c.claim.label)}</td><td>{escape(c.framing_name or '-')}</td>"
+            f"<td>{escape(c.claim.form)}</td><td>{escape(c.status)}</td></tr>"
+            for c in self.claims
+        )
+        return (f"<div><strong>spec {escape(self.name)}</strong>: {errors} error(s)"
+                f"<table><tr><th>claim</th><th>framing</th><th>form</th><th>status</th></tr>{rows}</table></div>")
+
+
+def load(path: str, roots: list[str] | None = None, budget: Budget | None = None) -> Spec:
+    """Load, resolve and analyse a spec file (or a shipped library spec by name).
+
+    Raises ``SpecError`` when the file cannot be parsed, with its diagnostics attached.
+    """
+    budget = budget or Budget()
+    if not Path(path).is_file():
+        if path in library_names():
+            path = str(library_directory() / f"{path}.align")
+        else:
+            raise UsageError(f"no such file or library spec: '{path}'")
+    loader = Loader(default_roots([path]) + list(roots or []))
+    loaded = loader.load(path)
+    if loaded.unit is None:
+        raise SpecError(f"cannot parse {path}", loaded.diagnostics)
+    return Spec(path, loaded.unit, analyse(loaded.unit, budget, tables=True), list(loaded.diagnostics), budget)
