@@ -59,7 +59,8 @@ class Diagnostic:
     """One finding: what (code, name, severity, message), where (span), and supporting detail.
 
     ``counterexample`` and ``justification`` are structured, JSON-ready data attached by the
-    reasoner; ``help`` says what to do about the finding.
+    reasoner; ``data`` holds the finding's subjects (framing, concepts, claim) for tools;
+    ``help`` says what to do about the finding.
     """
 
     code: str
@@ -72,6 +73,7 @@ class Diagnostic:
     counterexample: dict[str, Any] | None = None
     justification: list[dict[str, Any]] | None = None
     details: tuple[str, ...] = field(default=())
+    data: dict[str, Any] | None = None
 
     def sort_key(self) -> tuple:
         s = self.span
@@ -89,6 +91,8 @@ class Diagnostic:
         }
         if self.details:
             data["details"] = list(self.details)
+        if self.data is not None:
+            data["data"] = self.data
         if self.counterexample is not None:
             data["counterexample"] = self.counterexample
         if self.justification is not None:

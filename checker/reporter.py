@@ -24,6 +24,7 @@ class Reporter:
         details: Iterable[str] = (),
         counterexample: dict[str, Any] | None = None,
         justification: list[dict[str, Any]] | None = None,
+        data: dict[str, Any] | None = None,
     ) -> Diagnostic:
         code = BY_NAME[name]
         diagnostic = Diagnostic(
@@ -37,6 +38,7 @@ class Reporter:
             counterexample=counterexample,
             justification=justification,
             details=tuple(details),
+            data=data,
         )
         self.diagnostics.append(diagnostic)
         return diagnostic

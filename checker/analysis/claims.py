@@ -248,7 +248,8 @@ def report_claim(outcome: ClaimOutcome, reporter) -> None:
                      if outcome.counterexample else "the justification lists the axioms that make it so")
         reporter.report("claim-failed", span, f"{claim.title} fails: {outcome.message}", help=help_text,
                         details=outcome.details, counterexample=outcome.counterexample,
-                        justification=outcome.justification)
+                        justification=outcome.justification,
+                        data={"claim": claim.label, "framing": outcome.framing_name or None, "form": claim.form})
     elif outcome.status == "unknown" and "budget" in outcome.message:
         reporter.report("budget-exceeded", span, f"{claim.title} was not decided: {outcome.message}",
                         help="simplify the framing or the formulas; the answer is unknown, not false")

@@ -147,6 +147,7 @@ class FramingAnalysis:
             help="make sure no rule's new entity can feed, through other rules, the rule that created it; "
                  "claims and scenarios under this framing are not decided",
             related=[Related(a.origin.span, f"{a.label} is on the cycle") for a in violation if a.origin is not None],
+            data={"framing": framing.name, "axioms": [a.label for a in violation]},
         )
 
     # acknowledgement
@@ -209,6 +210,7 @@ class FramingAnalysis:
                 help="if this is intended, say so with a claim `unsatisfiable " + name + "`; otherwise "
                      "relax the definition or the rules listed",
                 justification=[a.origin.to_dict(a.label) for a in (result.justification or [])],
+                data={"framing": view.name or None, "concepts": [name]},
             )
         for members in view.classification.classes:
             if len(members) < 2:
@@ -232,6 +234,7 @@ class FramingAnalysis:
                 related=[Related(self.concepts[m].span, f"'{m}' is in the same class") for m in ordered if
                          self.concepts[m].span != span],
                 justification=justification,
+                data={"framing": view.name or None, "concepts": ordered},
             )
 
     def _cycle_justification(self, theory, ordered: list[str]) -> list[dict]:

@@ -200,13 +200,14 @@ class ScenarioEvaluator:
                 if span is not None:
                     related.append(Related(span, f"{world.describe_fact(given)} is given here"))
         related = list(dict.fromkeys(related))
+        facts = [world.describe_fact(f) for f in failure.facts]
         if axiom.kind is AxiomKind.ACYCLIC:
-            cycle = " -> ".join([world.label(failure.facts[0][1][0])] +
-                                [world.label(f[1][1]) for f in failure.facts])
+            cycle = [world.label(failure.facts[0][1][0])] + [world.label(f[1][1]) for f in failure.facts]
             self.reporter.report(
                 "cycle-in-acyclic", scenario.span,
-                f"scenario '{scenario.name}' has a cycle of {axiom.relation}, which is acyclic: {cycle}",
+                f"scenario '{scenario.name}' has a cycle of {axiom.relation}, which is acyclic: {' -> '.join(cycle)}",
                 help=f"remove one of the {axiom.relation} facts on the cycle", related=related, details=details,
+                data={"scenario": scenario.name, "relation": axiom.relation, "cycle": cycle, "facts": facts},
             )
             return
         self.reporter.report(
@@ -214,6 +215,7 @@ class ScenarioEvaluator:
             f"scenario '{scenario.name}' violates {axiom.label}",
             help="remove or correct one of the facts involved; its expectations are not evaluated",
             related=related, details=details,
+            data={"scenario": scenario.name, "axiom": axiom.label, "facts": facts},
         )
 
     # expectations
@@ -250,7 +252,7 @@ class ScenarioEvaluator:
                 outcome.levels = _levels_of(result.hierarchies, [world.label(n) for n in match.values()])
             else:
                 mapping, unmatched = best_partial_match(pattern, world, fixed)
-                outcome.unmatched = [str(a) for a in unmatched]
+                outcome.unmatched = [_substituted(a, mapping, world) for a in unmatched]
                 outcome.levels = _levels_of(result.hierarchies, [world.label(n) for n in mapping.values()])
             result.expectations.append(outcome)
             if passed:
@@ -263,6 +265,8 @@ class ScenarioEvaluator:
                     help="the witness and the justification show why; remove a fact or the rule involved",
                     details=[f"witness: {', '.join(f'{k} = {v}' for k, v in outcome.witness.items()) or '(none needed)'}"],
                     justification=outcome.justification,
+                    data={"scenario": scenario.name, "expect": outcome.text, "status": status,
+                          "witness": outcome.witness},
                 )
             else:
                 reason = f" ({not_applicable}: not applicable)" if not_applicable else ""
@@ -271,6 +275,8 @@ class ScenarioEvaluator:
                     f"expected {text} to follow in scenario '{scenario.name}', but it does not{reason}",
                     help="add the missing facts, or a rule that derives them",
                     details=[f"no match for: {', '.join(outcome.unmatched)}"] if outcome.unmatched else [],
+                    data={"scenario": scenario.name, "expect": outcome.text, "status": status,
+                          "unmatched": outcome.unmatched},
                 )
 
     def _justify(self, theory: Theory, given: Instance, pattern, fixed, world: Instance, match) -> list[dict]:
@@ -349,6 +355,12 @@ def _product(columns: list[list[str]]):
     for head in columns[0]:
         for tail in _product(columns[1:]):
             yield (head, *tail)
+
+
+def _substituted(atom: Atom, mapping: dict[str, int], world: Instance) -> str:
+    """An atom with its matched variables replaced by the entities they matched."""
+    args = [world.label(mapping[v]) if v in mapping else v for v in atom.args]
+    return f"{atom.pred}({', '.join(args)})"
 
 
 def _witness(match: dict[str, int], world: Instance, exclude: set[str]) -> dict[str, str]:
