@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostics import Related, Span
 from ..reporter import Reporter
-from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, Unit
+from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, RuleSym, Unit
 
 
 def all_units(root: Unit) -> list[Unit]:
@@ -147,15 +147,38 @@ def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: st
     return count
 
 
+def _check_equality(table: KindTable, rule: RuleSym, forcings: list[Forcing], reporter: Reporter) -> None:
+    """A rule head ``x = y`` whose two variables are forced into disjoint kinds by the body."""
+    left, right = rule.head
+    if left == right:
+        return
+    for a in (f for f in forcings if f.var == left):
+        for b in (f for f in forcings if f.var == right):
+            pair = table.clash(a.kind, b.kind)
+            if pair is None:
+                continue
+            reporter.report(
+                "kind-mismatch", rule.decl.head.span,
+                f"the head makes '{left}' and '{right}' one entity, but they are forced to be "
+                f"{a.kind.name} and {b.kind.name}, which are disjoint ({pair[0].name} and {pair[1].name})",
+                help="equate variables of compatible kinds, or change the kinds or the disjoint declaration",
+                related=[
+                    Related(a.span, f"forces {a.kind.name}: {a.why}"),
+                    Related(b.span, f"forces {b.kind.name}: {b.why}"),
+                ],
+            )
+            return
+
+
 def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
     """Static kind-mismatch findings for the unit's concepts, rules, claims and scenario facts."""
     acknowledged = {
-        claim.left.concept.name
+        id(claim.left.concept)
         for claim in unit.claims
         if claim.form == "unsatisfiable" and claim.left is not None and claim.left.concept is not None
     }
     for concept in unit.concepts:
-        if concept.name in acknowledged:
+        if id(concept) in acknowledged:
             continue
         forcings = [
             Forcing(var, kind, concept.decl.params[i].span, f"parameter {var}: {kind.name}")
@@ -170,6 +193,8 @@ def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
             if isinstance(rule.head, list):
                 forcings.extend(f for atom in rule.head for f in atom_forcings(atom))
             report_mismatches(table, forcings, "variable", reporter)
+            if isinstance(rule.head, tuple):
+                _check_equality(table, rule, forcings, reporter)
     for claim in unit.claims:
         forcings = []
         for side in (claim.left, claim.right):

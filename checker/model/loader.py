@@ -154,8 +154,14 @@ class Loader:
             if not os.path.isfile(path):
                 from difflib import get_close_matches
 
-                close = get_close_matches(statement.target, library_names(), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "`alignspec check --list-library` shows the library"
+                names = library_names()
+                close = get_close_matches(statement.target, names, n=1)
+                if close:
+                    hint = f"did you mean '{close[0]}'?"
+                elif names:
+                    hint = "the shipped library has: " + ", ".join(names)
+                else:
+                    hint = "the shipped library is empty; import a file by its path instead"
                 return None, (f"no spec named '{statement.target}' in the shipped library", hint)
             return (os.path.realpath(path), path), None
         target = statement.target

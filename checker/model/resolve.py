@@ -110,8 +110,11 @@ def _build_scope(unit: Unit, reporter: Reporter) -> None:
                     related=[Related(unit.own[alias].span, "the declaration")],
                 )
             elif unit.aliases.get(alias, imported) is not imported:
+                first = next(s.alias for s in unit.spec.statements
+                             if isinstance(s, n.Import) and s.alias is not None and s.alias.text == alias)
                 reporter.report("duplicate-name", statement.alias.span,
-                                f"import alias '{alias}' is used twice", help="choose another alias")
+                                f"import alias '{alias}' is used twice", help="choose another alias",
+                                related=[Related(first.span, f"first use of '{alias}'")])
             else:
                 unit.aliases[alias] = imported
             continue
@@ -120,16 +123,20 @@ def _build_scope(unit: Unit, reporter: Reporter) -> None:
             if present is None:
                 unit.scope[name] = symbol
             elif present is not symbol:
-                where = present.span
-                reporter.report(
-                    "duplicate-name",
-                    symbol.span if present.unit is unit else statement.target_span,
-                    f"'{name}' is declared here and in the imported spec '{imported.name}'"
-                    if present.unit is unit else
-                    f"'{name}' is declared in two imported specs",
-                    help="import one of them with `as P` and refer to its names as `P.name`",
-                    related=[Related(where, "one declaration"), Related(symbol.span, "the other")],
-                )
+                if present.unit is unit:
+                    reporter.report(
+                        "duplicate-name", present.span,
+                        f"'{name}' is declared here and in the imported spec '{imported.name}'",
+                        help="rename one of them, or import the spec with `as P` and refer to its names as `P.name`",
+                        related=[Related(symbol.span, f"the declaration in '{imported.name}'")],
+                    )
+                else:
+                    reporter.report(
+                        "duplicate-name", statement.target_span,
+                        f"'{name}' is declared in two imported specs",
+                        help="import one of them with `as P` and refer to its names as `P.name`",
+                        related=[Related(present.span, "one declaration"), Related(symbol.span, "the other")],
+                    )
 
 
 def _unit_for(unit: Unit, statement: n.Import) -> Unit | None:
@@ -186,7 +193,8 @@ class _Resolver:
             imported = self.unit.aliases.get(qname.prefix)
             if imported is None:
                 self._unknown(qname, f"no import is named '{qname.prefix}'",
-                              list(self.unit.aliases), "import the spec with `import NAME as " + qname.prefix + "`")
+                              [f"{alias}.{qname.name}" for alias in self.unit.aliases],
+                              "import the spec with `import NAME as " + qname.prefix + "`")
                 return None
             scope = imported.scope
             symbol = scope.get(qname.name)
@@ -195,6 +203,8 @@ class _Resolver:
             scope = self.unit.scope
             symbol = scope.get(qname.name)
             candidates = [k for k, v in scope.items() if isinstance(v, sorts)]
+            candidates += [f"{alias}.{k}" for alias, imported in self.unit.aliases.items()
+                           for k, v in imported.scope.items() if isinstance(v, sorts)]
         if symbol is None:
             self._unknown(qname, f"unknown {what} '{qname.text}'", candidates, f"declare the {what} or fix the name")
             return None
@@ -387,7 +397,7 @@ class _Resolver:
                 close = get_close_matches(arg.text, sorted(scenario.individuals), n=1)
                 self.reporter.report(
                     "unknown-name", arg.span, f"unknown individual '{arg.text}' in scenario '{scenario.name}'",
-                    help=f"did you mean '{close[0]}'?" if close else f"declare it first, e.g. `Model {arg.text}`",
+                    help=f"did you mean '{close[0]}'?" if close else f"declare it first, e.g. `{_example_kind(scenario)} {arg.text}`",
                 )
                 ok = False
         return ok
@@ -395,3 +405,11 @@ class _Resolver:
 
 def _placeholders(count: int) -> list[str]:
     return ["x", "y", "z", "w"][:count] if count <= 4 else [f"x{i}" for i in range(1, count + 1)]
+
+
+def _example_kind(scenario: ScenarioSym) -> str:
+    """A kind to show in a hint about declaring an individual of ``scenario``."""
+    for kind, _ in scenario.individuals.values():
+        if kind is not None:
+            return kind.name
+    return "KIND"

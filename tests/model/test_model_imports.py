@@ -1,0 +1,222 @@
+"""import-error, the allowed roots, the shipped library and qualified names."""
+
+from __future__ import annotations
+
+import builtins
+import os
+
+import pytest
+
+from _model_support import at, found, one, places, related_places, run, static_errors, write
+
+from alignspec.cli import main
+from alignspec.model.loader import Loader, library_names
+from alignspec.model.symbols import KindSym
+
+BASE = """
+    kind Agent
+    kind Objective
+    relation pursues(Agent, Objective)
+    concept goal_directed(x: Agent) := pursues(x, o)
+    claim: satisfiable goal_directed
+"""
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """The real paths of every file opened while the test runs."""
+    seen: list[str] = []
+    real_open = builtins.open
+
+    def recording_open(file, *args, **kwargs):
+        if isinstance(file, (str, bytes, os.PathLike)):
+            seen.append(os.path.realpath(os.fsdecode(file)))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", recording_open)
+    return seen
+
+
+def test_missing_file_and_directory(tmp_path):
+    (tmp_path / "folder.align").mkdir()
+    spec = write(tmp_path, "main.align", """
+        import "missing.align"
+        import "folder.align"
+        import "sub/missing.align"
+        kind Agent
+    """)
+    result = run(spec)
+    assert places(result, "import-error") == [
+        at(spec, '"missing.align"'), at(spec, '"folder.align"'), at(spec, '"sub/missing.align"')]
+
+
+def test_paths_leaving_the_root_are_refused_and_not_read(tmp_path, opened):
+    outside = write(tmp_path, "outside/secret.align", "kind Secret\n")
+    root = tmp_path / "project" / "specs"
+    root.mkdir(parents=True)
+    os.symlink(outside, root / "link.align")
+    spec = write(root, "main.align", f"""
+        import "../../outside/secret.align"
+        import "../sibling.align"
+        import "{outside}"
+        import "link.align"
+        kind Agent
+    """)
+    write(tmp_path, "project/sibling.align", "kind Sibling\n")
+    result = run(spec)
+    assert places(result, "import-error") == [
+        at(spec, '"../../outside'), at(spec, '"../sibling'), at(spec, f'"{outside}"'), at(spec, '"link.align"')]
+    assert found(result, "unknown-name") == []
+    assert str(outside) not in opened
+    assert os.path.realpath(tmp_path / "project/sibling.align") not in opened
+
+
+def test_symlink_inside_the_root_is_followed(tmp_path):
+    write(tmp_path, "lib/base.align", BASE)
+    os.symlink(tmp_path / "lib/base.align", tmp_path / "alias.align")
+    spec = write(tmp_path, "main.align", """
+        import "alias.align"
+        concept c(x: Agent) := goal_directed(x)
+        claim: satisfiable c
+    """)
+    assert static_errors(run(spec)) == []
+
+
+def test_root_option_allows_an_outside_directory(tmp_path):
+    write(tmp_path, "shared/base.align", BASE)
+    spec = write(tmp_path, "project/main.align", """
+        import "../shared/base.align" as S
+        concept c(x: S.Agent) := S.goal_directed(x)
+        claim: satisfiable c
+    """)
+    assert places(run(spec), "import-error") == [at(spec, '"../shared')]
+    result = run(spec, roots=[tmp_path / "shared"])
+    assert static_errors(result) == []
+    assert main(["check", str(spec)]) == 1
+    assert main(["check", "--root", str(tmp_path / "shared"), str(spec)]) == 0
+
+
+def test_import_cycle_shows_the_cycle(tmp_path):
+    a = write(tmp_path, "a.align", """
+        import "b.align"
+        kind A
+    """)
+    b = write(tmp_path, "b.align", """
+        import "a.align"
+        kind B
+    """)
+    result = run(a)
+    error = one(result, "import-error", *at(a, '"b.align"'))
+    assert "a.align -> b.align -> a.align" in error.message
+    assert [(r.span.file, r.span.line, r.span.column) for r in error.related] == [
+        (str(b), *at(b, '"a.align"'))]
+    both = run(tmp_path)
+    assert sorted((d.span.file, d.span.line) for d in found(both, "import-error")) == [
+        (str(a), 1), (str(b), 1)]
+
+
+def test_self_import_is_a_cycle(tmp_path):
+    spec = write(tmp_path, "me.align", """
+        import "me.align"
+        kind A
+    """)
+    error = one(run(spec), "import-error", *at(spec, '"me.align"'))
+    assert "me.align -> me.align" in error.message
+
+
+def test_same_file_along_two_paths_loads_once(tmp_path, opened):
+    base = write(tmp_path, "base.align", BASE)
+    write(tmp_path, "sub/mid.align", """
+        import "../base.align"
+        kind Robot: Agent
+    """)
+    spec = write(tmp_path, "main.align", """
+        import "base.align"
+        import "./sub/../base.align"
+        import "sub/mid.align"
+        concept c(x: Robot) := goal_directed(x)
+        claim: satisfiable c
+    """)
+    result = run(spec)
+    assert static_errors(result) == []
+    assert opened.count(os.path.realpath(base)) == 1
+
+
+def test_imported_spec_with_errors(tmp_path):
+    broken = write(tmp_path, "broken.align", """
+        kind Agent
+        concept c(x: Agnet) := Agent(x)
+    """)
+    spec = write(tmp_path, "main.align", """
+        import "broken.align"
+        concept d(x: Agent) := c(x)
+        claim: satisfiable d
+    """)
+    error = one(run(spec), "import-error", *at(spec, '"broken.align"'))
+    assert [(r.span.file, r.span.line, r.span.column) for r in error.related] == [
+        (str(broken), *at(broken, "Agnet"))]
+
+
+def test_alias_gives_qualified_names(tmp_path):
+    write(tmp_path, "base.align", BASE)
+    spec = write(tmp_path, "main.align", """
+        import "base.align" as P
+        kind Agent
+        concept c(x: P.Agent) := P.goal_directed(x), P.pursues(x, o), P.Objective(o)
+        concept d(x: Agent) := Agent(x)
+        claim: satisfiable c
+        claim: satisfiable d
+    """)
+    result = run(spec)
+    assert static_errors(result) == []
+    assert found(result, "duplicate-name") == []
+
+
+def test_alias_clashing_with_a_declaration(tmp_path):
+    write(tmp_path, "base.align", BASE)
+    spec = write(tmp_path, "main.align", """
+        import "base.align" as Agent
+        kind Agent
+    """)
+    duplicate = one(run(spec), "duplicate-name", *at(spec, "Agent\n"))
+    assert related_places(duplicate) == [at(spec, "Agent", 2)]
+
+
+@pytest.fixture
+def library_spec():
+    """A spec of the shipped library (the first that loads) and one kind it makes visible."""
+    names = library_names()
+    assert names, "the shipped library has no spec"
+    loader = Loader()
+    for name in names:
+        loaded = loader.load_library(name)
+        if loaded.unit is not None:
+            kinds = sorted(k for k, v in loaded.unit.scope.items() if isinstance(v, KindSym))
+            if kinds:
+                return name, kinds[0]
+    pytest.skip("no library spec declares a kind")
+
+
+def test_import_from_the_shipped_library(tmp_path, library_spec):
+    name, kind = library_spec
+    spec = write(tmp_path, "main.align", f"""
+        import {name}
+        import {name} as L
+        concept my_concept(x: {kind}) := L.{kind}(x)
+        claim: satisfiable my_concept
+    """)
+    result = run(spec)
+    assert places(result, "import-error") == []
+    assert places(result, "unknown-name") == []
+    misspelled = name[:-1] + ("x" if name[-1] != "x" else "y")
+    spec = write(tmp_path, "typo.align", f"""
+        import {misspelled}
+        kind Agent
+    """)
+    error = one(run(spec), "import-error", *at(spec, misspelled))
+    assert f"'{name}'" in error.help
+    spec = write(tmp_path, "nothing.align", """
+        import zzzzqqqq_not_in_the_library
+        kind Agent
+    """)
+    assert places(run(spec), "import-error") == [at(spec, "zzzz")]
