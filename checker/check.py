@@ -26,6 +26,10 @@ class CheckOptions:
     budget: Budget = field(default_factory=Budget)
 
 
+def _within(path: str, directory: str) -> bool:
+    return os.path.commonpath([path, directory]) == directory
+
+
 def collect_targets(arguments: list[str]) -> list[str]:
     """Turn files, directories (every ``*.align`` below, sorted) and library names into a list
     of spec files; raise ``UsageError`` for anything that names nothing."""
@@ -33,7 +37,9 @@ def collect_targets(arguments: list[str]) -> list[str]:
     for argument in arguments or ["."]:
         path = Path(argument)
         if path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*.align") if p.is_file())
+            inside = os.path.realpath(path)
+            found = sorted(str(p) for p in path.rglob("*.align")
+                           if p.is_file() and _within(os.path.realpath(p), inside))
             if not found:
                 raise UsageError(f"no .align files in directory '{argument}'")
             files.extend(found)

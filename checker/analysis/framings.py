@@ -196,7 +196,7 @@ class FramingAnalysis:
         theory = self.builder.theory(framing)
         for name in sorted(view.classification.unsatisfiable, key=self._source_order):
             concept = self.concepts[name]
-            if not (own_framing or self._own(concept)):
+            if not (own_framing or self._own(concept)) or concept.kind_mismatch:
                 continue
             if any(name in v.classification.unsatisfiable for v in earlier):
                 continue

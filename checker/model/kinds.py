@@ -186,7 +186,7 @@ def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
         ]
         for atom in concept.body:
             forcings.extend(atom_forcings(atom))
-        report_mismatches(table, forcings, "variable", reporter)
+        concept.kind_mismatch = report_mismatches(table, forcings, "variable", reporter) > 0
     for framing in unit.framings:
         for rule in framing.rules:
             forcings = [f for atom in rule.body for f in atom_forcings(atom)]

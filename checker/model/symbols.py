@@ -89,6 +89,7 @@ class ConceptSym(_Declared):
     params: list[tuple[str, KindSym | None]] = field(default_factory=list)
     body: list[ResolvedAtom] = field(default_factory=list)
     complete: bool = True          # every atom of the body resolved with the right arity
+    kind_mismatch: bool = False    # already reported statically; no unsatisfiable-concept on top
 
     @property
     def arity(self) -> int:
