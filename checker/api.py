@@ -23,12 +23,13 @@ from .analysis.spec import SpecAnalysis, analyse
 from .check import CheckOptions, UsageError, check_files, default_roots
 from .diagnostics import Diagnostic
 from .model.loader import Loader, library_directory, library_names
-from .model.resolve import _Resolver
-from .model.symbols import ClaimSym, FramingSym, Unit
+from .model.resolve import resolve_claim
+from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
 from .reporter import Reporter, ordered
 from .results import CheckResult
 from .syntax import nodes as n
+from .syntax.errors import describe
 from .syntax.parser import parse_text
 
 
@@ -101,18 +102,13 @@ class Spec:
         try:
             parsed = parse_text(text, "<question>")
         except UnexpectedInput as exc:
-            raise SpecError(f"cannot read the question: {exc.__class__.__name__} at column {exc.column}") from None
+            diagnostic = describe(exc, text, "<question>")
+            raise SpecError(f"cannot read the question: {diagnostic.message}", [diagnostic]) from None
         if len(parsed.statements) != 1 or not isinstance(parsed.statements[0], n.ClaimDecl):
             raise SpecError("a question is exactly one claim")
         decl = parsed.statements[0]
         reporter = Reporter()
-        resolver = _Resolver(self.unit, reporter)
-        before = list(self.unit.claims)
-        try:
-            resolver._claim(decl, len(before))
-            claim: ClaimSym = self.unit.claims[-1]
-        finally:
-            self.unit.claims[:] = before
+        claim = resolve_claim(self.unit, decl, reporter)
         if reporter.diagnostics or not claim.complete:
             raise SpecError("the question does not resolve in this spec", reporter.diagnostics)
         framings = [v.framing for v in self.analysis.framings]

@@ -146,6 +146,11 @@ def _unit_for(unit: Unit, statement: n.Import) -> Unit | None:
     return None
 
 
+def resolve_claim(unit: Unit, decl: n.ClaimDecl, reporter: Reporter) -> ClaimSym:
+    """Resolve a claim written against ``unit``'s names, without adding it to the unit."""
+    return _Resolver(unit, reporter).claim(decl, len(unit.claims))
+
+
 class _Resolver:
     def __init__(self, unit: Unit, reporter: Reporter):
         self.unit = unit
@@ -169,7 +174,7 @@ class _Resolver:
         claim_index = 0
         for statement in unit.spec.statements:
             if isinstance(statement, n.ClaimDecl):
-                self._claim(statement, claim_index)
+                self.unit.claims.append(self.claim(statement, claim_index))
                 claim_index += 1
             elif isinstance(statement, n.ScenarioDecl):
                 self._scenario(self._own(statement), statement)
@@ -335,7 +340,8 @@ class _Resolver:
         atoms, complete = self.atoms(formula.atoms)
         return FormulaSym(atoms, None, formula, complete)
 
-    def _claim(self, decl: n.ClaimDecl, index: int) -> None:
+    def claim(self, decl: n.ClaimDecl, index: int) -> ClaimSym:
+        """Resolve one claim (not added to the unit)."""
         framing = self.lookup(decl.framing, (FramingSym,), "framing") if decl.framing is not None else None
         left = self._formula(decl.left)
         right = self._formula(decl.right) if decl.right is not None else None
@@ -357,7 +363,7 @@ class _Resolver:
                 help=f"write the concept with arguments, e.g. {bare.concept.name}({', '.join(_placeholders(bare.concept.arity))})",
             )
             bare.complete = False
-        self.unit.claims.append(claim)
+        return claim
 
     def _scenario(self, symbol: ScenarioSym, decl: n.ScenarioDecl) -> None:
         if decl.framing is not None:
