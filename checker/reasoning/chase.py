@@ -1,0 +1,291 @@
+"""The restricted chase: add what the axioms demand until nothing more is demanded.
+
+Evaluation is semi-naive: a round looks only at body matches that use at least one fact added
+since that group of rules last ran, so work grows with what is new. Rules without existential
+variables (and equalities and denials) are run to a fixpoint before any existential rule fires,
+and an existential rule fires only when no extension of its body match already satisfies its
+head. Equalities merge entities (two named entities may not merge); ``false`` and a cycle of an
+``acyclic`` relation make the chase fail. Limits from the :class:`Budget` stop it with status
+``"budget"``; a failure found before the limit is still reported, since facts only accumulate.
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import networkx as nx
+
+from .homomorphism import SearchBudgetExceeded
+from .instance import Derivation, Fact, Instance
+from .join import JoinPlan, StepCounter, slot_map
+from .logic import Atom, Axiom, AxiomKind, Budget, Theory
+
+OK, FAILED, BUDGET = "ok", "failed", "budget"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why a chase failed: the violated ``axiom`` and the ``facts`` involved.
+
+    For a denial, the facts its body matched; for an equality between two named entities, the
+    facts that forced it; for an acyclic relation, the edges of one cycle in order.
+    """
+
+    axiom: Axiom
+    facts: tuple[Fact, ...]
+
+
+@dataclass
+class ChaseResult:
+    """``status`` is ``"ok"``, ``"failed"`` or ``"budget"``; ``instance`` is the chased instance."""
+
+    status: str
+    instance: Instance
+    failure: Failure | None = None
+    rounds: int = 0
+    steps: int = 0
+    fired: dict[str, int] = field(default_factory=dict)
+
+
+def _facts(atoms: Sequence[tuple[str, int, int]], values: list) -> list[Fact]:
+    return [(p, (values[a],) if b < 0 else (values[a], values[b])) for p, a, b in atoms]
+
+
+class _Rule:
+    """An axiom compiled for the chase: variable slots and one join plan per body atom."""
+
+    def __init__(self, axiom: Axiom) -> None:
+        self.axiom = axiom
+        self.body = axiom.body
+        existentials = [v for a in axiom.head for v in a.args if v not in axiom.body_variables()]
+        self.existentials = list(dict.fromkeys(existentials))
+        self.slots = slot_map(axiom.body, self.existentials)
+        self.size = len(self.slots)
+        body_vars = [v for v in self.slots if v not in self.existentials]
+        self.plans = [JoinPlan(axiom.body[:i] + axiom.body[i + 1:], atom.args, self.slots)
+                      for i, atom in enumerate(axiom.body)]
+        if axiom.is_false:
+            self.mode = "false"
+        elif axiom.equality is not None:
+            self.mode = "eq"
+        elif self.existentials:
+            self.mode = "exist"
+            self.head_plan = JoinPlan(axiom.head, body_vars, self.slots)
+        else:
+            self.mode = "full"
+        self.head = [self._compact(a) for a in axiom.head]
+        self.body_atoms = [self._compact(a) for a in axiom.body]
+        self.existential_slots = [(v, self.slots[v]) for v in self.existentials]
+
+    def _compact(self, atom: Atom) -> tuple[str, int, int]:
+        slots = [self.slots[v] for v in atom.args]
+        return (atom.pred, slots[0], slots[1] if len(slots) == 2 else -1)
+
+    def entry(self, i: int) -> tuple:
+        """What the round loop needs to start from a fact matching body atom ``i``."""
+        _, a, b = self.body_atoms[i]
+        plan = self.plans[i]
+        return (self, a, b, plan if plan.steps else None)
+
+    def body_facts(self, values: list) -> tuple[Fact, ...]:
+        return tuple(_facts(self.body_atoms, values))
+
+
+_COMPILED: dict[int, tuple[weakref.ref, tuple]] = {}
+
+
+def _compile(theory: Theory) -> tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict, list[_Rule]]]]:
+    """Rules, acyclic axioms, and per group (plain rules, existential rules) the rule entries
+    by body predicate plus the rules with an empty body.
+
+    Cached by the identity of the theory object (not equality: equal axioms may carry
+    different origins), so chasing many instances under one theory compiles it once.
+    """
+    cached = _COMPILED.get(id(theory))
+    if cached is not None and cached[0]() is theory:
+        return cached[1]
+    compiled = _compile_uncached(theory)
+    if len(_COMPILED) >= 64:
+        del _COMPILED[next(iter(_COMPILED))]
+    _COMPILED[id(theory)] = (weakref.ref(theory), compiled)
+    return compiled
+
+
+def _compile_uncached(theory: Theory) -> tuple:
+    rules = [_Rule(a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
+    groups = []
+    for existential in (False, True):
+        members = [r for r in rules if (r.mode == "exist") == existential]
+        index: dict[str, list[tuple]] = {}
+        for rule in members:
+            for i, atom in enumerate(rule.body):
+                index.setdefault(atom.pred, []).append(rule.entry(i))
+        groups.append((index, [r for r in members if not r.body]))
+    return rules, theory.acyclic_relations(), groups
+
+
+class _Chase:
+    def __init__(self, inst: Instance, theory: Theory, budget: Budget, max_steps: int) -> None:
+        self.inst = inst
+        self.budget = budget
+        self.counter = StepCounter(max_steps)
+        self.rules, self.acyclic, groups = _compile(theory)
+        self.fired: dict[str, int] = {}
+        self.rounds = 0
+        self.merges = 0
+        self.groups = [{"index": index, "empty": empty, "cursor": 0, "started": False} for index, empty in groups]
+
+    def over_budget(self) -> bool:
+        inst, b = self.inst, self.budget
+        return (inst._live > b.max_facts or len(inst.graph) > b.max_entities
+                or self.counter.steps > self.counter.limit)
+
+    def run(self) -> tuple[str, Failure | None]:
+        while True:
+            for group in self.groups:
+                if not group["started"] or group["cursor"] < self.inst.log_size():
+                    outcome = self.round(group)
+                    if outcome is not None:
+                        return outcome
+                    break
+            else:
+                return OK, None
+
+    def round(self, group: dict) -> tuple[str, Failure | None] | None:
+        self.rounds += 1
+        inst = self.inst
+        start, end = group["cursor"], inst.log_size()
+        group["cursor"] = end
+        if not group["started"]:
+            group["started"] = True
+            for rule in group["empty"]:
+                outcome = self.apply(rule, [None] * rule.size, self.merges)
+                if outcome is not None:
+                    return outcome
+        index = group["index"]
+        log = inst._log
+        kinds, out = inst._kind, inst._out
+        counter = self.counter
+        for pos in range(start, end):
+            pred, args = log[pos]
+            entries = index.get(pred)
+            if not entries:
+                continue
+            if len(args) == 1:
+                if args[0] not in kinds[pred]:
+                    continue
+                x = y = args[0]
+            else:
+                x, y = args
+                if y not in out[pred].get(x, ()):
+                    continue
+            merges = self.merges
+            for rule, a, b, plan in entries:
+                if self.merges != merges and not inst.has_fact(pred, args):
+                    break
+                values = [None] * rule.size
+                values[a] = x
+                if b >= 0:
+                    if a == b and x != y:
+                        continue
+                    values[b] = y
+                if plan is None:
+                    outcome = self.apply(rule, values, merges)
+                    if outcome is not None:
+                        return outcome
+                    continue
+                for vals in [list(v) for v in plan.run(inst, values, counter)]:
+                    outcome = self.apply(rule, vals, merges)
+                    if outcome is not None:
+                        return outcome
+            if self.over_budget():
+                return BUDGET, None
+        return None
+
+    def apply(self, rule: _Rule, vals: list, merges: int) -> tuple[str, Failure | None] | None:
+        inst = self.inst
+        if merges != self.merges:
+            find = inst.find
+            vals = [find(v) if v is not None else None for v in vals]
+        mode = rule.mode
+        axiom = rule.axiom
+        if mode == "full":
+            new = [f for f in _facts(rule.head, vals) if not inst.has_fact(*f)]
+            if new:
+                derivation = Derivation(axiom, rule.body_facts(vals))
+                for pred, args in new:
+                    inst.add_fact(pred, args, derivation)
+                self.fired[axiom.label] = self.fired.get(axiom.label, 0) + 1
+            return None
+        if mode == "exist":
+            if next(iter(rule.head_plan.run(inst, vals, self.counter)), None) is not None:
+                return None
+            for var, slot in rule.existential_slots:
+                vals[slot] = inst.add_entity(var)
+            derivation = Derivation(axiom, rule.body_facts(vals))
+            for pred, args in _facts(rule.head, vals):
+                inst.add_fact(pred, args, derivation)
+            self.fired[axiom.label] = self.fired.get(axiom.label, 0) + 1
+            return None
+        premises = rule.body_facts(vals)
+        if mode == "false":
+            return FAILED, Failure(axiom, premises)
+        x, y = (vals[rule.slots[v]] for v in axiom.equality)
+        if x == y:
+            return None
+        named_x, named_y = inst.is_named(x), inst.is_named(y)
+        if named_x and named_y:
+            return FAILED, Failure(axiom, premises)
+        keep, drop = (x, y) if named_x or (not named_y and x < y) else (y, x)
+        inst.merge(keep, drop, axiom, premises)
+        self.merges += 1
+        self.fired[axiom.label] = self.fired.get(axiom.label, 0) + 1
+        return None
+
+
+def find_acyclic_violation(instance: Instance, axioms: Sequence[Axiom]) -> Failure | None:
+    """The first ``acyclic`` axiom whose relation has a cycle (or self-loop) in ``instance``."""
+    for axiom in axioms:
+        pairs = list(instance.pairs(axiom.relation))
+        loop = next(((s, t) for s, t in pairs if s == t), None)
+        if loop is not None:
+            return Failure(axiom, ((axiom.relation, loop),))
+        graph = nx.DiGraph(pairs)
+        try:
+            cycle = nx.find_cycle(graph)
+        except nx.NetworkXNoCycle:
+            continue
+        return Failure(axiom, tuple((axiom.relation, (s, t)) for s, t in cycle))
+    return None
+
+
+def chase(instance: Instance, theory: Theory, budget: Budget = Budget(), *, copy: bool = True,
+          max_steps: int | None = None) -> ChaseResult:
+    """Chase ``instance`` with the axioms of ``theory``.
+
+    Returns a :class:`ChaseResult` whose status is ``"failed"`` (with a :class:`Failure`) when
+    a denial matched, an equality would merge two named entities, or an acyclic relation has a
+    cycle; ``"budget"`` when entities or facts exceed ``budget`` or the join work exceeds
+    ``max_steps`` (default ten times ``budget.max_search_steps``); else ``"ok"``. The input is
+    copied unless ``copy`` is False. Same input, same output, ids and labels.
+    """
+    inst = instance.copy() if copy else instance
+    steps = max_steps if max_steps is not None else 10 * budget.max_search_steps
+    run = _Chase(inst, theory, budget, steps)
+    collecting = gc.isenabled()
+    gc.disable()  # the chase allocates many small acyclic tuples; cycle scans would dominate
+    try:
+        status, failure = run.run()
+    except SearchBudgetExceeded:
+        status, failure = BUDGET, None
+    finally:
+        if collecting:
+            gc.enable()
+    if status != FAILED:
+        cycle = find_acyclic_violation(inst, run.acyclic)
+        if cycle is not None:
+            status, failure = FAILED, cycle
+    return ChaseResult(status, inst, failure, run.rounds, run.counter.steps, run.fired)

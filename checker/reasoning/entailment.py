@@ -1,0 +1,228 @@
+"""The decision procedures of LANGUAGE.md: implication and satisfiability, with justifications.
+
+``A implies B`` under a theory: chase the canonical instance of ``A``; if the chase fails, ``A``
+is unsatisfiable and the implication holds; otherwise it holds exactly when ``B`` maps into the
+chased instance with its shared variables fixed. A chased formula (:class:`ChasedFormula`) can
+be reused for many right-hand sides, which is how classification chases each concept once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence
+
+from . import modelcheck
+from .chase import BUDGET, FAILED, ChaseResult, Failure, chase
+from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
+from .instance import Fact, Instance
+from .logic import Atom, Axiom, Budget, Theory
+
+HOLDS, FAILS, UNKNOWN = "holds", "fails", "unknown"
+SATISFIABLE, UNSATISFIABLE = "satisfiable", "unsatisfiable"
+VERIFY_LIMIT = 400
+
+
+def canonical_instance(atoms: Sequence[Atom]) -> tuple[Instance, dict[str, int]]:
+    """Each variable of ``atoms`` becomes a distinct unnamed entity labelled by its name."""
+    inst = Instance()
+    var_map: dict[str, int] = {}
+    for atom in atoms:
+        for v in atom.args:
+            if v not in var_map:
+                var_map[v] = inst.add_entity(v)
+    for atom in atoms:
+        inst.add_fact(atom.pred, tuple(var_map[v] for v in atom.args))
+    return inst, var_map
+
+
+@dataclass
+class ChasedFormula:
+    """A conjunction of atoms, its canonical instance chased under a theory."""
+
+    atoms: tuple[Atom, ...]
+    result: ChaseResult
+    var_map: dict[str, int]
+
+    @property
+    def status(self) -> str:
+        return self.result.status
+
+    @property
+    def instance(self) -> Instance:
+        return self.result.instance
+
+    @property
+    def failure(self) -> Failure | None:
+        return self.result.failure
+
+    def node(self, var: str) -> int:
+        """The entity the variable ``var`` is after the chase."""
+        return self.instance.find(self.var_map[var])
+
+    def current_map(self) -> dict[str, int]:
+        return {v: self.node(v) for v in self.var_map}
+
+
+def chase_formula(theory: Theory, atoms: Sequence[Atom], budget: Budget = Budget()) -> ChasedFormula:
+    """Chase the canonical instance of ``atoms`` under ``theory``."""
+    inst, var_map = canonical_instance(atoms)
+    return ChasedFormula(tuple(atoms), chase(inst, theory, budget, copy=False), var_map)
+
+
+def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
+                          seed: Iterable[str]) -> list[Axiom]:
+    """A minimal list of axioms (theory order) under which ``still_holds`` is true.
+
+    Starts from the axioms labelled in ``seed`` (from the whole theory if the seed does not
+    suffice) and drops each axiom whose removal keeps ``still_holds`` true. Since entailment is
+    monotone in the axioms, dropping any one axiom of the result makes ``still_holds`` false.
+    Raises ``ValueError`` if even the whole theory does not suffice.
+    """
+    wanted = set(seed)
+    current = [a for a in theory.axioms if a.label in wanted]
+    if not still_holds(Theory(theory.name, tuple(current))):
+        current = list(theory.axioms)
+        if not still_holds(theory):
+            raise ValueError("the property does not hold under the whole theory")
+    for axiom in list(current):
+        trial = [a for a in current if a is not axiom]
+        if still_holds(Theory(theory.name, tuple(trial))):
+            current = trial
+    return current
+
+
+def _failure_seed(inst: Instance, failure: Failure) -> set[str]:
+    return {failure.axiom.label} | inst.axioms_used(failure.facts)
+
+
+def _identity_seed(inst: Instance, nodes: Iterable[int]) -> set[str]:
+    """Axioms behind the merges that turned the given original entities into what they are."""
+    labels: set[str] = set()
+    for node in nodes:
+        for step in inst.merge_steps(node):
+            if step.axiom is not None:
+                labels.add(step.axiom.label)
+            labels |= inst.axioms_used(step.premises)
+    return labels
+
+
+@dataclass
+class ImplicationResult:
+    """The answer to ``lhs implies rhs``.
+
+    ``instance`` is the chased canonical instance of the left side (the counterexample when the
+    implication fails) and ``var_map`` maps left-side variables to its entities. ``unmatched``
+    lists right-side atoms that found no match; ``match`` maps right-side variables when it
+    holds. ``verified`` tells whether the naive model checker confirmed the counterexample
+    (None: not checked).
+    """
+
+    status: str
+    lhs_unsatisfiable: bool = False
+    instance: Instance | None = None
+    var_map: dict[str, int] = field(default_factory=dict)
+    unmatched: list[Atom] = field(default_factory=list)
+    justification: list[Axiom] | None = None
+    failure: Failure | None = None
+    match: dict[str, int] | None = None
+    verified: bool | None = None
+
+
+def _shared(lhs: Sequence[Atom], rhs: Sequence[Atom]) -> list[str]:
+    left = {v for a in lhs for v in a.args}
+    return list(dict.fromkeys(v for a in rhs for v in a.args if v in left))
+
+
+def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = Budget()) -> ImplicationResult:
+    """Decide ``chased.atoms implies rhs`` from an already chased left side (no justification)."""
+    inst = chased.instance
+    current = chased.current_map()
+    if chased.status == FAILED:
+        return ImplicationResult(HOLDS, True, inst, current, failure=chased.failure)
+    if chased.status == BUDGET:
+        return ImplicationResult(UNKNOWN, False, inst, current)
+    fixed = {v: current[v] for v in _shared(chased.atoms, rhs)}
+    try:
+        match = find_homomorphism(rhs, inst, fixed, budget.max_search_steps)
+    except SearchBudgetExceeded:
+        return ImplicationResult(UNKNOWN, False, inst, current)
+    if match is not None:
+        return ImplicationResult(HOLDS, False, inst, current, match=match)
+    _, unmatched = best_partial_match(rhs, inst, fixed)
+    return ImplicationResult(FAILS, False, inst, current, unmatched=unmatched)
+
+
+def _implication_holds(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget) -> bool:
+    return implication_in(chase_formula(theory, lhs, budget), rhs, budget).status == HOLDS
+
+
+def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
+                          instance: Instance, var_map: dict[str, int]) -> bool:
+    """Naive check that ``instance`` satisfies ``theory`` and ``lhs`` but not ``rhs``."""
+    fixed = {v: var_map[v] for v in _shared(lhs, rhs)}
+    return (not modelcheck.violations(instance, theory) and modelcheck.holds(lhs, instance, var_map)
+            and not modelcheck.holds(rhs, instance, fixed))
+
+
+def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget = Budget(),
+                       justify: bool = True, verify: bool = True) -> ImplicationResult:
+    """Decide whether ``lhs`` implies ``rhs`` under ``theory`` (see LANGUAGE.md, "Meaning").
+
+    Variables of ``rhs`` that occur in ``lhs`` are fixed to their left-side entity; the others
+    are existential. With ``justify``, a holding implication gets a minimal justification. With
+    ``verify``, a counterexample of at most ``VERIFY_LIMIT`` facts is checked by brute force.
+    """
+    chased = chase_formula(theory, lhs, budget)
+    result = implication_in(chased, rhs, budget)
+    inst = chased.instance
+    if result.status == HOLDS and justify:
+        if result.lhs_unsatisfiable:
+            seed = _failure_seed(inst, chased.failure)
+        else:
+            matched = [(a.pred, tuple(result.match[v] for v in a.args)) for a in rhs]
+            seed = inst.axioms_used(matched)
+            seed |= _identity_seed(inst, (chased.var_map[v] for v in _shared(lhs, rhs)))
+        result.justification = minimal_justification(
+            theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed)
+    if result.status == FAILS and verify and inst.num_facts() <= VERIFY_LIMIT:
+        result.verified = verify_counterexample(theory, lhs, rhs, inst, result.var_map)
+    return result
+
+
+@dataclass
+class SatisfiabilityResult:
+    """The answer to "can ``atoms`` hold together under the theory"."""
+
+    status: str
+    instance: Instance | None = None
+    var_map: dict[str, int] = field(default_factory=dict)
+    failure: Failure | None = None
+    justification: list[Axiom] | None = None
+
+
+def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> bool:
+    return chase_formula(theory, atoms, budget).status == FAILED
+
+
+def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = Budget(),
+                       justify: bool = True) -> SatisfiabilityResult:
+    """Decide whether some world satisfying ``theory`` makes ``atoms`` true.
+
+    When unsatisfiable, ``failure`` says what the chase ran into and, with ``justify``,
+    ``justification`` is a minimal set of axioms that already makes ``atoms`` unsatisfiable.
+    """
+    chased = chase_formula(theory, atoms, budget)
+    result = SatisfiabilityResult(UNKNOWN, chased.instance, chased.current_map(), chased.failure)
+    if chased.status == FAILED:
+        result.status = UNSATISFIABLE
+        if justify:
+            result.justification = minimal_justification(
+                theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure))
+    elif chased.status != BUDGET:
+        result.status = SATISFIABLE
+    return result
+
+
+def failure_facts_given(instance: Instance, failure: Failure) -> list[Fact]:
+    """The given facts a failure was derived from (what a user wrote that caused it)."""
+    return instance.given_facts(failure.facts)

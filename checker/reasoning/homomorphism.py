@@ -1,0 +1,225 @@
+"""Homomorphisms from a conjunction of atoms into an instance.
+
+A homomorphism maps each variable to an entity so that every atom becomes a fact; two variables
+may map to one entity. The search backtracks atom by atom, always taking next the atom with the
+fewest candidate facts under the current assignment, and draws candidates from the instance's
+indexes. Independent parts of the pattern are checked separately first, so that one part with
+no match is not retried for every match of another.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping, Sequence
+
+from .instance import Instance
+from .logic import Atom
+
+DEFAULT_STEPS = 2_000_000
+
+
+class SearchBudgetExceeded(Exception):
+    """The search tried more candidates than its budget allows; the answer is unknown."""
+
+
+class _Counter:
+    __slots__ = ("left",)
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def tick(self, n: int = 1) -> None:
+        self.left -= n
+        if self.left < 0:
+            raise SearchBudgetExceeded()
+
+
+def _variables(atoms: Sequence[Atom]) -> list[str]:
+    seen: dict[str, None] = {}
+    for atom in atoms:
+        for v in atom.args:
+            seen.setdefault(v, None)
+    return list(seen)
+
+
+def _candidate_count(atom: Atom, binding: dict[str, int], inst: Instance) -> int:
+    args = atom.args
+    if len(args) == 1:
+        n = binding.get(args[0])
+        if n is None:
+            return len(inst._kind.get(atom.pred, ()))
+        return 1 if n in inst._kind.get(atom.pred, ()) else 0
+    s, t = binding.get(args[0]), binding.get(args[1])
+    if s is not None and t is not None:
+        return 1 if t in inst._out.get(atom.pred, {}).get(s, ()) else 0
+    if s is not None:
+        return len(inst._out.get(atom.pred, {}).get(s, ()))
+    if t is not None:
+        return len(inst._in.get(atom.pred, {}).get(t, ()))
+    return len(inst._rel.get(atom.pred, ()))
+
+
+def _candidates(atom: Atom, binding: dict[str, int], inst: Instance) -> Iterator[tuple[int, ...]]:
+    """Facts' argument tuples that agree with ``binding`` on the atom's bound variables."""
+    args = atom.args
+    if len(args) == 1:
+        n = binding.get(args[0])
+        members = inst._kind.get(atom.pred, {})
+        if n is None:
+            for m in list(members):
+                yield (m,)
+        elif n in members:
+            yield (n,)
+        return
+    s, t = binding.get(args[0]), binding.get(args[1])
+    same = args[0] == args[1]
+    if s is not None and t is not None:
+        if t in inst._out.get(atom.pred, {}).get(s, ()):
+            yield (s, t)
+    elif s is not None:
+        for x in list(inst._out.get(atom.pred, {}).get(s, ())):
+            yield (s, x)
+    elif t is not None:
+        for x in list(inst._in.get(atom.pred, {}).get(t, ())):
+            yield (x, t)
+    else:
+        for pair in list(inst._rel.get(atom.pred, ())):
+            if not same or pair[0] == pair[1]:
+                yield pair
+
+
+def _bind(atom: Atom, values: tuple[int, ...], binding: dict[str, int]) -> list[str] | None:
+    """Extend ``binding`` so ``atom`` maps onto ``values``; the variables newly bound, or None."""
+    added = []
+    for var, val in zip(atom.args, values):
+        bound = binding.get(var)
+        if bound is None:
+            binding[var] = val
+            added.append(var)
+        elif bound != val:
+            for v in added:
+                del binding[v]
+            return None
+    return added
+
+
+def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: _Counter
+            ) -> Iterator[dict[str, int]]:
+    if not atoms:
+        yield dict(binding)
+        return
+    best_i, best_n = 0, None
+    for i, atom in enumerate(atoms):
+        n = _candidate_count(atom, binding, inst)
+        if best_n is None or n < best_n:
+            best_i, best_n = i, n
+            if n == 0:
+                return
+    atom = atoms[best_i]
+    rest = atoms[:best_i] + atoms[best_i + 1:]
+    for values in _candidates(atom, binding, inst):
+        counter.tick()
+        added = _bind(atom, values, binding)
+        if added is None:
+            continue
+        yield from _search(rest, binding, inst, counter)
+        for v in added:
+            del binding[v]
+
+
+def _components(atoms: Sequence[Atom], bound: set[str]) -> list[list[Atom]]:
+    """Split atoms into groups that share no unbound variable."""
+    groups: list[tuple[set[str], list[Atom]]] = []
+    for atom in atoms:
+        free = {v for v in atom.args if v not in bound}
+        joined = [g for g in groups if g[0] & free]
+        merged_vars, merged_atoms = set(free), [atom]
+        for g in joined:
+            merged_vars |= g[0]
+            merged_atoms = g[1] + merged_atoms
+            groups.remove(g)
+        groups.append((merged_vars, merged_atoms))
+    order = {id(a): i for i, a in enumerate(atoms)}
+    return [sorted(g[1], key=lambda a: order[id(a)]) for g in groups]
+
+
+def _start(pattern: Sequence[Atom], inst: Instance, fixed: Mapping[str, int] | None) -> dict[str, int]:
+    names = set(_variables(pattern))
+    return {v: inst.find(n) for v, n in (fixed or {}).items() if v in names}
+
+
+def homomorphisms(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None,
+                  budget_steps: int = DEFAULT_STEPS) -> Iterator[dict[str, int]]:
+    """All homomorphisms of ``pattern`` into ``instance`` that extend ``fixed``.
+
+    Each is a dict from the pattern's variables to entities; the order is deterministic. Fixed
+    variables not in the pattern are ignored, and fixed entities are followed through merges.
+    Raises :class:`SearchBudgetExceeded` after ``budget_steps`` candidates.
+    """
+    atoms = list(pattern)
+    binding = _start(atoms, instance, fixed)
+    if any(n not in instance.graph for n in binding.values()):
+        return
+    counter = _Counter(budget_steps)
+    parts = _components(atoms, set(binding))
+    if len(parts) > 1:
+        for part in parts:
+            if next(_search(part, dict(binding), instance, counter), None) is None:
+                return
+    yield from _search(atoms, binding, instance, counter)
+
+
+def find_homomorphism(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None,
+                      budget_steps: int = DEFAULT_STEPS) -> dict[str, int] | None:
+    """The first homomorphism of :func:`homomorphisms`, or None if there is none."""
+    return next(homomorphisms(pattern, instance, fixed, budget_steps), None)
+
+
+def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None,
+                       budget_steps: int = 20_000) -> tuple[dict[str, int], list[Atom]]:
+    """A mapping that makes as many atoms of ``pattern`` true as the search finds.
+
+    Returns the mapping (variables of matched atoms, and fixed ones) and the unmatched atoms in
+    pattern order; the unmatched list is empty exactly when a full homomorphism exists. The
+    search is branch and bound over "match this atom, or leave it out", most constrained atom
+    first, and stops after ``budget_steps`` with the best mapping found so far.
+    """
+    atoms = list(pattern)
+    full = find_homomorphism(atoms, instance, fixed)
+    if full is not None:
+        return full, []
+    binding = _start(atoms, instance, fixed)
+    if any(n not in instance.graph for n in binding.values()):
+        return binding, atoms
+    best: list = [-1, dict(binding), atoms]
+    left = [budget_steps]
+
+    def explore(remaining: list[Atom], matched: int, skipped: list[Atom]) -> None:
+        if left[0] <= 0 or matched + len(remaining) <= best[0]:
+            return
+        if not remaining:
+            best[:] = [matched, dict(binding), list(skipped)]
+            return
+        counts = [_candidate_count(a, binding, instance) for a in remaining]
+        i = min(range(len(remaining)), key=lambda j: (counts[j] == 0, counts[j], j))
+        atom = remaining[i]
+        rest = remaining[:i] + remaining[i + 1:]
+        for values in _candidates(atom, binding, instance):
+            left[0] -= 1
+            if left[0] <= 0:
+                break
+            added = _bind(atom, values, binding)
+            if added is None:
+                continue
+            explore(rest, matched + 1, skipped)
+            for v in added:
+                del binding[v]
+        skipped.append(atom)
+        explore(rest, matched, skipped)
+        skipped.pop()
+
+    explore(atoms, 0, [])
+    order = {id(a): i for i, a in enumerate(atoms)}
+    unmatched = sorted(best[2], key=lambda a: order[id(a)])
+    if not unmatched:  # the search was cut short before its first leaf
+        unmatched = atoms
+    return best[1], unmatched

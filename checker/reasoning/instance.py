@@ -1,0 +1,330 @@
+"""Instances: finite worlds of entities and facts, kept as a networkx ``MultiDiGraph``.
+
+Entities are nodes (attributes ``kinds``, ``label``, ``named``); a binary fact ``R(s, t)`` is an
+edge ``s -> t`` keyed ``R``; a unary fact ``K(n)`` is the kind ``K`` in the node's ``kinds``.
+Per-predicate indexes live beside the graph so that joins never scan it. Every fact ever added
+keeps its :class:`Derivation`, including facts that an equality later re-keyed, so that the
+reason for any fact can be walked back to the given facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+import networkx as nx
+
+from .logic import Axiom
+
+Fact = tuple[str, tuple[int, ...]]
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """Why a fact holds: ``axiom`` applied to ``premises`` (facts, in entity ids of that time).
+
+    ``axiom is None`` and no premises: a given fact. ``merged`` is ``(keep, drop)`` when the fact
+    is the re-keyed image of ``premises[0]`` after an equality merged ``drop`` into ``keep``; the
+    remaining premises are then the facts that forced the equality.
+    """
+
+    axiom: Axiom | None
+    premises: tuple[Fact, ...] = ()
+    merged: tuple[int, int] | None = None
+
+    @property
+    def is_given(self) -> bool:
+        return self.axiom is None and not self.premises
+
+
+GIVEN = Derivation(None, ())
+
+
+@dataclass(frozen=True)
+class MergeStep:
+    """One equality step: ``drop`` became ``keep`` because ``axiom`` matched ``premises``."""
+
+    keep: int
+    drop: int
+    axiom: Axiom | None
+    premises: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class DerivationNode:
+    """A fact with the derivation trees of its premises (see :meth:`Instance.derivation_tree`)."""
+
+    fact: Fact
+    derivation: Derivation
+    premises: tuple["DerivationNode", ...]
+
+
+class Instance:
+    """A world of entities and facts with indexes and provenance."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+        self._next_id = 0
+        self._labels: set[str] = set()
+        self._label_counter: dict[str, int] = {}
+        self._kind: dict[str, dict[int, None]] = {}
+        self._rel: dict[str, dict[tuple[int, int], None]] = {}
+        self._out: dict[str, dict[int, dict[int, None]]] = {}
+        self._in: dict[str, dict[int, dict[int, None]]] = {}
+        self._history: dict[Fact, Derivation] = {}
+        self._log: list[Fact] = []
+        self._live = 0
+        self._parent: dict[int, int] = {}
+        self._merges: dict[int, MergeStep] = {}
+        self._kinds: dict[int, set[str]] = {}
+
+    # entities -------------------------------------------------------------------------------
+
+    def fresh_label(self, base: str) -> str:
+        """``base`` if no entity ever had that label, else ``base_2``, ``base_3``, ..."""
+        if base not in self._labels:
+            return base
+        n = self._label_counter.get(base, 1)
+        while True:
+            n += 1
+            candidate = f"{base}_{n}"
+            if candidate not in self._labels:
+                self._label_counter[base] = n
+                return candidate
+
+    def add_entity(self, label: str, named: bool = False) -> int:
+        """Add an entity; ids count up from 0, labels are made unique with :meth:`fresh_label`."""
+        node = self._next_id
+        self._next_id += 1
+        label = self.fresh_label(label)
+        self._labels.add(label)
+        kinds: set[str] = set()
+        self._kinds[node] = kinds
+        self.graph.add_node(node, kinds=kinds, label=label, named=named)
+        return node
+
+    def entities(self) -> list[int]:
+        """The current entities, oldest first."""
+        return list(self.graph.nodes)
+
+    def num_entities(self) -> int:
+        return self.graph.number_of_nodes()
+
+    def label(self, node: int) -> str:
+        return self.graph.nodes[self.find(node)]["label"]
+
+    def is_named(self, node: int) -> bool:
+        return self.graph.nodes[self.find(node)]["named"]
+
+    def kinds_of(self, node: int) -> frozenset[str]:
+        return frozenset(self._kinds[self.find(node)])
+
+    def find(self, node: int) -> int:
+        """The entity that ``node`` is now, after any merges."""
+        parent = self._parent
+        while node in parent:
+            node = parent[node]
+        return node
+
+    # facts ----------------------------------------------------------------------------------
+
+    def add_fact(self, pred: str, args: tuple[int, ...], derivation: Derivation | None = None) -> bool:
+        """Add ``pred(args)`` (one argument: a kind, two: a relation); True if it is new."""
+        if len(args) == 1:
+            (n,) = args
+            members = self._kind.get(pred)
+            if members is None:
+                members = self._kind[pred] = {}
+            elif n in members:
+                return False
+            members[n] = None
+            self._kinds[n].add(pred)
+        elif len(args) == 2:
+            s, t = args
+            out = self._out.get(pred)
+            if out is None:
+                out = self._out[pred] = {}
+                self._in[pred] = {}
+                self._rel[pred] = {}
+            targets = out.get(s)
+            if targets is None:
+                targets = out[s] = {}
+            elif t in targets:
+                return False
+            targets[t] = None
+            sources = self._in[pred].get(t)
+            if sources is None:
+                sources = self._in[pred][t] = {}
+            sources[s] = None
+            self._rel[pred][(s, t)] = None
+            self.graph.add_edge(s, t, key=pred)
+        else:
+            raise ValueError(f"{pred}: facts have one or two arguments, not {len(args)}")
+        fact = (pred, args)
+        if fact not in self._history:
+            self._log.append(fact)
+        self._history[fact] = derivation if derivation is not None else GIVEN
+        self._live += 1
+        return True
+
+    def _remove_fact(self, pred: str, args: tuple[int, ...]) -> None:
+        if len(args) == 1:
+            (n,) = args
+            del self._kind[pred][n]
+            self._kinds[n].discard(pred)
+        else:
+            s, t = args
+            del self._out[pred][s][t]
+            if not self._out[pred][s]:
+                del self._out[pred][s]
+            del self._in[pred][t][s]
+            if not self._in[pred][t]:
+                del self._in[pred][t]
+            del self._rel[pred][(s, t)]
+            self.graph.remove_edge(s, t, key=pred)
+        self._live -= 1
+
+    def has_fact(self, pred: str, args: tuple[int, ...]) -> bool:
+        if len(args) == 1:
+            return args[0] in self._kind.get(pred, ())
+        s, t = args
+        return t in self._out.get(pred, {}).get(s, ())
+
+    def facts(self) -> list[Fact]:
+        """The current facts, in the order they were added."""
+        return [f for f in self._log if self.has_fact(*f)]
+
+    def num_facts(self) -> int:
+        return self._live
+
+    def log_size(self) -> int:
+        """How many facts were ever added; positions into this log name "what is new"."""
+        return len(self._log)
+
+    def facts_since(self, position: int) -> list[Fact]:
+        """The current facts first added at log ``position`` or later."""
+        return [f for f in self._log[position:] if self.has_fact(*f)]
+
+    def predicates(self) -> set[str]:
+        """The kinds and relations that have at least one current fact."""
+        return {k for k, m in self._kind.items() if m} | {r for r, m in self._rel.items() if m}
+
+    def members(self, kind: str) -> Iterable[int]:
+        return self._kind.get(kind, {}).keys()
+
+    def pairs(self, relation: str) -> Iterable[tuple[int, int]]:
+        return self._rel.get(relation, {}).keys()
+
+    def successors(self, relation: str, node: int) -> Iterable[int]:
+        return self._out.get(relation, {}).get(node, {}).keys()
+
+    def predecessors(self, relation: str, node: int) -> Iterable[int]:
+        return self._in.get(relation, {}).get(node, {}).keys()
+
+    # equality -------------------------------------------------------------------------------
+
+    def merge(self, keep: int, drop: int, axiom: Axiom | None = None,
+              premises: tuple[Fact, ...] = ()) -> int:
+        """Make ``drop`` the same entity as ``keep``; returns the entity that remains.
+
+        Each fact of ``drop`` is re-keyed onto ``keep`` and records the equality step. If only
+        ``drop`` is named the roles are swapped, so a named entity keeps its id; merging two
+        named entities raises ``ValueError`` (unique names).
+        """
+        keep, drop = self.find(keep), self.find(drop)
+        if keep == drop:
+            return keep
+        nodes = self.graph.nodes
+        if nodes[drop]["named"]:
+            if nodes[keep]["named"]:
+                raise ValueError(f"cannot merge named entities {self.label(keep)} and {self.label(drop)}")
+            keep, drop = drop, keep
+        old: list[Fact] = [(k, (drop,)) for k in sorted(nodes[drop]["kinds"])]
+        seen = set()
+        for s, t, r in list(self.graph.out_edges(drop, keys=True)) + list(self.graph.in_edges(drop, keys=True)):
+            if (r, s, t) not in seen:
+                seen.add((r, s, t))
+                old.append((r, (s, t)))
+        for fact in old:
+            self._remove_fact(*fact)
+        for pred, args in old:
+            new_args = tuple(keep if a == drop else a for a in args)
+            self.add_fact(pred, new_args, Derivation(axiom, ((pred, args),) + tuple(premises), (keep, drop)))
+        self.graph.remove_node(drop)
+        del self._kinds[drop]
+        self._parent[drop] = keep
+        self._merges[drop] = MergeStep(keep, drop, axiom, tuple(premises))
+        return keep
+
+    def merge_steps(self, node: int) -> list[MergeStep]:
+        """The equality steps that turned ``node`` into the entity it is now, in order."""
+        steps = []
+        while node in self._parent:
+            steps.append(self._merges[node])
+            node = self._parent[node]
+        return steps
+
+    # provenance -----------------------------------------------------------------------------
+
+    def derivation(self, fact: Fact) -> Derivation:
+        """How ``fact`` (current, or re-keyed away by a merge) came about."""
+        return self._history[fact]
+
+    def derivation_tree(self, fact: Fact) -> DerivationNode:
+        """The derivation of ``fact`` down to given facts, as a tree (shared premises repeat)."""
+        derivation = self._history[fact]
+        return DerivationNode(fact, derivation, tuple(self.derivation_tree(p) for p in derivation.premises))
+
+    def support(self, facts: Iterable[Fact]) -> Iterator[Fact]:
+        """Every fact in the derivations of ``facts`` (themselves included), each once."""
+        seen: set[Fact] = set()
+        stack = list(facts)
+        while stack:
+            fact = stack.pop()
+            if fact in seen:
+                continue
+            seen.add(fact)
+            yield fact
+            stack.extend(self._history[fact].premises)
+
+    def axioms_used(self, facts: Iterable[Fact]) -> set[str]:
+        """Labels of all axioms applied, transitively, in deriving ``facts``."""
+        return {d.axiom.label for d in map(self._history.__getitem__, self.support(facts))
+                if d.axiom is not None}
+
+    def given_facts(self, facts: Iterable[Fact]) -> list[Fact]:
+        """The given facts that ``facts`` were derived from, in log order."""
+        found = {f for f in self.support(facts) if self._history[f].is_given}
+        return [f for f in self._log if f in found]
+
+    # whole instance -------------------------------------------------------------------------
+
+    def copy(self) -> "Instance":
+        """An independent copy, with the same ids, labels and provenance."""
+        other = Instance.__new__(Instance)
+        other.graph = nx.MultiDiGraph()
+        other._kinds = {n: set(k) for n, k in self._kinds.items()}
+        other.graph.add_nodes_from((n, {"kinds": other._kinds[n], "label": d["label"], "named": d["named"]})
+                                   for n, d in self.graph.nodes(data=True))
+        other.graph.add_edges_from(self.graph.edges(keys=True))
+        other._next_id = self._next_id
+        other._labels = set(self._labels)
+        other._label_counter = dict(self._label_counter)
+        other._kind = {k: dict(m) for k, m in self._kind.items()}
+        other._rel = {r: dict(m) for r, m in self._rel.items()}
+        other._out = {r: {n: dict(m) for n, m in idx.items()} for r, idx in self._out.items()}
+        other._in = {r: {n: dict(m) for n, m in idx.items()} for r, idx in self._in.items()}
+        other._history = dict(self._history)
+        other._log = list(self._log)
+        other._live = self._live
+        other._parent = dict(self._parent)
+        other._merges = dict(self._merges)
+        return other
+
+    def describe_fact(self, fact: Fact) -> str:
+        """``pred(label, ...)`` with the entities' current labels."""
+        pred, args = fact
+        return f"{pred}({', '.join(self.label(a) for a in args)})"
+
+    def __repr__(self) -> str:
+        return f"<Instance: {self.num_entities()} entities, {self.num_facts()} facts>"

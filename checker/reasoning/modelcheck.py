@@ -1,0 +1,73 @@
+"""A deliberately naive model checker, sharing no code with the chase or the matcher.
+
+It reads an instance only through its list of facts and enumerates assignments by brute force,
+so that it can vouch for what the fast code builds: every counterexample is checked here.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Mapping, Sequence
+
+from .instance import Instance
+from .logic import Atom, Axiom, AxiomKind, Theory
+
+
+def _assignments(pattern: Sequence[Atom], facts: list, start: dict) -> Iterator[dict]:
+    """Every assignment extending ``start`` that maps each atom onto some fact (nested loops)."""
+    if not pattern:
+        yield dict(start)
+        return
+    first, rest = pattern[0], pattern[1:]
+    for pred, args in facts:
+        if pred != first.pred or len(args) != len(first.args):
+            continue
+        extended = dict(start)
+        consistent = True
+        for var, value in zip(first.args, args):
+            if extended.setdefault(var, value) != value:
+                consistent = False
+                break
+        if consistent:
+            yield from _assignments(rest, facts, extended)
+
+
+def holds(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None) -> bool:
+    """Whether some assignment extending ``fixed`` makes every atom of ``pattern`` a fact."""
+    start = {v: instance.find(n) for v, n in (fixed or {}).items()}
+    return next(_assignments(list(pattern), instance.facts(), start), None) is not None
+
+
+def _has_cycle(edges: set) -> bool:
+    """Naive: a relation has a cycle iff some edge ``(s, t)`` has ``s`` reachable from ``t``."""
+    for s, t in edges:
+        seen, frontier = {t}, [t]
+        while frontier:
+            node = frontier.pop()
+            if node == s:
+                return True
+            for a, b in edges:
+                if a == node and b not in seen:
+                    seen.add(b)
+                    frontier.append(b)
+    return False
+
+
+def satisfied(axiom: Axiom, instance: Instance) -> bool:
+    """Whether ``instance`` satisfies ``axiom``."""
+    facts = instance.facts()
+    if axiom.kind is AxiomKind.ACYCLIC:
+        return not _has_cycle({args for pred, args in facts if pred == axiom.relation and len(args) == 2})
+    for match in _assignments(list(axiom.body), facts, {}):
+        if axiom.is_false:
+            return False
+        if axiom.equality is not None:
+            if match[axiom.equality[0]] != match[axiom.equality[1]]:
+                return False
+        elif next(_assignments(list(axiom.head), facts, match), None) is None:
+            return False
+    return True
+
+
+def violations(instance: Instance, theory: Theory) -> list[Axiom]:
+    """The axioms of ``theory`` that ``instance`` does not satisfy, in theory order."""
+    return [a for a in theory.axioms if not satisfied(a, instance)]
