@@ -22,6 +22,7 @@ from ..model.symbols import (
     Unit,
 )
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Theory
+from .words import article
 
 PROPERTY_KINDS = {
     "functional": AxiomKind.FUNCTIONAL,
@@ -119,6 +120,20 @@ class Expander:
             self._expand_one(atom.pred, tuple(mapping[v] for v in atom.args), used, out)
 
 
+def concept_usable(concept: ConceptSym, memo: dict[int, bool] | None = None) -> bool:
+    """Whether a concept and every concept it uses resolved completely and is not circular."""
+    memo = {} if memo is None else memo
+    key = id(concept)
+    if key in memo:
+        return memo[key]
+    memo[key] = False
+    ok = concept.complete and all(kind is not None for _, kind in concept.params) and all(
+        concept_usable(atom.pred, memo) for atom in concept.body if isinstance(atom.pred, ConceptSym)
+    )
+    memo[key] = ok
+    return ok
+
+
 def fresh(base: str, used: set[str]) -> str:
     """``base`` if unused, else ``base_2``, ``base_3``...; the result is added to ``used``."""
     name = base
@@ -143,6 +158,7 @@ class TheoryBuilder:
         self.expander = Expander(self.namer)
         self.units = all_units(root)
         self.base_axioms = tuple(self._declaration_axioms())
+        self._rule_names = self._name_rules()
         self._theories: dict[int, Theory] = {}
 
     def base(self) -> Theory:
@@ -160,13 +176,14 @@ class TheoryBuilder:
         return cached
 
     def rule_axiom(self, rule: RuleSym) -> Axiom | None:
-        if not rule.complete or any(isinstance(a.pred, ConceptSym) and not a.pred.complete for a in rule.body):
-            return None
-        if isinstance(rule.head, list) and any(isinstance(a.pred, ConceptSym) and not a.pred.complete for a in rule.head):
+        """The axiom of one rule, or None when the rule did not resolve completely."""
+        atoms = rule.body + (rule.head if isinstance(rule.head, list) else [])
+        memo: dict[int, bool] = {}
+        if not rule.complete or not all(concept_usable(a.pred, memo) for a in atoms if isinstance(a.pred, ConceptSym)):
             return None
         body = self.expander.expand(rule.body)
         reserved = {v for a in body for v in a.args}
-        label = f"rule {self._qualified_rule(rule)}"
+        label = f"rule {self._rule_names[id(rule)]}"
         if rule.head is None:
             axiom = Axiom(label, AxiomKind.RULE, body=body, is_false=True)
         elif isinstance(rule.head, tuple):
@@ -177,10 +194,22 @@ class TheoryBuilder:
         description = f"{_rule_text(rule)} (framing {rule.framing.name})"
         return replace(axiom, origin=AxiomOrigin(description, rule.decl.span))
 
-    def _qualified_rule(self, rule: RuleSym) -> str:
-        framing_name = self.namer(rule.framing)
-        prefix = framing_name.rsplit(".", 1)[0] + "." if "." in framing_name else ""
-        return prefix + rule.name
+    def _name_rules(self) -> dict[int, str]:
+        """A name per rule, unique across everything loaded: the rule's own name where that is
+        unambiguous, else qualified by its framing."""
+        rules = [rule for unit in self.units for framing in unit.framings for rule in framing.rules]
+        counts: dict[str, int] = {}
+        for rule in rules:
+            counts[rule.name] = counts.get(rule.name, 0) + 1
+        names = {}
+        for rule in rules:
+            framing_name = self.namer(rule.framing)
+            if counts[rule.name] > 1:
+                names[id(rule)] = f"{framing_name}.{rule.name}"
+            else:
+                prefix = framing_name.rsplit(".", 1)[0] + "." if "." in framing_name else ""
+                names[id(rule)] = prefix + rule.name
+        return names
 
     def _declaration_axioms(self) -> Iterable[Axiom]:
         name = self.namer
@@ -192,7 +221,7 @@ class TheoryBuilder:
                     yield Axiom(
                         f"kind {name(kind)}: {name(parent)}", AxiomKind.SUBKIND,
                         body=(Atom(name(kind), ("x",)),), head=(Atom(name(parent), ("x",)),),
-                        origin=AxiomOrigin(f"every {kind.name} is a {parent.name}", parent_node.span),
+                        origin=AxiomOrigin(f"every {kind.name} is {article(parent.name)}", parent_node.span),
                     )
             for group in unit.disjoints:
                 members = group.members
@@ -201,7 +230,7 @@ class TheoryBuilder:
                         if isinstance(a, KindSym):
                             body = (Atom(name(a), ("x",)), Atom(name(b), ("x",)))
                             kind = AxiomKind.DISJOINT_KINDS
-                            text = f"nothing is both a {a.name} and a {b.name}"
+                            text = f"nothing is both {article(a.name)} and {article(b.name)}"
                         else:
                             body = (Atom(name(a), ("x", "y")), Atom(name(b), ("x", "y")))
                             kind = AxiomKind.DISJOINT_RELATIONS
@@ -219,10 +248,10 @@ class TheoryBuilder:
         fact = Atom(r, ("x", "y"))
         if relation.domain is not None:
             yield Axiom(f"domain of {r}", AxiomKind.DOMAIN, body=(fact,), head=(Atom(self.namer(relation.domain), ("x",)),),
-                        origin=AxiomOrigin(f"{relation.name} relates a {relation.domain.name} ...", decl.domain.span))
+                        origin=AxiomOrigin(f"{relation.name} relates {article(relation.domain.name)} ...", decl.domain.span))
         if relation.range is not None:
             yield Axiom(f"range of {r}", AxiomKind.RANGE, body=(fact,), head=(Atom(self.namer(relation.range), ("y",)),),
-                        origin=AxiomOrigin(f"{relation.name} relates ... to a {relation.range.name}", decl.range.span))
+                        origin=AxiomOrigin(f"{relation.name} relates ... to {article(relation.range.name)}", decl.range.span))
         for prop, span in relation.properties.items():
             label = f"{r} is {prop}"
             origin = AxiomOrigin(f"{relation.name} is {prop}", span)

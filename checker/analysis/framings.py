@@ -17,21 +17,7 @@ from ..reasoning.entailment import decide_implication, decide_satisfiable
 from ..reasoning.logic import Budget
 from ..reasoning.termination import weak_acyclicity_violation
 from ..reporter import Reporter
-from .axioms import TheoryBuilder, ancestors, fresh
-
-
-def concept_usable(concept: ConceptSym, memo: dict[int, bool] | None = None) -> bool:
-    """Whether a concept and every concept it uses resolved completely and is not circular."""
-    memo = {} if memo is None else memo
-    key = id(concept)
-    if key in memo:
-        return memo[key]
-    memo[key] = False
-    ok = concept.complete and all(kind is not None for _, kind in concept.params) and all(
-        concept_usable(atom.pred, memo) for atom in concept.body if isinstance(atom.pred, ConceptSym)
-    )
-    memo[key] = ok
-    return ok
+from .axioms import TheoryBuilder, ancestors, concept_usable, fresh
 
 
 def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:

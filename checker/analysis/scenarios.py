@@ -18,6 +18,7 @@ from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
 from ..reporter import Reporter
 from .axioms import TheoryBuilder, fresh
+from .words import article
 
 HOLDS, NOT_FOLLOWING, NOT_APPLICABLE = "holds", "does not follow", "not applicable"
 MAX_TABLE_TUPLES = 10_000
@@ -185,20 +186,11 @@ class ScenarioEvaluator:
         related: list[Related] = []
         if axiom.origin is not None:
             related.append(Related(axiom.origin.span, f"{axiom.label}: {axiom.origin.description}"))
-        details = []
-        for fact in failure.facts:
-            text = world.describe_fact(fact)
-            derivation = world.derivation(fact)
-            if derivation.axiom is None and not derivation.premises:
-                details.append(f"{text}: given")
-            else:
-                source = derivation.axiom.label if derivation.axiom is not None else "a merge"
-                premises = ", ".join(world.describe_fact(p) for p in derivation.premises)
-                details.append(f"{text}: derived by {source} from {premises}")
-            for given in world.given_facts([fact]):
-                span = spans.get(given)
-                if span is not None:
-                    related.append(Related(span, f"{world.describe_fact(given)} is given here"))
+        details = [_derivation_line(world, fact) for fact in _chain(world, failure.facts)]
+        for given in world.given_facts(failure.facts):
+            span = spans.get(given)
+            if span is not None:
+                related.append(Related(span, f"{world.describe_fact(given)} is given here"))
         related = list(dict.fromkeys(related))
         facts = [world.describe_fact(f) for f in failure.facts]
         if axiom.kind is AxiomKind.ACYCLIC:
@@ -230,7 +222,7 @@ class ScenarioEvaluator:
             return ""
         for (param, kind), arg in zip(pred.params, args):
             if kind is not None and self.builder.namer(kind) not in world.kinds_of(world.find(nodes[arg])):
-                return f"{arg} is not a {kind.name}"
+                return f"{arg} is not {article(kind.name)}"
         return ""
 
     def _expectations(self, scenario, theory, world, nodes, given: Instance, result) -> None:
@@ -322,7 +314,7 @@ class ScenarioEvaluator:
                 reason = ""
                 for arg, kind, (param, kind_sym) in zip(key, kinds, concept.params):
                     if kind is not None and kind not in world.kinds_of(world.find(nodes[arg])):
-                        reason = f"{arg} is not a {kind_sym.name}"
+                        reason = f"{arg} is not {article(kind_sym.name)}"
                         break
                 status = NOT_APPLICABLE if reason else NOT_FOLLOWING
                 result.cells.append(Cell(concept_name, key, status, reason=reason))
@@ -346,6 +338,39 @@ class ScenarioEvaluator:
             out.append(Hierarchy(axiom.relation, dict(sorted(levels.items(), key=lambda kv: (kv[1], kv[0]))),
                                  sorted(graph.edges())))
         return out
+
+
+def _chain(world: Instance, facts) -> list[Fact]:
+    """The facts behind ``facts``, premises before what they gave, each once."""
+    order: list[Fact] = []
+    seen: set[Fact] = set()
+    stack = [(fact, False) for fact in reversed(list(facts))]
+    while stack:
+        fact, expanded = stack.pop()
+        if expanded:
+            order.append(fact)
+            continue
+        if fact in seen:
+            continue
+        seen.add(fact)
+        stack.append((fact, True))
+        stack.extend((p, False) for p in reversed(world.derivation(fact).premises) if p not in seen)
+    return order
+
+
+def _derivation_line(world: Instance, fact: Fact) -> str:
+    derivation = world.derivation(fact)
+    text = _describe(world, fact)
+    if derivation.axiom is None and not derivation.premises:
+        return f"{text}: given"
+    source = derivation.axiom.label if derivation.axiom is not None else "a merge"
+    premises = ", ".join(_describe(world, p) for p in derivation.premises)
+    return f"{text}: by {source} from {premises}"
+
+
+def _describe(world: Instance, fact: Fact) -> str:
+    pred, args = fact
+    return f"{pred}({', '.join(world.label(world.find(a)) for a in args)})"
 
 
 def _product(columns: list[list[str]]):

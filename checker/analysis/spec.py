@@ -9,7 +9,8 @@ from ..reasoning.logic import Budget
 from ..reporter import Reporter
 from .axioms import TheoryBuilder
 from .claims import ClaimDecider, ClaimOutcome, report_claim
-from .framings import FramingAnalysis, FramingView, concept_usable
+from .axioms import concept_usable
+from .framings import FramingAnalysis, FramingView
 from .scenarios import ScenarioEvaluation, ScenarioEvaluator
 
 

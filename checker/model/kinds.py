@@ -170,8 +170,26 @@ def _check_equality(table: KindTable, rule: RuleSym, forcings: list[Forcing], re
             return
 
 
+def _side_forcings(side) -> list[Forcing]:
+    """What one side of a claim says about its variables' kinds (a bare concept name applies
+    the concept to x1..xn)."""
+    forcings = []
+    if side.concept is not None:
+        forcings.extend(
+            Forcing(f"x{i + 1}", kind, side.node.span, f"parameter {var} of {side.concept.name}")
+            for i, (var, kind) in enumerate(side.concept.params) if kind is not None
+        )
+    for atom in side.atoms:
+        forcings.extend(atom_forcings(atom))
+    return forcings
+
+
 def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
-    """Static kind-mismatch findings for the unit's concepts, rules, claims and scenario facts."""
+    """Static kind-mismatch findings for the unit's concepts, rules, claims and scenario facts.
+
+    In a claim that says the right side holds (``implies``, ``equivalent``) both sides use the
+    shared variables; in ``does not imply`` and ``distinct`` each side is checked on its own,
+    since saying that disjoint things do not coincide is no mistake."""
     acknowledged = {
         id(claim.left.concept)
         for claim in unit.claims
@@ -196,18 +214,11 @@ def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
             if isinstance(rule.head, tuple):
                 _check_equality(table, rule, forcings, reporter)
     for claim in unit.claims:
-        forcings = []
-        for side in (claim.left, claim.right):
-            if side is None:
-                continue
-            if side.concept is not None:
-                forcings.extend(
-                    Forcing(f"x{i + 1}", kind, side.node.span, f"parameter {var} of {side.concept.name}")
-                    for i, (var, kind) in enumerate(side.concept.params) if kind is not None
-                )
-            for atom in side.atoms:
-                forcings.extend(atom_forcings(atom))
-        report_mismatches(table, forcings, "variable", reporter)
+        sides = [_side_forcings(side) for side in (claim.left, claim.right) if side is not None]
+        if claim.form in ("implies", "equivalent"):
+            sides = [[f for side in sides for f in side]]
+        for forcings in sides:
+            report_mismatches(table, forcings, "variable", reporter)
     for scenario in unit.scenarios:
         forcings = [
             Forcing(name, kind, span, f"declared {kind.name} {name}")

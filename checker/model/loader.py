@@ -52,6 +52,17 @@ class LoadedUnit:
         return any(d.severity.value == "error" for d in self.diagnostics)
 
 
+def display_path(path: str) -> str:
+    """How a file is named in messages: relative to the working directory when it lies below it."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith("..") else relative
+
+
 class Loader:
     """Loads spec files and their imports; one instance per run, so each file loads once.
 
@@ -79,6 +90,7 @@ class Loader:
         return self._load(os.path.realpath(path), path)
 
     def _load(self, real: str, display: str) -> LoadedUnit:
+        display = display_path(display)
         if real in self.loaded:
             return self.loaded[real]
         spec, diagnostics = parse_file(display)

@@ -31,6 +31,7 @@ from .symbols import (
 )
 
 PREDICATES = (KindSym, RelationSym, ConceptSym)
+IMPORTABLE = (KindSym, RelationSym, ConceptSym, FramingSym)
 
 
 def resolve_unit(unit: Unit, reporter: Reporter) -> None:
@@ -119,6 +120,8 @@ def _build_scope(unit: Unit, reporter: Reporter) -> None:
                 unit.aliases[alias] = imported
             continue
         for name, symbol in imported.scope.items():
+            if not isinstance(symbol, IMPORTABLE):
+                continue
             present = unit.scope.get(name)
             if present is None:
                 unit.scope[name] = symbol
