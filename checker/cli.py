@@ -18,6 +18,7 @@ from .render.sarif import render_sarif
 from .render.scenario import render_scenario_json, render_scenario_text
 from .render.text import render_text, should_use_color
 from .results import CheckResult
+from .views.commands import VIEW_COMMANDS, add_view_parsers, run_view
 
 FORMATS = {
     "json": render_json,
@@ -76,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     scenario_parser.add_argument("--derivations", action="store_true",
                                  help="list the derived facts and what they came from")
     _budget_arguments(scenario_parser)
+    for view_parser in add_view_parsers(commands):
+        _budget_arguments(view_parser)
     return parser
 
 
@@ -152,6 +155,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         if args.command == "scenario":
             return run_scenario(args)
+        if args.command in VIEW_COMMANDS:
+            return run_view(args, _budget(args))
         if args.command == "codes":
             sys.stdout.write(list_codes().rstrip("\n") + "\n")
             return 0

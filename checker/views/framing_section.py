@@ -1,0 +1,53 @@
+"""The framings section of a report: each framing's doc, rules and lattice."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from .describe import rule_text
+from .document import Block, Heading, Items, Paragraph, Table, code, em, inline, strong
+from .justify import item_text, justification_text
+from .lattice import framing_title
+from .sections import ReportContext, diagram, joined
+
+
+def framings(ctx: ReportContext) -> list[Block]:
+    """A subsection per framing (the base framing first) with its lattice."""
+    blocks: list[Block] = [Heading(2, inline("Framings"))]
+    for index, view in enumerate(ctx.analysis.framings):
+        graph = ctx.lattices[view.name]
+        framing = view.framing
+        blocks.append(Heading(3, inline("Base framing") if framing is None else inline("Framing ", code(view.name))))
+        if framing is None:
+            blocks.append(Paragraph(inline("The declarations alone, with no framing rules.")))
+        else:
+            doc = (framing.decl.doc.text or "") if framing.decl is not None else ""
+            if doc:
+                blocks.append(Paragraph(inline(doc)))
+            if framing.extends:
+                blocks.append(Paragraph(inline("Extends ", *joined([ctx.namer(f) for f in framing.extends]), ".")))
+            if framing.rules:
+                blocks.append(Items(tuple(
+                    inline(code(r.name), ": ", code(rule_text(r)),
+                           (" — " + r.decl.doc.text) if r.decl.doc.text else "") for r in framing.rules)))
+        blocks.extend(_lattice_blocks(ctx, index, view, graph))
+    return blocks
+
+
+def _lattice_blocks(ctx: ReportContext, index: int, view, graph: nx.DiGraph) -> list[Block]:
+    if "note" in graph.graph:
+        return [Paragraph(inline(em(graph.graph["note"])))]
+    blocks: list[Block] = [diagram(f"lattice{index}", f"Concepts under {framing_title(view)}: "
+                                   "arrows go from the more specific concept to the more general one", graph)]
+    for node, data in graph.nodes(data=True):
+        if data["role"] == "class" and len(data["members"]) > 1:
+            blocks.append(Paragraph(inline(strong("Equivalent:"), " ", *joined(data["members"]), ", because")))
+            blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))
+        elif data["role"] == "unsatisfiable":
+            blocks.append(Paragraph(inline(strong("No member:"), " ", *joined(data["members"]), ", because")))
+            blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))
+    rows = tuple((graph.nodes[u]["label"], graph.nodes[v]["label"], justification_text(d["justification"], ctx.base))
+                 for u, v, d in graph.edges(data=True) if d["role"] == "implies")
+    if rows:
+        blocks.append(Table(("more specific", "more general", "because"), rows, frozenset({0, 1})))
+    return blocks

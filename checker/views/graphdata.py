@@ -1,0 +1,55 @@
+"""Graphs as data: networkx node-link JSON, and GraphML with every attribute made scalar."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any, Sequence
+
+import networkx as nx
+
+
+def node_link(graph: nx.Graph) -> dict:
+    """``nx.node_link_data`` with the ``edges`` key (the networkx 3.4+ name)."""
+    return nx.node_link_data(graph, edges="edges")
+
+
+def to_json(graphs: nx.Graph | Sequence[nx.Graph]) -> str:
+    """Node-link JSON: one object for one graph, an array of objects for several."""
+    if isinstance(graphs, nx.Graph):
+        data: Any = node_link(graphs)
+    else:
+        data = [node_link(g) for g in graphs]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def scalar(value: Any) -> str | int | float | bool:
+    """A GraphML-writable value: None becomes "", a list of scalars is joined with ", ",
+    anything else that is not scalar becomes JSON text."""
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
+        return ", ".join(str(v) for v in value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def scalar_graph(graph: nx.Graph) -> nx.Graph:
+    """A copy of ``graph`` whose graph, node and edge attributes are all scalar."""
+    out = graph.__class__()
+    out.graph.update({k: scalar(v) for k, v in graph.graph.items()})
+    out.add_nodes_from((n, {k: scalar(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
+    if graph.is_multigraph():
+        out.add_edges_from((u, v, key, {k: scalar(x) for k, x in d.items()})
+                           for u, v, key, d in graph.edges(keys=True, data=True))
+    else:
+        out.add_edges_from((u, v, {k: scalar(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
+    return out
+
+
+def to_graphml(graph: nx.Graph) -> str:
+    """GraphML text written by ``nx.write_graphml`` from :func:`scalar_graph`."""
+    buffer = io.BytesIO()
+    nx.write_graphml(scalar_graph(graph), buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")

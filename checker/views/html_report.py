@@ -1,0 +1,124 @@
+"""Document blocks as one self-contained HTML page: inline CSS, diagrams as inline SVG from
+Graphviz, or their Mermaid source with a note when Graphviz is not installed."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, Table, plain
+from .svg import dot_program, dot_to_svg
+
+CSS = """
+body { margin: 0; background: #fafafa; color: #1d1d1f; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+main { max-width: 1100px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
+h1 { font-size: 1.7em; margin: 0.4em 0; }
+h2 { font-size: 1.35em; margin-top: 2em; padding-bottom: 0.2em; border-bottom: 1px solid #ddd; }
+h3 { font-size: 1.1em; margin-top: 1.6em; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
+code { background: #f2f2f4; padding: 0 0.25em; border-radius: 3px; }
+pre { background: #f6f8fa; border: 1px solid #e3e6ea; border-radius: 4px; padding: 10px 12px; overflow-x: auto; }
+pre code { background: none; padding: 0; }
+table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
+th, td { border: 1px solid #d8dbe0; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #f0f2f5; }
+td.v-holds, td.v-pass, td.v-equivalent { color: #1f6f2a; font-weight: 600; }
+td.v-fails, td.v-FAIL, td.v-error { color: #a12626; font-weight: 600; }
+td.v-unknown, td.v-warning, td.v-unsatisfiable { color: #8a5a00; }
+td.v-yes { font-weight: 600; }
+figure.diagram { margin: 1em 0; }
+figure.diagram svg { max-width: 100%; height: auto; }
+figcaption { color: #555; font-size: 0.88em; font-style: italic; }
+p.note { background: #fff7e0; border: 1px solid #f0d890; border-radius: 4px; padding: 6px 10px; }
+nav ul { columns: 2; }
+"""
+
+NO_DOT = ("Graphviz is not installed, so this diagram is shown as Mermaid source. "
+          "Install Graphviz (the dot program, for example with apt-get install graphviz or "
+          "brew install graphviz) and run alignspec report again to get pictures.")
+DOT_FAILED = "Graphviz could not draw this diagram, so it is shown as Mermaid source."
+_STATUS_CELLS = {"holds", "pass", "equivalent", "fails", "FAIL", "error", "unknown", "warning", "unsatisfiable", "yes"}
+
+
+def html_inline(text: Inline) -> str:
+    """Inline parts as escaped HTML."""
+    out = []
+    for style, part in text:
+        part = escape(part)
+        out.append(f"<{style}>{part}</{style}>" if style in ("code", "strong", "em") else part)
+    return "".join(out)
+
+
+class _Anchors:
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def __call__(self, text: str) -> str:
+        base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+        anchor, n = base, 1
+        while anchor in self.used:
+            n += 1
+            anchor = f"{base}-{n}"
+        self.used.add(anchor)
+        return anchor
+
+
+def _table(block: Table) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
+    rows = []
+    for row in block.rows:
+        cells = []
+        for i, cell in enumerate(row):
+            body = f"<code>{escape(cell)}</code>" if cell and i in block.code_columns else escape(cell)
+            css = f' class="v-{cell}"' if cell in _STATUS_CELLS and i not in block.code_columns else ""
+            cells.append(f"<td{css}>{body}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+def _diagram(block: Diagram, svg: bool) -> str:
+    caption = f"<figcaption>{escape(block.caption)}</figcaption>"
+    drawing = dot_to_svg(block.dot) if svg else None
+    if drawing is not None:
+        return f'<figure class="diagram" id="{escape(block.key)}">\n{drawing}\n{caption}\n</figure>'
+    note = NO_DOT if not svg else DOT_FAILED
+    return (f'<figure class="diagram" id="{escape(block.key)}">\n<p class="note">{escape(note)}</p>\n'
+            f'<pre class="mermaid-source"><code>{escape(block.mermaid)}</code></pre>\n{caption}\n</figure>')
+
+
+def render_html(blocks: list[Block], svg: bool | None = None) -> str:
+    """The whole document as one HTML page. ``svg``: draw diagrams with Graphviz (None: when
+    ``dot`` is installed)."""
+    if svg is None:
+        svg = dot_program() is not None
+    anchors = _Anchors()
+    body: list[str] = []
+    toc: list[str] = []
+    title = "AlignSpec report"
+    for block in blocks:
+        if isinstance(block, Heading):
+            anchor = anchors(plain(block.text))
+            if block.level == 1:
+                title = plain(block.text)
+            elif block.level == 2:
+                toc.append(f'<li><a href="#{anchor}">{html_inline(block.text)}</a></li>')
+            body.append(f'<h{block.level} id="{anchor}">{html_inline(block.text)}</h{block.level}>')
+        elif isinstance(block, Paragraph):
+            body.append(f"<p>{html_inline(block.text)}</p>")
+        elif isinstance(block, Items):
+            body.append("<ul>\n" + "\n".join(f"<li>{html_inline(i)}</li>" for i in block.items) + "\n</ul>")
+        elif isinstance(block, Table):
+            body.append(_table(block))
+        elif isinstance(block, Code):
+            body.append(f"<pre><code>{escape(block.text)}</code></pre>")
+        elif isinstance(block, Diagram):
+            body.append(_diagram(block, svg))
+        else:
+            raise TypeError(f"not a document block: {block!r}")
+    if toc:
+        position = next((i for i, b in enumerate(body) if b.startswith("<h2")), len(body))
+        body.insert(position, "<nav>\n<ul>\n" + "\n".join(toc) + "\n</ul>\n</nav>")
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
+            + "\n".join(body) + "\n</main>\n</body>\n</html>\n")

@@ -1,0 +1,45 @@
+"""Markdown escaping: text, code spans, fenced blocks and tables."""
+
+from __future__ import annotations
+
+import re
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#])")
+
+
+def md_text(text: str) -> str:
+    """``text`` with every character Markdown could read as markup backslash-escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
+
+
+def md_code(text: str) -> str:
+    """``text`` as an inline code span, fenced with more backticks than it contains."""
+    text = " ".join(text.split("\n"))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def md_fence(text: str, language: str = "") -> str:
+    """``text`` as a fenced code block whose fence is longer than any backtick run inside."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text.rstrip(chr(10))}\n{fence}"
+
+
+def _cell(text: str, code: bool) -> str:
+    if not text:
+        return ""
+    if code:
+        return md_code(text).replace("|", "\\|")
+    return md_text(text)
+
+
+def markdown_table(header: list[str], rows: list[list[str]], code_columns: set[int] = frozenset()) -> str:
+    """A GitHub-flavoured Markdown table; cells of ``code_columns`` become code spans."""
+    lines = ["| " + " | ".join(md_text(h) for h in header) + " |",
+             "|" + "|".join("---" for _ in header) + "|"]
+    for row in rows:
+        lines.append("| " + " | ".join(_cell(cell, i in code_columns) for i, cell in enumerate(row)) + " |")
+    return "\n".join(lines)

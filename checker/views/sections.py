@@ -1,0 +1,174 @@
+"""The sections of a spec's report, as document blocks: header, findings, vocabulary, concepts,
+claims and the comparison (framings and scenarios have modules of their own)."""
+
+from __future__ import annotations
+
+import os
+
+import networkx as nx
+
+from ..model.kinds import all_units
+from .compare import Comparison, concepts_of
+from .describe import claim_text, concept_doc, concept_sources, definition, signature
+from .document import Block, Code, Diagram, Heading, Items, Paragraph, Table, code, em, inline, strong
+from .dot import to_dot
+from .justify import item_text, short_path
+from .mermaid import to_mermaid
+from .tables import compare_rows
+
+class ReportContext:
+    """What every section needs: the spec, its analysis, and the directory paths are shown
+    relative to."""
+
+    def __init__(self, spec, lattices: dict[str, nx.DiGraph], comparison: Comparison):
+        self.spec = spec
+        self.unit = spec.unit
+        self.analysis = spec.analysis
+        self.namer = spec.analysis.builder.namer
+        self.base = os.path.dirname(os.path.abspath(spec.path))
+        self.lattices = lattices
+        self.comparison = comparison
+
+    def where(self, span) -> str:
+        """``file:line`` of a span, the file relative to the spec's directory."""
+        return f"{short_path(span.file, self.base)}:{span.line}"
+
+
+def diagram(key: str, caption: str, graph: nx.Graph) -> Diagram:
+    """A diagram block for ``graph`` (Mermaid and DOT, element ids prefixed with ``key``)."""
+    return Diagram(key, caption, to_mermaid(graph), to_dot(graph, name=key, id_prefix=f"{key}-"))
+
+
+def joined(names: list[str]) -> list:
+    """Names as code parts separated by commas."""
+    parts: list = []
+    for i, name in enumerate(names):
+        if i:
+            parts.append(", ")
+        parts.append(code(name))
+    return parts
+
+
+def header(ctx: ReportContext) -> list[Block]:
+    """The title, the spec's sources and a one-line summary."""
+    unit = ctx.unit
+    head = unit.header
+    title = head.doc.text if head is not None and head.doc.text else f"Spec {unit.name}"
+    blocks: list[Block] = [Heading(1, inline(title)),
+                           Paragraph(inline("Spec ", code(unit.name), " from ", code(os.path.basename(ctx.spec.path)), "."))]
+    if head is not None and head.doc.sources:
+        blocks.append(Paragraph(inline(strong("Sources"))))
+        blocks.append(Items(tuple(inline(s) for s in head.doc.sources)))
+    analysis = ctx.analysis
+    statuses = [c.status for c in analysis.claims]
+    counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("holds", "fails", "unknown") if statuses.count(s))
+    blocks.append(Paragraph(inline(
+        f"{len(concepts_of(analysis.framings))} concepts, {len(analysis.claims)} claims"
+        + (f" ({counts})" if counts else "")
+        + f", {len(unit.framings)} framings, {len(analysis.scenarios)} scenarios.")))
+    return blocks
+
+
+def findings(ctx: ReportContext) -> list[Block]:
+    """The diagnostics ``check`` gives for the spec, as a table."""
+    diagnostics = list(ctx.spec.diagnostics())
+    blocks: list[Block] = [Heading(2, inline("Findings"))]
+    if not diagnostics:
+        return blocks + [Paragraph(inline("No errors, warnings or notes."))]
+    rows = tuple((d.severity.value, f"{d.code} {d.name}", ctx.where(d.span), d.message) for d in diagnostics)
+    return blocks + [Table(("severity", "finding", "where", "message"), rows, frozenset({1}))]
+
+
+def _own(unit, listing):
+    return [s for s in listing if unit.own.get(s.name) is s]
+
+
+def vocabulary(ctx: ReportContext, graph: nx.MultiDiGraph) -> list[Block]:
+    """Kinds, relations and disjointness as tables, and the vocabulary diagram."""
+    namer = ctx.namer
+    blocks: list[Block] = [Heading(2, inline("Vocabulary"))]
+    kinds, relations = [], []
+    for u in all_units(ctx.unit):
+        for kind in _own(u, u.kinds):
+            doc = (kind.decl.doc.text or "") if kind.decl is not None else ""
+            kinds.append((namer(kind), ", ".join(namer(p) for p in kind.parents), doc))
+        for relation in _own(u, u.relations):
+            doc = (relation.decl.doc.text or "") if relation.decl is not None else ""
+            relations.append((namer(relation), namer(relation.domain) if relation.domain else "",
+                              namer(relation.range) if relation.range else "",
+                              ", ".join(sorted(relation.properties)), doc))
+    if kinds:
+        blocks.append(Table(("kind", "is a", "doc"), tuple(kinds), frozenset({0, 1})))
+    if relations:
+        blocks.append(Table(("relation", "from", "to", "properties", "doc"), tuple(relations), frozenset({0, 1, 2})))
+    disjoint = [inline(*sum(([code(namer(m)), ", "] for m in g.members), [])[:-1])
+                for u in all_units(ctx.unit) for g in u.disjoints]
+    if disjoint:
+        blocks.append(Paragraph(inline(strong("Disjoint"))))
+        blocks.append(Items(tuple(disjoint)))
+    blocks.append(diagram("vocabulary", "Kinds (boxes), relations between them, and the concepts that use them",
+                          graph))
+    return blocks
+
+
+def concepts(ctx: ReportContext) -> list[Block]:
+    """Each concept: doc, signature and definition, where it is declared, its sources."""
+    blocks: list[Block] = [Heading(2, inline("Concepts"))]
+    view = ctx.analysis.framings[0]
+    listed = view.concepts or {ctx.namer(c): c for c in ctx.unit.concepts}
+    if not listed:
+        return blocks + [Paragraph(inline("No concepts."))]
+    for name, concept in listed.items():
+        blocks.append(Heading(3, inline(code(name))))
+        doc = concept_doc(concept)
+        if doc:
+            blocks.append(Paragraph(inline(doc)))
+        blocks.append(Code(f"concept {signature(concept, name)}\n    := {definition(concept)}", "text"))
+        blocks.append(Paragraph(inline(em(f"declared at {ctx.where(concept.span)}"))))
+        sources = concept_sources(concept)
+        if sources:
+            blocks.append(Paragraph(inline(strong("Sources"))))
+            blocks.append(Items(tuple(inline(s) for s in sources)))
+    return blocks
+
+
+def claims(ctx: ReportContext) -> list[Block]:
+    """The claims with their status; the justification or counterexample of each."""
+    blocks: list[Block] = [Heading(2, inline("Claims"))]
+    outcomes = ctx.analysis.claims
+    if not outcomes:
+        return blocks + [Paragraph(inline("No claims."))]
+    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_text(o.claim), o.status) for o in outcomes)
+    blocks.append(Table(("claim", "under", "statement", "status"), rows, frozenset({0, 1, 2})))
+    for o in outcomes:
+        title = inline(strong(f"Claim {o.claim.label}"), " (", code(claim_text(o.claim)), f"): {o.status}")
+        if o.status == "holds" and o.justification:
+            blocks.append(Paragraph(title + inline(", because")))
+            blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))
+        elif o.status == "fails":
+            blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
+            if o.counterexample:
+                blocks.append(Code(o.counterexample["scenario"], "text"))
+                if o.unmatched:
+                    blocks.append(Paragraph(inline("No match for: ", *joined(o.unmatched), ".")))
+            if o.details:
+                blocks.append(Items(tuple(inline(d) for d in o.details)))
+            if o.justification:
+                blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))
+        elif o.status == "unknown":
+            blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
+    return blocks
+
+
+def comparison(ctx: ReportContext) -> list[Block]:
+    """The comparison table of every framing, disagreements first."""
+    blocks: list[Block] = [Heading(2, inline("Comparison of the framings"))]
+    if not ctx.comparison.rows:
+        return blocks + [Paragraph(inline("No pairs of concepts of equal arity."))]
+    header, rows = compare_rows(ctx.comparison)
+    blocks.append(Paragraph(inline("How each pair of concepts of equal arity relates under each framing; "
+                                   "the rows where the framings disagree come first.")))
+    blocks.append(Table(tuple(header), tuple(tuple(r) for r in rows), frozenset({0, 1})))
+    return blocks
+
+

@@ -1,0 +1,87 @@
+"""The vocabulary of a spec as a graph: kinds and their hierarchy, relations as labelled edges
+between kinds, disjointness, and the concepts with the kinds, relations and concepts they use."""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ..analysis.axioms import Namer
+from ..model.kinds import all_units
+from ..model.symbols import ConceptSym, KindSym, RelationSym, Unit
+from .describe import concept_doc, definition, signature
+
+
+def _own(unit: Unit, kind: type):
+    listing = {KindSym: unit.kinds, RelationSym: unit.relations, ConceptSym: unit.concepts}[kind]
+    return [s for s in listing if unit.own.get(s.name) is s]
+
+
+def _doc(symbol) -> str:
+    return (symbol.decl.doc.text or "") if symbol.decl is not None else ""
+
+
+def _sources(symbol) -> list[str]:
+    return list(symbol.decl.doc.sources) if symbol.decl is not None else []
+
+
+def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
+    """Nodes are kinds (``role`` kind) and concepts (``role`` concept), keyed by the names the
+    spec uses for them. Edges, keyed by what they stand for: ``is_a`` (kind to parent),
+    ``relation`` (domain to range, key the relation's name, with its ``properties``),
+    ``disjoint`` (between two kinds), ``parameter`` (concept to its parameter's kind), and
+    ``uses`` (concept to a kind or concept in its definition)."""
+    graph = nx.MultiDiGraph(title=f"vocabulary of {unit.name}", spec=unit.name, rankdir="BT")
+    units = all_units(unit)
+    for u in units:
+        for kind in _own(u, KindSym):
+            name = namer(kind)
+            doc = _doc(kind)
+            graph.add_node(name, role="kind", label=name, doc=doc, sources=_sources(kind), spec=u.name,
+                           description=f"kind {name}" + (f": {doc}" if doc else ""))
+    for u in units:
+        for kind in _own(u, KindSym):
+            for parent in kind.parents:
+                graph.add_edge(namer(kind), namer(parent), key="is_a", role="is_a", label="is a",
+                               description=f"every {namer(kind)} is a {namer(parent)}")
+        for group in u.disjoints:
+            kinds = [namer(m) for m in group.members if isinstance(m, KindSym)]
+            for i, a in enumerate(kinds):
+                for b in kinds[i + 1:]:
+                    graph.add_edge(a, b, key=f"disjoint {a}, {b}", role="disjoint", label="disjoint",
+                                   description=f"nothing is both a {a} and a {b}")
+        for relation in _own(u, RelationSym):
+            if relation.domain is None or relation.range is None:
+                continue
+            name = namer(relation)
+            props = sorted(relation.properties)
+            doc = _doc(relation)
+            label = name + (f" ({', '.join(props)})" if props else "")
+            graph.add_edge(namer(relation.domain), namer(relation.range), key=name, role="relation", label=label,
+                           relation=name, properties=props, doc=doc, sources=_sources(relation),
+                           description=f"relation {name}" + (f": {doc}" if doc else ""))
+    for u in units:
+        for concept in _own(u, ConceptSym):
+            _add_concept(graph, concept, namer, u.name)
+    return graph
+
+
+def _add_concept(graph: nx.MultiDiGraph, concept: ConceptSym, namer: Namer, spec: str) -> None:
+    name = namer(concept)
+    relations = list(dict.fromkeys(namer(a.pred) for a in concept.body if isinstance(a.pred, RelationSym)))
+    kinds = list(dict.fromkeys(namer(a.pred) for a in concept.body if isinstance(a.pred, KindSym)))
+    used = list(dict.fromkeys(namer(a.pred) for a in concept.body if isinstance(a.pred, ConceptSym)))
+    doc = concept_doc(concept)
+    head = signature(concept, name)
+    label = head + (f"\nvia {', '.join(relations)}" if relations else "")
+    graph.add_node(name, role="concept", label=label, signature=head, doc=doc, definition=definition(concept),
+                   relations=relations, kinds=kinds, concepts=used, sources=list(concept.decl.doc.sources)
+                   if concept.decl is not None else [], spec=spec,
+                   description=f"{head} := {definition(concept)}" + (f"\n{doc}" if doc else ""))
+    for var, kind in concept.params:
+        if kind is not None:
+            graph.add_edge(name, namer(kind), key=f"parameter {var}", role="parameter", label=var,
+                           description=f"{var} is a {namer(kind)}")
+    for target in kinds + used:
+        if target in graph:
+            graph.add_edge(name, target, key=f"uses {target}", role="uses", label="uses",
+                           description=f"{name} uses {target}")

@@ -1,0 +1,85 @@
+"""The lattice view: Hasse diagrams per framing, with docs and justifications."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+
+from alignspec.views import Justifier, lattice_graph, lattice_text
+from alignspec.views.lattice import BOTTOM
+
+
+def graph_of(spec, framing):
+    view = spec.classification(framing)
+    justifier = Justifier(spec.analysis.builder, view.concepts, spec.budget)
+    return lattice_graph(view, justifier)
+
+
+def test_hubinger_has_an_edge_from_inner_aligned_to_objective_robust(seed):
+    graph = graph_of(seed, "hubinger2020")
+    assert graph.has_edge("inner_aligned", "objective_robust")
+    assert not graph.has_edge("objective_robust", "inner_aligned")
+    edge = graph.edges["inner_aligned", "objective_robust"]
+    assert edge["role"] == "implies"
+    assert "rule mesa_behaves" in [item["label"] for item in edge["justification"]]
+    assert edge["label"] == "mesa_behaves"
+
+
+def test_harris_has_one_node_holding_both(seed):
+    graph = graph_of(seed, "harris")
+    holding = [n for n, d in graph.nodes(data=True) if {"objective_robust", "inner_aligned"} <= set(d["members"])]
+    assert len(holding) == 1
+    data = graph.nodes[holding[0]]
+    assert data["members"] == ["objective_robust", "inner_aligned"]
+    assert data["label"] == "objective_robust = inner_aligned"
+    labels = {item["label"] for item in data["justification"]}
+    assert {"rule trained_is_mesa", "rule behavior_is_mesa"} <= labels
+    assert data["docs"]["inner_aligned"].startswith("the mesa-objective")
+
+
+def test_unsatisfiable_concepts_share_one_bottom_node(seed):
+    graph = graph_of(seed, "harris")
+    bottom = graph.nodes[BOTTOM]
+    assert bottom["role"] == "unsatisfiable" and bottom["members"] == ["built_heuristic"]
+    assert "rule trained_is_mesa" in {i["label"] for i in bottom["justification"]}
+    assert graph.has_edge(BOTTOM, "inner_aligned=objective_robust")
+    assert all(d["role"] == "unsatisfiable" for _, _, d in graph.out_edges(BOTTOM, data=True))
+
+
+def test_three_member_class_and_bottom(tricky):
+    merged = graph_of(tricky, "merged")
+    assert merged.nodes["maker=owner=user"]["members"] == ["user", "owner", "maker"]
+    directions = {i["direction"] for i in merged.nodes["maker=owner=user"]["justification"]}
+    assert directions == {"user implies owner", "owner implies maker", "maker implies user"}
+    strict = graph_of(tricky, "strict")
+    assert strict.nodes[BOTTOM]["members"] == ["maker"]
+    assert strict.has_edge(BOTTOM, "user") and strict.has_edge(BOTTOM, "owner")
+    assert not strict.has_edge(BOTTOM, "owning_user")
+
+
+def test_base_framing_and_text(seed):
+    graph = graph_of(seed, None)
+    assert graph.graph["title"] == "base framing" and graph.number_of_edges() == 0
+    text = lattice_text(graph_of(seed, "hubinger2020"))
+    assert "inner_aligned -> objective_robust" in text
+    assert "because rule mesa_behaves" in text
+
+
+def test_cli_lattice_json_is_node_link_data(cli, seed_path):
+    status, out, _ = cli("lattice", seed_path, "--framing", "hubinger2020", "--format", "json")
+    assert status == 0
+    graph = nx.node_link_graph(json.loads(out), edges="edges")
+    assert graph.has_edge("inner_aligned", "objective_robust")
+    status, out, _ = cli("lattice", seed_path, "--framing", "harris", "--format", "json")
+    nodes = json.loads(out)["nodes"]
+    assert ["objective_robust", "inner_aligned"] in [n["members"] for n in nodes]
+
+
+def test_cli_lattice_every_framing_by_default(cli, seed_path):
+    status, out, _ = cli("lattice", seed_path, "--format", "json")
+    assert status == 0
+    titles = [g["graph"]["title"] for g in json.loads(out)]
+    assert titles == ["base framing", "hubinger2020", "harris", "composable", "harris_composable"]
+    status, out, _ = cli("lattice", seed_path, "--framing", "base")
+    assert status == 0 and out.startswith("lattice under base framing")
