@@ -129,16 +129,10 @@ class Spec:
         return result
 
     def _repr_html_(self) -> str:
-        from html import escape
+        """The spec in a notebook: findings, concepts, claims and each framing's lattice."""
+        from .integrations import spec_html
 
-        errors = sum(1 for d in self.diagnostics() if d.severity.value == "error")
-        rows = "".join(
-            f"<tr><td>{escape(c.claim.label)}</td><td>{escape(c.framing_name or '-')}</td>"
-            f"<td>{escape(c.claim.form)}</td><td>{escape(c.status)}</td></tr>"
-            for c in self.claims
-        )
-        return (f"<div><strong>spec {escape(self.name)}</strong>: {errors} error(s)"
-                f"<table><tr><th>claim</th><th>framing</th><th>form</th><th>status</th></tr>{rows}</table></div>")
+        return spec_html(self)
 
 
 def load(path: str, roots: list[str] | None = None, budget: Budget | None = None) -> Spec:

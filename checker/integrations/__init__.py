@@ -1,0 +1,33 @@
+"""What the documentation integrations share: choosing the parts of a spec's report to show,
+the concepts and claims a page can link to, the files a rendered spec depends on, where its
+findings are, and the rich notebook view.
+
+The integrations themselves are ``alignspec.sphinx`` (a Sphinx extension), ``alignspec.mkdocs``
+(a MkDocs plugin) and ``alignspec.lexer`` (a Pygments lexer); this package needs none of Sphinx,
+MkDocs or Pygments.
+"""
+
+from .entries import ClaimEntry, ConceptEntry, claim_entries, concept_entries
+from .findings import Finding, findings
+from .notebook import spec_html
+from .paths import OutsideError, inside, resolve_inside, spec_files
+from .sections import SHOW_CHOICES, SHOW_DEFAULT, Section, parse_show, select_sections
+
+__all__ = [
+    "SHOW_CHOICES",
+    "SHOW_DEFAULT",
+    "ClaimEntry",
+    "ConceptEntry",
+    "Finding",
+    "OutsideError",
+    "Section",
+    "claim_entries",
+    "concept_entries",
+    "findings",
+    "inside",
+    "parse_show",
+    "resolve_inside",
+    "select_sections",
+    "spec_files",
+    "spec_html",
+]

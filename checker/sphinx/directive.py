@@ -1,0 +1,185 @@
+"""The ``.. alignspec:: PATH`` directive: a spec file's report in a page, its findings as
+Sphinx warnings, and its concepts and claims as cross-reference targets."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from ..api import SpecError, load
+from ..check import UsageError
+from ..integrations import (
+    OutsideError, claim_entries, concept_entries, findings, parse_show, resolve_inside, select_sections, spec_files,
+)
+from ..views.document import Table
+from .domain import anchor
+from .render import block_nodes, table_node
+
+logger = logging.getLogger(__name__)
+
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+DIAGRAM_CHOICES = ("auto", "graphviz", "source")
+
+
+def _diagrams(argument: str) -> str:
+    return directives.choice(argument, DIAGRAM_CHOICES)
+
+
+def report_finding(finding, docname: str, level: str) -> None:
+    """Log one finding at its spec file and line: a warning of type ``alignspec`` (subtype the
+    finding's name) when it is at least as severe as ``level``, else an info message."""
+    message = f"{finding.severity}[{finding.code} {finding.name}] {finding.message} (shown in {docname})"
+    location = f"{finding.file}:{finding.line}"
+    if SEVERITY_RANK.get(finding.severity, 2) <= SEVERITY_RANK.get(level, 1):
+        logger.warning(message, location=location, type="alignspec", subtype=finding.name, once=True)
+    else:
+        logger.info(message, location=location)
+
+
+class AlignSpecDirective(SphinxDirective):
+    """``.. alignspec:: PATH`` (relative to the document, or ``/``-rooted at the source
+    directory; it may not leave the source directory).
+
+    Options: ``:framing: NAME`` (the lattice, claims and scenarios of one framing),
+    ``:show: concepts, claims, ...`` (any of ``summary diagnostics vocabulary concepts claims
+    lattice comparison scenarios source``, or ``all``), ``:diagrams: auto|graphviz|source``
+    and ``:no-index:`` (no cross-reference targets)."""
+
+    required_arguments = 1
+    optional_arguments = 0
+    final_argument_whitespace = True
+    has_content = False
+    option_spec = {
+        "framing": directives.unchanged_required,
+        "show": directives.unchanged,
+        "diagrams": _diagrams,
+        "no-index": directives.flag,
+    }
+
+    def _path(self) -> Path:
+        argument = self.arguments[0].strip()
+        srcdir = Path(self.env.srcdir)
+        if argument.startswith("/"):
+            base, argument = srcdir, argument.lstrip("/")
+        else:
+            base = Path(self.env.doc2path(self.env.docname)).parent
+        try:
+            return resolve_inside(argument, base, srcdir)
+        except OutsideError as exc:
+            raise self.error(f"alignspec: {exc}; copy the spec into the documentation, or generate it "
+                             "there from conf.py") from None
+
+    def _graphviz(self) -> bool:
+        mode = self.options.get("diagrams") or self.config.alignspec_diagrams
+        if mode == "graphviz":
+            return True
+        if mode == "source":
+            return False
+        return shutil.which(self.config.graphviz_dot) is not None
+
+    def run(self) -> list[nodes.Node]:
+        """Load the spec, report its findings, and return its report as nodes."""
+        path = self._path()
+        docname = self.env.docname
+        self.env.note_dependency(str(path))
+        if not path.is_file():
+            raise self.error(f"alignspec: no such spec file: {self.arguments[0]}")
+        try:
+            show = parse_show(self.options.get("show"))
+        except ValueError as exc:
+            raise self.error(f"alignspec: {exc}") from None
+        try:
+            spec = load(str(path))
+        except SpecError as exc:
+            for finding in findings(diagnostics=exc.diagnostics):
+                report_finding(finding, docname, self.config.alignspec_warning_level)
+            warning = nodes.warning()
+            warning += nodes.paragraph(text=f"The spec {self.arguments[0]} could not be read: {exc}")
+            return [warning]
+        except UsageError as exc:
+            raise self.error(f"alignspec: {exc}") from None
+        for real in spec_files(spec):
+            self.env.note_dependency(real)
+        for finding in findings(spec):
+            report_finding(finding, docname, self.config.alignspec_warning_level)
+        try:
+            sections = select_sections(spec, show, self.options.get("framing"))
+        except SpecError as exc:
+            raise self.error(f"alignspec: {exc}") from None
+        return self._render(spec, path, show, sections)
+
+    def _ids(self, objtype: str, fullname: str) -> list[str]:
+        ident = anchor(objtype, fullname)
+        if ident in self.state.document.ids:
+            return []
+        return [ident]
+
+    def _render(self, spec, path: Path, show, sections) -> list[nodes.Node]:
+        docname = self.env.docname
+        graphviz = self._graphviz()
+        index = "no-index" not in self.options
+        domain = self.env.get_domain("align")
+        container = nodes.container(classes=["alignspec", f"alignspec-{spec.name}"])
+        self.set_source_info(container)
+        entries = addnodes.index(entries=[])
+        targets: list[nodes.Element] = []
+        for section in sections:
+            if section.key == "concepts":
+                concepts = concept_entries(spec)
+                row_ids = {i: self._ids("concept", c.fullname) for i, c in enumerate(concepts)} if index else {}
+                rows = [(c.name, c.signature, c.definition, c.doc) for c in concepts]
+                blocks = list(section.blocks)
+                container.extend(block_nodes(blocks[0], docname, graphviz))
+                if rows:
+                    table = table_node(("concept", "signature", "definition", "meaning"), rows, frozenset({0, 1, 2}),
+                                       row_ids, classes=("alignspec-table", "alignspec-concepts"))
+                    container += table
+                    targets.extend(e for e in table.findall(nodes.entry) if e["ids"])
+                    for i, c in enumerate(concepts):
+                        if row_ids.get(i):
+                            domain.note_object("concept", c.fullname, row_ids[i][0], c.spec, c.doc,
+                                               location=(docname, self.lineno))
+                            entries["entries"].append(("single", f"{c.name} (concept in {c.spec})", row_ids[i][0],
+                                                       "", None))
+                for block in blocks[1:]:
+                    container.extend(block_nodes(block, docname, graphviz))
+                continue
+            if section.key == "claims" and index:
+                named = {c.name: c for c in claim_entries(spec)}
+                for block in section.blocks:
+                    if isinstance(block, Table) and block.header[:1] == ("claim",):
+                        row_ids = {}
+                        for i, row in enumerate(block.rows):
+                            claim = named.get(row[0])
+                            if claim is not None:
+                                ids = self._ids("claim", claim.fullname)
+                                if ids:
+                                    row_ids[i] = ids
+                                    domain.note_object("claim", claim.fullname, ids[0], claim.spec, claim.statement,
+                                                       location=(docname, self.lineno))
+                        table = table_node(block.header, block.rows, block.code_columns, row_ids)
+                        targets.extend(e for e in table.findall(nodes.entry) if e["ids"])
+                        container += table
+                    else:
+                        container.extend(block_nodes(block, docname, graphviz))
+                continue
+            for block in section.blocks:
+                container.extend(block_nodes(block, docname, graphviz))
+        if "source" in show:
+            text = path.read_text(encoding="utf-8-sig")
+            container += nodes.rubric("", f"Source: {os.path.basename(path)}", classes=["alignspec-h2"])
+            listing = nodes.literal_block(text, text, language="alignspec", classes=["alignspec-source"])
+            listing["linenos"] = True
+            listing["source"] = str(path)
+            container += listing
+        for target in targets:
+            for ident in target["ids"]:
+                self.state.document.ids[ident] = target
+        return [entries, container] if entries["entries"] else [container]

@@ -1,0 +1,130 @@
+"""Report blocks as docutils nodes: headings become rubrics, diagrams become Graphviz figures
+(``sphinx.ext.graphviz``) or, without Graphviz, their source with a note."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, Table
+
+NO_DOT = ("Graphviz's dot program was not found, so this diagram is shown as its {language} source. "
+          "Install Graphviz (for example apt-get install graphviz or brew install graphviz) and "
+          "rebuild to get a picture.")
+
+
+def inline_nodes(text: Inline) -> list[nodes.Node]:
+    """Inline report text as docutils inline nodes."""
+    out: list[nodes.Node] = []
+    for style, part in text:
+        if style == "code":
+            out.append(nodes.literal(part, part))
+        elif style == "strong":
+            out.append(nodes.strong(part, part))
+        elif style == "em":
+            out.append(nodes.emphasis(part, part))
+        else:
+            out.append(nodes.Text(part))
+    return out
+
+
+def table_node(header, rows, code_columns=frozenset(), row_ids=None, classes=("alignspec-table",)) -> nodes.table:
+    """A docutils table of plain cells; cells of ``code_columns`` are literals; ``row_ids``
+    maps a row index to the ids its first cell carries (link targets)."""
+    table = nodes.table(classes=list(classes))
+    group = nodes.tgroup(cols=len(header))
+    table += group
+    for _ in header:
+        group += nodes.colspec(colwidth=1)
+
+    def row_node(cells, code: frozenset, ids=()) -> nodes.row:
+        row = nodes.row()
+        for i, cell in enumerate(cells):
+            entry = nodes.entry()
+            if i == 0 and ids:
+                entry["ids"].extend(ids)
+            para = nodes.paragraph()
+            if isinstance(cell, nodes.Node):
+                para += cell
+            elif cell and i in code:
+                para += nodes.literal(cell, cell)
+            elif cell:
+                para += nodes.Text(cell)
+            entry += para
+            row += entry
+        return row
+
+    head = nodes.thead()
+    head += row_node(header, frozenset())
+    group += head
+    body = nodes.tbody()
+    for index, cells in enumerate(rows):
+        body += row_node(cells, frozenset(code_columns), (row_ids or {}).get(index, ()))
+    group += body
+    return table
+
+
+def diagram_node(block: Diagram, docname: str, graphviz: bool) -> nodes.Node:
+    """A figure for ``block``: a ``graphviz`` node when ``graphviz`` is true, else a note and
+    the diagram's DOT source as a literal block."""
+    caption = nodes.caption(block.caption, block.caption)
+    figure = nodes.figure(classes=["alignspec-diagram"], ids=[f"alignspec-{block.key}"])
+    if graphviz:
+        from sphinx.ext.graphviz import graphviz as graphviz_node
+
+        node = graphviz_node()
+        node["code"] = block.dot
+        node["options"] = {"docname": docname}
+        node["alt"] = block.caption
+        figure += node
+        figure += caption
+        return figure
+    note = nodes.note()
+    note += nodes.paragraph(text=NO_DOT.format(language="DOT"))
+    figure += note
+    figure += nodes.literal_block(block.dot, block.dot, language="dot", classes=["alignspec-dot-source"])
+    figure += caption
+    return figure
+
+
+def spec_language(text: str, fallback: str = "text") -> str:
+    """``alignspec`` when the AlignSpec lexer reads ``text`` without an error, else ``fallback``
+    (so that Sphinx never warns about a block it cannot highlight)."""
+    from pygments.token import Error
+
+    from ..lexer import AlignSpecLexer
+
+    if any(token is Error for token, _ in AlignSpecLexer().get_tokens(text)):
+        return fallback
+    return "alignspec"
+
+
+def _language(block: Code) -> str:
+    if block.text.startswith(("concept ", "scenario ")):
+        return spec_language(block.text, block.language or "text")
+    return block.language or "text"
+
+
+def block_nodes(block, docname: str, graphviz: bool, heading_ids: dict | None = None) -> list[nodes.Node]:
+    """One report block as docutils nodes (``heading_ids``: plain heading text -> ids)."""
+    if isinstance(block, Heading):
+        rubric = nodes.rubric("", "", *inline_nodes(block.text), classes=[f"alignspec-h{block.level}"])
+        text = "".join(t for _, t in block.text)
+        if heading_ids and text in heading_ids:
+            rubric["ids"].extend(heading_ids[text])
+        return [rubric]
+    if isinstance(block, Paragraph):
+        return [nodes.paragraph("", "", *inline_nodes(block.text))]
+    if isinstance(block, Items):
+        items = nodes.bullet_list(bullet="-")
+        for item in block.items:
+            entry = nodes.list_item()
+            entry += nodes.paragraph("", "", *inline_nodes(item))
+            items += entry
+        return [items]
+    if isinstance(block, Table):
+        return [table_node(block.header, block.rows, block.code_columns)]
+    if isinstance(block, Code):
+        return [nodes.literal_block(block.text, block.text, language=_language(block))]
+    if isinstance(block, Diagram):
+        return [diagram_node(block, docname, graphviz)]
+    raise TypeError(f"not a document block: {block!r}")

@@ -1,0 +1,64 @@
+"""MkDocs builds with the ``alignspec`` plugin."""
+
+from __future__ import annotations
+
+from alignspec.mkdocs.markdown import Expander, shift_headings
+
+from .conftest import CLEAN, FAILING, FAILING_LINE, mkdocs_build
+
+CONFIG = "site_name: test\nplugins:\n  - alignspec\n"
+
+
+def project(tmp_path, page: str, specs: dict[str, str]):
+    docs = tmp_path / "docs"
+    (docs / "specs").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (docs / "index.md").write_text(page, encoding="utf-8")
+    for name, text in specs.items():
+        (docs / "specs" / name).write_text(text, encoding="utf-8")
+    return docs
+
+
+def test_include_and_inline_fence_render_the_report(tmp_path):
+    page = ("# Home\n\n<!-- alignspec: specs/clean.align -->\n\nInline:\n\n```alignspec\n"
+            "kind Model\nconcept m(x: Model) \"inline concept\" := Model(x)\nclaim: satisfiable m\n```\n")
+    project(tmp_path, page, {"clean.align": CLEAN})
+    done = mkdocs_build(tmp_path, "--strict")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'class="language-mermaid"' in html
+    assert "pursues what was intended" in html and "narrower" in html and "inline concept" in html
+    assert '<h2 id="a-clean-spec">' in html
+
+
+def test_failing_spec_fails_strict_build_with_file_and_line(tmp_path):
+    page = ("# Bad\n\n<!-- alignspec: specs/bad.align -->\n\n```alignspec\nkind Model\n"
+            "concept m(x: Model) := Model(x)\nconcept n(x: Model) := Model(x)\nclaim nope: m distinct n\n```\n")
+    project(tmp_path, page, {"bad.align": FAILING})
+    done = mkdocs_build(tmp_path, "--strict")
+    assert done.returncode != 0
+    assert f"specs/bad.align:{FAILING_LINE}:1: error[AS302 claim-failed]" in done.stderr, done.stderr
+    assert "index.md:9:1: error[AS302 claim-failed] claim 'nope'" in done.stderr
+    assert mkdocs_build(tmp_path).returncode == 0
+
+
+def test_include_may_not_leave_the_docs_dir(tmp_path):
+    project(tmp_path, "# X\n\n<!-- alignspec: ../mkdocs.yml -->\n", {})
+    done = mkdocs_build(tmp_path, "--strict")
+    assert done.returncode != 0 and "outside the documentation source directory" in done.stderr
+
+
+def test_expander_collects_watched_files_and_leaves_other_fences(tmp_path):
+    (tmp_path / "clean.align").write_text(CLEAN, encoding="utf-8")
+    logged = []
+    expander = Expander(str(tmp_path), lambda level, message: logged.append((level, message)))
+    text = "```python\n<!-- alignspec: clean.align -->\n```\n<!-- alignspec: clean.align -->\n"
+    expansion = expander.expand(text, "page.md")
+    assert expansion.markdown.startswith("```python\n<!-- alignspec: clean.align -->\n```\n")
+    assert "## A clean spec" in expansion.markdown
+    assert expansion.files == {str((tmp_path / "clean.align").resolve())}
+    assert not [m for level, m in logged if level == "warning"]
+
+
+def test_shift_headings_skips_fences():
+    assert shift_headings("# A\n```\n# not\n```\n###### F", 1) == "## A\n```\n# not\n```\n###### F"
