@@ -12,6 +12,7 @@ from typing import Iterable, Sequence
 
 from ..diagnostics import Span
 from ..model.kinds import all_units
+from ..model.order import postorder
 from ..model.symbols import (
     ConceptSym,
     FramingSym,
@@ -293,18 +294,7 @@ def _rule_text(rule: RuleSym) -> str:
 def framing_rules(framing: FramingSym) -> list[RuleSym]:
     """The rules of ``framing`` and of every framing it extends, each once, ancestors first;
     safe on ``extends`` cycles (reported elsewhere)."""
-    order: list[FramingSym] = []
-    seen: set[int] = set()
-
-    def visit(f: FramingSym) -> None:
-        if id(f) in seen:
-            return
-        seen.add(id(f))
-        for parent in f.extends:
-            visit(parent)
-        order.append(f)
-
-    visit(framing)
+    order = postorder(framing, lambda f: f.extends)
     return [rule for f in order for rule in f.rules]
 
 

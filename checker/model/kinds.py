@@ -12,24 +12,13 @@ from typing import Iterable, Iterator
 
 from ..diagnostics import Related, Span
 from ..reporter import Reporter
+from .order import postorder
 from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, RuleSym, Unit
 
 
 def all_units(root: Unit) -> list[Unit]:
     """``root`` and everything it imports, transitively, each once, imports first."""
-    order: list[Unit] = []
-    seen: set[int] = set()
-
-    def visit(unit: Unit) -> None:
-        if id(unit) in seen:
-            return
-        seen.add(id(unit))
-        for imported in unit.imported:
-            visit(imported)
-        order.append(unit)
-
-    visit(root)
-    return order
+    return postorder(root, lambda unit: unit.imported)
 
 
 class KindTable:

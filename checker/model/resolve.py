@@ -32,6 +32,13 @@ from .symbols import (
 
 PREDICATES = (KindSym, RelationSym, ConceptSym)
 IMPORTABLE = (KindSym, RelationSym, ConceptSym, FramingSym)
+DECLARATIONS = {
+    n.KindDecl: (KindSym, "kinds"),
+    n.RelationDecl: (RelationSym, "relations"),
+    n.ConceptDecl: (ConceptSym, "concepts"),
+    n.FramingDecl: (FramingSym, "framings"),
+    n.ScenarioDecl: (ScenarioSym, "scenarios"),
+}
 
 
 def resolve_unit(unit: Unit, reporter: Reporter) -> None:
@@ -55,30 +62,17 @@ def _declare(unit: Unit, reporter: Reporter) -> None:
         unit.own[symbol.name] = symbol
 
     for statement in unit.spec.statements:
-        if isinstance(statement, n.KindDecl):
-            symbol = KindSym(statement.name.text, unit, statement.name.span, decl=statement)
-            unit.kinds.append(symbol)
+        declared = DECLARATIONS.get(type(statement))
+        if declared is not None:
+            symbol_type, collection = declared
+            symbol = symbol_type(statement.name.text, unit, statement.name.span, decl=statement)
+            getattr(unit, collection).append(symbol)
             add(symbol)
-        elif isinstance(statement, n.RelationDecl):
-            symbol = RelationSym(statement.name.text, unit, statement.name.span, decl=statement)
-            unit.relations.append(symbol)
-            add(symbol)
-        elif isinstance(statement, n.ConceptDecl):
-            symbol = ConceptSym(statement.name.text, unit, statement.name.span, decl=statement)
-            unit.concepts.append(symbol)
-            add(symbol)
-        elif isinstance(statement, n.FramingDecl):
-            symbol = FramingSym(statement.name.text, unit, statement.name.span, decl=statement)
-            unit.framings.append(symbol)
-            add(symbol)
+        if isinstance(statement, n.FramingDecl):
             for rule in statement.rules:
                 add(RuleName(rule.name.text, unit, rule.name.span))
         elif isinstance(statement, n.ClaimDecl) and statement.name is not None:
             add(ClaimName(statement.name.text, unit, statement.name.span))
-        elif isinstance(statement, n.ScenarioDecl):
-            symbol = ScenarioSym(statement.name.text, unit, statement.name.span, decl=statement)
-            unit.scenarios.append(symbol)
-            add(symbol)
     headers = [s for s in unit.spec.statements if isinstance(s, n.SpecHeader)]
     for header in headers[1:]:
         reporter.report(
