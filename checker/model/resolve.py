@@ -198,23 +198,29 @@ class _Resolver:
                               [f"{alias}.{qname.name}" for alias in self.unit.aliases],
                               "import the spec with `import NAME as " + qname.prefix + "`")
                 return None
-            scope = imported.scope
-            symbol = scope.get(qname.name)
-            candidates = [f"{qname.prefix}.{k}" for k, v in scope.items() if isinstance(v, sorts)]
+            symbol = imported.scope.get(qname.name)
         else:
-            scope = self.unit.scope
-            symbol = scope.get(qname.name)
-            candidates = [k for k, v in scope.items() if isinstance(v, sorts)]
-            candidates += [f"{alias}.{k}" for alias, imported in self.unit.aliases.items()
-                           for k, v in imported.scope.items() if isinstance(v, sorts)]
+            symbol = self.unit.scope.get(qname.name)
         if symbol is None:
-            self._unknown(qname, f"unknown {what} '{qname.text}'", candidates, f"declare the {what} or fix the name")
+            self._unknown(qname, f"unknown {what} '{qname.text}'", self._candidates(qname, sorts),
+                          f"declare the {what} or fix the name")
             return None
         if not isinstance(symbol, sorts):
-            self._unknown(qname, f"'{qname.text}' is a {sort_word(symbol)}, not a {what}", candidates,
-                          f"use a {what} here", related=[Related(symbol.span, "declared here")])
+            self._unknown(qname, f"'{qname.text}' is a {sort_word(symbol)}, not a {what}",
+                          self._candidates(qname, sorts), f"use a {what} here",
+                          related=[Related(symbol.span, "declared here")])
             return None
         return symbol
+
+    def _candidates(self, qname: n.QName, sorts: tuple[type, ...]) -> list[str]:
+        """The names of the right sort that ``qname`` might have meant."""
+        if qname.prefix is not None:
+            scope = self.unit.aliases[qname.prefix].scope
+            return [f"{qname.prefix}.{k}" for k, v in scope.items() if isinstance(v, sorts)]
+        candidates = [k for k, v in self.unit.scope.items() if isinstance(v, sorts)]
+        candidates += [f"{alias}.{k}" for alias, imported in self.unit.aliases.items()
+                       for k, v in imported.scope.items() if isinstance(v, sorts)]
+        return candidates
 
     def _unknown(self, qname: n.QName, message: str, candidates: Iterable[str], help: str, related=()):
         close = get_close_matches(qname.text, sorted(set(candidates)), n=1, cutoff=0.6)
