@@ -183,7 +183,8 @@ class ClaimDecider:
         for other in [None, *self.framings]:
             if other is framing or not self.terminating(other):
                 continue
-            result = decide_implication(self.theory(other), failed.sides.left, failed.sides.right, self.budget)
+            result = decide_implication(self.theory(other), failed.sides.left, failed.sides.right, self.budget,
+                                        verify=False, explain=False)
             if result.status == "holds":
                 adds = [a.label for a in (result.justification or []) if a.label not in current]
                 out.append({"framing": self.builder.namer(other) if other is not None else None, "adds": adds})

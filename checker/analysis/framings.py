@@ -228,7 +228,7 @@ class FramingAnalysis:
         for a, b in zip(ordered, ordered[1:] + ordered[:1]):
             params, lhs = self._concept_formula(self.concepts[a])
             rhs = self.builder.expander.concept_atoms(self.concepts[b], params, reserved={v for x in lhs for v in x.args})
-            result = decide_implication(theory, lhs, rhs, self.budget)
+            result = decide_implication(theory, lhs, rhs, self.budget, verify=False, explain=False)
             for axiom in result.justification or []:
                 out.append({**axiom.origin.to_dict(axiom.label), "direction": f"{a} implies {b}"})
         return out

@@ -133,8 +133,12 @@ def _shared(lhs: Sequence[Atom], rhs: Sequence[Atom]) -> list[str]:
     return list(dict.fromkeys(v for a in rhs for v in a.args if v in left))
 
 
-def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = Budget()) -> ImplicationResult:
-    """Decide ``chased.atoms implies rhs`` from an already chased left side (no justification)."""
+def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = Budget(),
+                   explain: bool = True) -> ImplicationResult:
+    """Decide ``chased.atoms implies rhs`` from an already chased left side (no justification).
+
+    With ``explain``, a failed implication lists the right-side atoms left unmatched by the best
+    partial match."""
     inst = chased.instance
     current = chased.current_map()
     if chased.status == FAILED:
@@ -148,12 +152,12 @@ def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = 
         return ImplicationResult(UNKNOWN, False, inst, current)
     if match is not None:
         return ImplicationResult(HOLDS, False, inst, current, match=match)
-    _, unmatched = best_partial_match(rhs, inst, fixed)
+    unmatched = best_partial_match(rhs, inst, fixed)[1] if explain else []
     return ImplicationResult(FAILS, False, inst, current, unmatched=unmatched)
 
 
 def _implication_holds(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget) -> bool:
-    return implication_in(chase_formula(theory, lhs, budget), rhs, budget).status == HOLDS
+    return implication_in(chase_formula(theory, lhs, budget), rhs, budget, explain=False).status == HOLDS
 
 
 def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
@@ -165,15 +169,16 @@ def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Ato
 
 
 def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget = Budget(),
-                       justify: bool = True, verify: bool = True) -> ImplicationResult:
+                       justify: bool = True, verify: bool = True, explain: bool = True) -> ImplicationResult:
     """Decide whether ``lhs`` implies ``rhs`` under ``theory`` (see LANGUAGE.md, "Meaning").
 
     Variables of ``rhs`` that occur in ``lhs`` are fixed to their left-side entity; the others
     are existential. With ``justify``, a holding implication gets a minimal justification. With
-    ``verify``, a counterexample of at most ``VERIFY_LIMIT`` facts is checked by brute force.
+    ``verify``, a counterexample of at most ``VERIFY_LIMIT`` facts is checked by brute force;
+    with ``explain``, it lists the right-side atoms that found no match.
     """
     chased = chase_formula(theory, lhs, budget)
-    result = implication_in(chased, rhs, budget)
+    result = implication_in(chased, rhs, budget, explain)
     inst = chased.instance
     if result.status == HOLDS and justify:
         if result.lhs_unsatisfiable:

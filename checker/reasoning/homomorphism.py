@@ -175,7 +175,7 @@ def find_homomorphism(pattern: Sequence[Atom], instance: Instance, fixed: Mappin
 
 
 def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None,
-                       budget_steps: int = 20_000) -> tuple[dict[str, int], list[Atom]]:
+                       budget_steps: int = 3_000) -> tuple[dict[str, int], list[Atom]]:
     """A mapping that makes as many atoms of ``pattern`` true as the search finds.
 
     Returns the mapping (variables of matched atoms, and fixed ones) and the unmatched atoms in

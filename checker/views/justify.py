@@ -33,7 +33,7 @@ class Justifier:
             params, lhs = self._formula(left)
             rhs = self.builder.expander.concept_atoms(
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
-            result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False)
+            result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False, explain=False)
             self._cache[key] = _records(result.justification if result.status == "holds" else None)
         return self._cache[key]
 

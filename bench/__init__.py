@@ -1,0 +1,1 @@
+"""Benchmarks of AlignSpec: parse and resolve throughput, and classification (see README.md)."""

@@ -1,0 +1,364 @@
+"""Run the AlignSpec benchmarks and print their tables.
+
+    python bench/run.py [parse|classify|all] [--quick] [--json FILE]
+
+Every measured phase runs in a fresh Python process, so that the peak memory of one size does
+not leak into the next; the parent generates the spec, writes it to a temporary file and
+collects what each child reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.generate import classification_spec, parse_spec  # noqa: E402
+
+PARSE_SIZES = (1_000, 10_000, 100_000)
+PARSE_SIZES_QUICK = (1_000, 10_000)
+CLASSIFY_SIZES = (100, 300, 1_000)
+CLASSIFY_SIZES_QUICK = (100, 300)
+BIG_BYTES = 5 * 1024 * 1024
+WARM_UP = 'kind A "a"\nkind B: A\nrelation r(A, B) functional\nconcept c(x: A) := r(x, y), B(y)\n'
+
+
+# ---------------------------------------------------------------------------------------------
+# the child side
+
+
+def _max_rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+_WALL: list[float] = []
+
+
+def _timed(action, repeats: int) -> tuple[list[float], int, object]:
+    """Run ``action`` ``repeats`` times; the CPU times (wall-clock times go to ``_WALL``), the
+    peak RSS growth of the first run (KiB) over the peak before it, and the first run's result."""
+    base = _max_rss_kb()
+    times, first = [], None
+    _WALL.clear()
+    for i in range(repeats):
+        start, wall = time.process_time(), time.perf_counter()
+        result = action()
+        times.append(time.process_time() - start)
+        _WALL.append(time.perf_counter() - wall)
+        if i == 0:
+            peak = _max_rss_kb()
+            first = result
+        del result
+    return times, max(0, peak - base), first
+
+
+def _phase_parse(args: dict) -> dict:
+    from alignspec.syntax.parser import parse_text
+
+    from bench.floor import tokenize
+
+    path = args["path"]
+    phase = args["phase"]
+    text = Path(path).read_text(encoding="utf-8")
+    extra: dict = {}
+    if phase == "floor":
+        tokenize(WARM_UP)
+        action = lambda: tokenize(text)  # noqa: E731
+    elif phase == "parse":
+        parse_text(WARM_UP)
+        action = lambda: parse_text(text, path)  # noqa: E731
+    elif phase == "lark-tree":
+        from lark import Lark
+
+        from alignspec.syntax.parser import grammar_text
+
+        lark = Lark(grammar_text(), parser="lalr", lexer="contextual")
+        lark.parse(WARM_UP)
+        action = lambda: lark.parse(text)  # noqa: E731
+    elif phase == "load":
+        from alignspec.model.loader import Loader
+
+        with tempfile.TemporaryDirectory() as warm:
+            small = os.path.join(warm, "warm.align")
+            Path(small).write_text(WARM_UP, encoding="utf-8")
+            Loader([warm]).load(small)
+        root = os.path.dirname(path)
+
+        def action():
+            loaded = Loader([root]).load(path)
+            return loaded
+
+    else:
+        raise ValueError(phase)
+    times, growth, first = _timed(action, args["repeats"])
+    if phase == "floor":
+        extra["tokens"] = first
+    elif phase == "parse":
+        extra["statements"] = len(first.statements)
+    elif phase == "load":
+        errors = [d for d in first.diagnostics if d.severity.value == "error"]
+        extra["errors"] = len(errors)
+        if errors:
+            extra["first_error"] = f"{errors[0].name}: {errors[0].message}"
+    return {"times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(), **extra}
+
+
+def concept_formulas(unit, builder) -> dict:
+    """The root spec's usable concepts expanded as the framing analysis expands them:
+    name -> (parameters, atoms)."""
+    from alignspec.analysis.axioms import fresh
+    from alignspec.analysis.framings import concept_usable
+
+    memo: dict[int, bool] = {}
+    out = {}
+    for concept in unit.concepts:
+        if not concept_usable(concept, memo):
+            continue
+        used: set[str] = set()
+        params = tuple(fresh(var, used) for var, _ in concept.params)
+        out[builder.namer(concept)] = (params, builder.expander.concept_atoms(concept, params))
+    return out
+
+
+def _phase_classify(args: dict) -> dict:
+    from alignspec.analysis.axioms import TheoryBuilder
+    from alignspec.analysis.spec import analyse
+    from alignspec.model.loader import Loader
+    from alignspec.reasoning.classification import classify
+    from alignspec.reasoning.logic import Budget
+
+    path = args["path"]
+    loaded = Loader([os.path.dirname(path)]).load(path)
+    unit = loaded.unit
+    errors = [d for d in loaded.diagnostics if d.severity.value == "error"]
+    if errors:
+        raise SystemExit(f"generated spec has errors: {errors[0].message}")
+    if args["phase"] == "analyse":
+        times, growth, result = _timed(lambda: analyse(unit), args["repeats"])
+        return {"times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(),
+                "findings": len(result.reporter.diagnostics)}
+    builder = TheoryBuilder(unit)
+    framing = next(f for f in unit.framings if f.name == "F")
+    theory = builder.theory(framing)
+    concepts = concept_formulas(unit, builder)
+    if args.get("profile"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        classify(theory, concepts, Budget())
+        profiler.disable()
+        stats = pstats.Stats(profiler, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(25)
+        stats.sort_stats("tottime").print_stats(15)
+        return {}
+    times, growth, result = _timed(lambda: classify(theory, concepts, Budget()), args["repeats"])
+    return {
+        "times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(),
+        "concepts": len(concepts), "implications": result.implications.number_of_edges(),
+        "classes": len(result.classes), "collapses": len(result.collapses()),
+        "unsatisfiable": len(result.unsatisfiable), "unknown": len(result.unknown),
+        "unknown_pairs": len(result.unknown_pairs),
+    }
+
+
+def _worker(payload: str) -> None:
+    args = json.loads(payload)
+    result = _phase_parse(args) if args["bench"] == "parse" else _phase_classify(args)
+    print(json.dumps(result))
+
+
+# ---------------------------------------------------------------------------------------------
+# the parent side
+
+
+def run_phase(bench: str, phase: str, path: str, repeats: int = 1, **extra) -> dict:
+    """Run one measured phase in a fresh interpreter and return what it reports."""
+    payload = json.dumps({"bench": bench, "phase": phase, "path": path, "repeats": repeats, **extra})
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    done = subprocess.run([sys.executable, __file__, "_worker", payload], capture_output=True, text=True, env=env)
+    if done.returncode != 0:
+        raise RuntimeError(f"{bench}/{phase} failed:\n{done.stderr}")
+    if extra.get("profile"):
+        sys.stdout.write(done.stderr)
+        return {}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _mb(kb: float) -> str:
+    return f"{kb / 1024:.1f}"
+
+
+def _table(headers: list[str], rows: list[list]) -> str:
+    cells = [headers] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.rjust(w) for c, w in zip(row, widths)) for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def machine() -> dict:
+    """The machine the figures come from: CPU model, core count, memory, Python."""
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": memory,
+            "python": platform.python_version(), "platform": platform.platform()}
+
+
+def bench_parse(quick: bool, seed: int = 0) -> dict:
+    """Parse and resolve times beside the regex floor, per size; and the 5 MB spec's peak."""
+    sizes = PARSE_SIZES_QUICK if quick else PARSE_SIZES
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for lines in sizes:
+            text = parse_spec(lines, seed)
+            path = os.path.join(tmp, f"spec_{lines}.align")
+            Path(path).write_text(text, encoding="utf-8")
+            repeats = 1 if quick else (5 if lines <= 1_000 else 3 if lines <= 10_000 else 1)
+            row = {"lines": text.count("\n"), "bytes": len(text.encode("utf-8"))}
+            for phase in ("floor", "parse", "load", "lark-tree"):
+                if quick and phase == "lark-tree":
+                    continue
+                row[phase] = run_phase("parse", phase, path, max(repeats, 5) if phase == "floor" else repeats)
+            results.append(row)
+            print(f"  parsed {row['lines']} lines", file=sys.stderr)
+        big = None
+        if not quick:
+            text = parse_spec(max_bytes=BIG_BYTES, seed=seed + 1)
+            path = os.path.join(tmp, "spec_5mb.align")
+            Path(path).write_text(text, encoding="utf-8")
+            big = {"lines": text.count("\n"), "bytes": len(text.encode("utf-8")),
+                   "parse": run_phase("parse", "parse", path), "load": run_phase("parse", "load", path)}
+    return {"sizes": results, "big": big}
+
+
+def print_parse(data: dict) -> None:
+    """The parse benchmark's tables."""
+    rows = []
+    previous = None
+    for row in data["sizes"]:
+        floor, parse, load = (min(row[p]["times"]) for p in ("floor", "parse", "load"))
+        tree = min(row["lark-tree"]["times"]) if "lark-tree" in row else None
+        growth = "" if previous is None else f"{parse / previous[0]:.1f} / {load / previous[1]:.1f}"
+        rows.append([
+            row["lines"], f"{row['bytes'] / 1024:.0f}", row["floor"]["tokens"],
+            f"{floor * 1000:.1f}", f"{parse * 1000:.0f}", f"{(load - parse) * 1000:.0f}", f"{load * 1000:.0f}",
+            f"{parse / floor:.1f}", f"{load / floor:.1f}",
+            "" if tree is None else f"{tree / floor:.1f}", growth,
+            _mb(row["parse"]["rss_growth_kb"]), _mb(row["load"]["rss_growth_kb"]), _mb(row["load"]["max_rss_kb"]),
+        ])
+        previous = (parse, load)
+    print(_table(["lines", "KiB", "tokens", "floor ms", "parse ms", "resolve ms", "parse+resolve ms",
+                  "parse/floor", "p+r/floor", "lark-tree/floor", "growth p / p+r",
+                  "parse +MB", "p+r +MB", "p+r max RSS MB"], rows))
+    big = data.get("big")
+    if big:
+        print()
+        print(_table(
+            ["5 MB spec lines", "MiB", "parse s", "parse+resolve s", "parse +MB", "parse max RSS MB",
+             "p+r +MB", "p+r max RSS MB"],
+            [[big["lines"], f"{big['bytes'] / 1024 / 1024:.2f}", f"{min(big['parse']['times']):.1f}",
+              f"{min(big['load']['times']):.1f}", _mb(big["parse"]["rss_growth_kb"]),
+              _mb(big["parse"]["max_rss_kb"]), _mb(big["load"]["rss_growth_kb"]), _mb(big["load"]["max_rss_kb"])]]))
+    errors = [r for r in data["sizes"] if r["load"].get("errors")]
+    for r in errors:
+        print(f"warning: the {r['lines']}-line spec has {r['load']['errors']} errors: {r['load']['first_error']}")
+
+
+def bench_classify(quick: bool, seed: int = 0, with_analyse: bool = True) -> dict:
+    """Classification under the generated framing, per number of concepts."""
+    sizes = CLASSIFY_SIZES_QUICK if quick else CLASSIFY_SIZES
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = os.path.join(tmp, f"concepts_{n}.align")
+            Path(path).write_text(classification_spec(n, seed), encoding="utf-8")
+            row = {"n": n, "classify": run_phase("classify", "classify", path, 1 if quick or n >= 1000 else 3)}
+            if with_analyse:
+                row["analyse"] = run_phase("classify", "analyse", path, 1)
+            results.append(row)
+            print(f"  classified {n} concepts", file=sys.stderr)
+    return {"sizes": results}
+
+
+def print_classify(data: dict) -> None:
+    """The classification benchmark's table."""
+    rows = []
+    previous = None
+    for row in data["sizes"]:
+        c = row["classify"]
+        t = min(c["times"])
+        growth = "" if previous is None else f"{t / previous[1]:.1f} (n x{row['n'] / previous[0]:.1f})"
+        a = row.get("analyse")
+        rows.append([row["n"], f"{t:.2f}", growth, _mb(c["rss_growth_kb"]), _mb(c["max_rss_kb"]),
+                     c["implications"], c["classes"], c["collapses"], c["unsatisfiable"],
+                     c["unknown"] + c["unknown_pairs"],
+                     "" if a is None else f"{min(a['times']):.2f}", "" if a is None else _mb(a["max_rss_kb"])])
+        previous = (row["n"], t)
+    print(_table(["concepts", "classify F s", "growth", "classify +MB", "max RSS MB", "implications",
+                  "classes", "collapses", "unsat", "unknown", "analyse s", "analyse max RSS MB"], rows))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: ``run.py [parse|classify|all] [--quick] [--json FILE] [--profile N]``."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_worker":
+        _worker(argv[1])
+        return 0
+    parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
+    parser.add_argument("which", nargs="?", default="all", choices=("parse", "classify", "all"))
+    parser.add_argument("--quick", action="store_true", help="small sizes only, one run each (under a minute)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--json", metavar="FILE", help="also write the raw figures to FILE")
+    parser.add_argument("--profile", type=int, metavar="N",
+                        help="print a cProfile of classifying N concepts instead of benchmarking")
+    options = parser.parse_args(argv)
+    if options.profile:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "profile.align")
+            Path(path).write_text(classification_spec(options.profile, options.seed), encoding="utf-8")
+            run_phase("classify", "classify", path, profile=True)
+        return 0
+    info = machine()
+    print(f"machine: {info['cpu']}, {info['cores']} cores, {info['memory']}, Python {info['python']}")
+    out = {"machine": info}
+    if options.which in ("parse", "all"):
+        print("\nparse + resolve" + (" (quick)" if options.quick else ""))
+        out["parse"] = bench_parse(options.quick, options.seed)
+        print_parse(out["parse"])
+    if options.which in ("classify", "all"):
+        print("\nclassification under framing F" + (" (quick)" if options.quick else ""))
+        out["classify"] = bench_classify(options.quick, options.seed)
+        print_classify(out["classify"])
+    if options.json:
+        Path(options.json).write_text(json.dumps(out, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""Smoke test of the benchmark code: the generators and one measured phase at a tiny size."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import run  # noqa: E402
+from bench.floor import tokenize  # noqa: E402
+from bench.generate import classification_spec, parse_spec  # noqa: E402
+
+from alignspec.analysis.axioms import TheoryBuilder  # noqa: E402
+from alignspec.model.loader import Loader  # noqa: E402
+from alignspec.reasoning.classification import classify  # noqa: E402
+from alignspec.reasoning.termination import weak_acyclicity_violation  # noqa: E402
+from alignspec.syntax.parser import parse_text  # noqa: E402
+
+
+def _load(tmp_path, text):
+    path = tmp_path / "spec.align"
+    path.write_text(text, encoding="utf-8")
+    return Loader([str(tmp_path)]).load(str(path))
+
+
+def test_parse_generator_is_deterministic_and_well_formed(tmp_path):
+    text = parse_spec(300, seed=3)
+    assert text == parse_spec(300, seed=3)
+    assert text.count("\n") >= 300
+    assert tokenize(text) > 0
+    assert parse_text(text).statements
+    loaded = _load(tmp_path, text)
+    assert [d.message for d in loaded.diagnostics if d.severity.value == "error"] == []
+
+
+def test_parse_generator_by_size():
+    text = parse_spec(max_bytes=20_000, seed=1)
+    assert 20_000 <= len(text.encode("utf-8")) < 30_000
+
+
+def test_classification_generator_classifies(tmp_path):
+    text = classification_spec(30, seed=2)
+    assert text == classification_spec(30, seed=2)
+    loaded = _load(tmp_path, text)
+    assert [d.message for d in loaded.diagnostics if d.severity.value == "error"] == []
+    builder = TheoryBuilder(loaded.unit)
+    framing = next(f for f in loaded.unit.framings if f.name == "F")
+    assert len(framing.rules) == 20
+    theory = builder.theory(framing)
+    assert weak_acyclicity_violation(theory) is None
+    concepts = run.concept_formulas(loaded.unit, builder)
+    assert len(concepts) == 30
+    result = classify(theory, concepts)
+    assert not result.unknown
+
+
+@pytest.mark.parametrize("phase", ["floor", "parse", "load"])
+def test_parse_phase_runs_in_a_child(tmp_path, phase):
+    path = tmp_path / "spec.align"
+    path.write_text(parse_spec(100), encoding="utf-8")
+    result = run.run_phase("parse", phase, str(path))
+    assert len(result["times"]) == 1 and result["max_rss_kb"] > 0
+
+
+def test_classify_phase_runs_in_a_child(tmp_path):
+    path = tmp_path / "spec.align"
+    path.write_text(classification_spec(20), encoding="utf-8")
+    result = run.run_phase("classify", "classify", str(path))
+    assert result["concepts"] == 20
