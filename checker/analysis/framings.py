@@ -111,10 +111,13 @@ class FramingAnalysis:
                         self._report_non_terminating(framing, violation)
                     continue
             view.concepts = self.concepts
+            earlier = self._earlier_views(framing)
             view.classification = classify(
                 self.builder.theory(framing),
                 {name: self._concept_formula(c) for name, c in self.concepts.items()},
                 self.budget,
+                known_implications={e for v in earlier for e in v.classification.implications.edges},
+                known_unsatisfiable={n for v in earlier for n in v.classification.unsatisfiable},
             )
             self._report_findings(view)
         return self.views

@@ -10,7 +10,7 @@ entity lacks. Such a pair cannot hold, so the pruning is exact.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Iterable, Mapping
 
 import networkx as nx
 
@@ -92,12 +92,20 @@ def _need_mask(params: tuple[str, ...], atoms: tuple[Atom, ...], bits: _Bits) ->
     return mask
 
 
-def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget()) -> Classification:
-    """Classify ``concepts`` (name -> (parameters in order, expanded atoms)) under ``theory``."""
+def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget(),
+             known_implications: Iterable[tuple[str, str]] = (),
+             known_unsatisfiable: Iterable[str] = ()) -> Classification:
+    """Classify ``concepts`` (name -> (parameters in order, expanded atoms)) under ``theory``.
+
+    ``known_implications`` and ``known_unsatisfiable`` are answers already established under a
+    theory with a subset of these axioms (a framing this one extends); since entailment is
+    monotone in the axioms they still hold here, and are taken without searching again.
+    """
     names = list(concepts)
-    chased = {n: chase_formula(theory, concepts[n][1], budget) for n in names}
-    unsatisfiable = {n for n in names if chased[n].status == FAILED}
-    unknown = {n for n in names if chased[n].status == BUDGET}
+    settled_unsatisfiable = set(known_unsatisfiable) & set(names)
+    chased = {n: chase_formula(theory, concepts[n][1], budget) for n in names if n not in settled_unsatisfiable}
+    unsatisfiable = settled_unsatisfiable | {n for n in chased if chased[n].status == FAILED}
+    unknown = {n for n in chased if chased[n].status == BUDGET}
     satisfiable = [n for n in names if n not in unsatisfiable and n not in unknown]
     bits = _Bits()
     need = {n: _need_mask(*concepts[n], bits) for n in satisfiable}
@@ -105,6 +113,8 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget()) -> C
     graph = nx.DiGraph()
     graph.add_nodes_from(satisfiable)
     unknown_pairs: set[tuple[str, str]] = set()
+    known = {(a, b) for a, b in known_implications if a in have and b in have}
+    graph.add_edges_from(sorted(known))
     by_arity: dict[int, list[str]] = {}
     for n in satisfiable:
         by_arity.setdefault(len(concepts[n][0]), []).append(n)
@@ -113,7 +123,7 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget()) -> C
             have_a, inst = have[a], chased[a].instance
             a_nodes = [chased[a].node(v) for v in concepts[a][0]]
             for b in group:
-                if a == b or need[b] & ~have_a:
+                if a == b or (a, b) in known or need[b] & ~have_a:
                     continue
                 params_b, atoms_b = concepts[b]
                 try:
