@@ -113,6 +113,13 @@ def find_mismatches(table: KindTable, forcings: Iterable[Forcing]) -> list[tuple
     return found
 
 
+def _through(first: KindSym, second: KindSym, a: KindSym, b: KindSym) -> str:
+    """`` (as X and Y)`` when the declared disjoint pair is not the two kinds themselves."""
+    if {id(first), id(second)} == {id(a), id(b)}:
+        return ""
+    return f" (as {a.name} and {b.name})"
+
+
 def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: str, reporter: Reporter) -> int:
     """Report each variable forced into disjoint kinds; returns how many were reported."""
     count = 0
@@ -122,7 +129,7 @@ def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: st
             related = [Related(later.span, f"forces {later.kind.name}: {later.why}")]
         else:
             message = (f"{context} '{later.var}' is forced to be both {earlier.kind.name} and {later.kind.name}, "
-                       f"which are disjoint ({a.name} and {b.name})")
+                       f"which are disjoint{_through(earlier.kind, later.kind, a, b)}")
             related = [
                 Related(earlier.span, f"forces {earlier.kind.name}: {earlier.why}"),
                 Related(later.span, f"forces {later.kind.name}: {later.why}"),
@@ -149,7 +156,7 @@ def _check_equality(table: KindTable, rule: RuleSym, forcings: list[Forcing], re
             reporter.report(
                 "kind-mismatch", rule.decl.head.span,
                 f"the head makes '{left}' and '{right}' one entity, but they are forced to be "
-                f"{a.kind.name} and {b.kind.name}, which are disjoint ({pair[0].name} and {pair[1].name})",
+                f"{a.kind.name} and {b.kind.name}, which are disjoint{_through(a.kind, b.kind, *pair)}",
                 help="equate variables of compatible kinds, or change the kinds or the disjoint declaration",
                 related=[
                     Related(a.span, f"forces {a.kind.name}: {a.why}"),
@@ -215,4 +222,5 @@ def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
         ]
         for atom in scenario.facts:
             forcings.extend(atom_forcings(atom))
-        report_mismatches(table, forcings, "individual", reporter)
+        if report_mismatches(table, forcings, "individual", reporter):
+            scenario.complete = False
