@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import re
 import os
+import re
+import sys
 import threading
 from contextlib import contextmanager
 from functools import lru_cache
@@ -32,7 +33,7 @@ def cache_directory() -> Path:
     """The user's cache directory for AlignSpec (``$XDG_CACHE_HOME/alignspec`` or the platform's)."""
     if os.name == "nt":
         base = os.environ.get("LOCALAPPDATA") or str(Path.home() / "AppData" / "Local")
-    elif "darwin" in os.sys.platform:
+    elif sys.platform == "darwin":
         base = str(Path.home() / "Library" / "Caches")
     else:
         base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
