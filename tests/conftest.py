@@ -1,11 +1,31 @@
-"""Suite-wide guard: every counterexample the reasoner verifies during the tests must pass the
-independent model checker, whichever test produced it."""
+"""Suite-wide fixtures: the shared seed example, and a guard that every counterexample the
+reasoner verifies during the tests passes the independent model checker, whichever test
+produced it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+import alignspec
 from alignspec.reasoning import entailment
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed.align"
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    """The seed example from the shared folder beside the repository."""
+    if not SEED.exists():
+        pytest.skip("the shared seed example is not beside the repository")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed(seed_path) -> alignspec.Spec:
+    """The seed example, loaded and analysed."""
+    return alignspec.load(str(seed_path))
 
 _verify = entailment.verify_counterexample
 

@@ -1,4 +1,4 @@
-"""Fixtures for the reasoner-level tests: the seed example and small specs written to disk."""
+"""Fixtures for the reasoner-level tests: small specs written to disk."""
 
 from __future__ import annotations
 
@@ -6,22 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
-import alignspec
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "seed.align"
-
-
-@pytest.fixture(scope="session")
-def seed_path() -> Path:
-    if not SEED.exists():
-        pytest.skip("the shared seed example is not beside the repository")
-    return SEED
-
-
-@pytest.fixture(scope="session")
-def seed(seed_path) -> alignspec.Spec:
-    return alignspec.load(str(seed_path))
 
 
 @pytest.fixture

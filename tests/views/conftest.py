@@ -10,20 +10,7 @@ import pytest
 import alignspec
 from alignspec.cli import main
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "seed.align"
 TRICKY = Path(__file__).resolve().parent / "tricky.align"
-
-
-@pytest.fixture(scope="session")
-def seed_path() -> Path:
-    if not SEED.exists():
-        pytest.skip("the shared seed example is not beside the repository")
-    return SEED
-
-
-@pytest.fixture(scope="session")
-def seed(seed_path) -> alignspec.Spec:
-    return alignspec.load(str(seed_path))
 
 
 @pytest.fixture(scope="session")
