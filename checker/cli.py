@@ -30,9 +30,9 @@ FORMATS = {
 def _budget_arguments(parser: argparse.ArgumentParser) -> None:
     defaults = Budget()
     parser.add_argument("--max-entities", type=int, default=defaults.max_entities, metavar="N",
-                        help=f"stop a chase after N entities (default {defaults.max_entities})")
+                        help=f"stop a chase once it has added N entities (default {defaults.max_entities})")
     parser.add_argument("--max-facts", type=int, default=defaults.max_facts, metavar="N",
-                        help=f"stop a chase after N facts (default {defaults.max_facts})")
+                        help=f"stop a chase once it has added N facts (default {defaults.max_facts})")
     parser.add_argument("--max-steps", type=int, default=defaults.max_search_steps, metavar="N",
                         help=f"stop a homomorphism search after N steps (default {defaults.max_search_steps})")
     parser.add_argument("--root", action="append", default=[], metavar="DIR",

@@ -132,6 +132,8 @@ class _Chase:
         self.inst = inst
         self.budget = budget
         self.counter = StepCounter(max_steps)
+        self.given_facts = inst._live
+        self.given_entities = len(inst.graph)
         self.rules, self.acyclic, groups = _compile(theory)
         self.fired: dict[str, int] = {}
         self.rounds = 0
@@ -140,7 +142,8 @@ class _Chase:
 
     def over_budget(self) -> bool:
         inst, b = self.inst, self.budget
-        return (inst._live > b.max_facts or len(inst.graph) > b.max_entities
+        return (inst._live - self.given_facts > b.max_facts
+                or len(inst.graph) - self.given_entities > b.max_entities
                 or self.counter.steps > self.counter.limit)
 
     def run(self) -> tuple[str, Failure | None]:
@@ -268,12 +271,14 @@ def chase(instance: Instance, theory: Theory, budget: Budget = Budget(), *, copy
 
     Returns a :class:`ChaseResult` whose status is ``"failed"`` (with a :class:`Failure`) when
     a denial matched, an equality would merge two named entities, or an acyclic relation has a
-    cycle; ``"budget"`` when entities or facts exceed ``budget`` or the join work exceeds
-    ``max_steps`` (default ten times ``budget.max_search_steps``); else ``"ok"``. The input is
-    copied unless ``copy`` is False. Same input, same output, ids and labels.
+    cycle; ``"budget"`` when the entities or facts it adds to the input exceed ``budget`` or the
+    join work exceeds ``max_steps`` (default ten times ``budget.max_search_steps``, plus a
+    hundred steps per given fact, so that large inputs are not cut short for their size alone);
+    else ``"ok"``. The input is copied unless ``copy`` is False. Same input, same output, ids and
+    labels.
     """
     inst = instance.copy() if copy else instance
-    steps = max_steps if max_steps is not None else 10 * budget.max_search_steps
+    steps = max_steps if max_steps is not None else 10 * budget.max_search_steps + 100 * inst.num_facts()
     run = _Chase(inst, theory, budget, steps)
     collecting = gc.isenabled()
     gc.disable()  # the chase allocates many small acyclic tuples; cycle scans would dominate

@@ -104,7 +104,10 @@ class Theory:
 
 @dataclass(frozen=True)
 class Budget:
-    """Limits that make every decision terminate; running out gives ``unknown``, never a guess."""
+    """Limits that make every decision terminate; running out gives ``unknown``, never a guess.
+
+    ``max_entities`` and ``max_facts`` bound what one chase may add to its input; ``max_search_steps``
+    bounds one homomorphism search (and, ten times over, a chase's join work)."""
 
     max_entities: int = 20_000
     max_facts: int = 200_000
