@@ -4,15 +4,18 @@
 disjointness, relations with properties, documented concepts, framings with rules, claims and
 scenarios) for the parse and resolve benchmark. ``classification_spec`` writes a spec made for
 the reasoner: many concepts built from shared sub-patterns over a fixed vocabulary, and one
-framing of weakly acyclic rules, some with existential heads.
+framing of weakly acyclic rules, some with existential heads. ``scenario_spec`` writes one large
+consistent scenario of optimizers training models (long chains or broad trees), objectives and
+alignment facts, under a framing of weakly acyclic rules, with expectations that pass.
 
-Both generators are seeded and produce the same text for the same arguments. The specs they
+All generators are seeded and produce the same text for the same arguments. The specs they
 write are well-formed: names resolve and no variable is forced into two disjoint kinds.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -491,4 +494,268 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["parse_spec", "classification_spec"]
+# ---------------------------------------------------------------------------------------------
+# scenario specs
+
+SCENARIO_KINDS = (
+    ("Entity", ()), ("Agent", ("Entity",)), ("Human", ("Agent",)), ("AISystem", ("Agent",)),
+    ("Optimizer", ("Agent",)), ("Model", ("AISystem",)), ("MesaOptimizer", ("Model", "Optimizer")),
+    ("InnerAligned", ("Model",)), ("Deceptive", ("Model",)), ("Objective", ("Entity",)),
+    ("IntendedObjective", ("Objective",)), ("LearnedObjective", ("Objective",)),
+    ("Artifact", ("Entity",)), ("Dataset", ("Artifact",)),
+)
+SCENARIO_DISJOINT = (("Agent", "Objective"), ("Agent", "Artifact"), ("Objective", "Artifact"))
+SCENARIO_RELATIONS = (
+    ("trains", "Optimizer", "Model", ("acyclic",)),
+    ("builds", "Human", "AISystem", ()),
+    ("oversees", "Human", "AISystem", ()),
+    ("influences", "Agent", "Entity", ()),
+    ("optimizes", "Optimizer", "Objective", ()),
+    ("behavioral_objective", "Model", "Objective", ("functional",)),
+    ("aligned_with", "Objective", "Objective", ("transitive",)),
+    ("intends", "Human", "Objective", ()),
+    ("trained_toward", "Model", "Objective", ()),
+    ("serves", "AISystem", "Objective", ()),
+    ("answers_to", "AISystem", "Human", ()),
+    ("trained_on", "Model", "Dataset", ()),
+    ("derived_from", "Dataset", "Dataset", ("acyclic",)),
+)
+# The rule pool, by shape (as in ``classification_spec``): sub-relations, kind inferences,
+# compositions, existential rules, and a denial. Every rule is safe for the facts that
+# ``scenario_spec`` writes (none derives a second behavioural objective, a cycle, or a
+# deceptive model that is inner aligned). The two ``exist*`` rules close cycles through an
+# existential position with the kind inferences of ``MesaOptimizer`` and with the existential
+# ``optimizes`` rule, so the weak-acyclicity filter drops one or two rules, depending on the
+# seeded order.
+SCENARIO_RULES = (
+    ("sub", "builds(h, s) -> oversees(h, s)"),
+    ("sub", "trains(o, m) -> influences(o, m)"),
+    ("sub", "oversees(h, s) -> influences(h, s)"),
+    ("sub", "trained_toward(m, g) -> influences(m, g)"),
+    ("kind", "trains(o, m), Model(o) -> MesaOptimizer(o)"),
+    ("kind", "optimizes(o, g), Model(o) -> MesaOptimizer(o)"),
+    ("kind", "behavioral_objective(m, g) -> LearnedObjective(g)"),
+    ("kind", "intends(h, g) -> IntendedObjective(g)"),
+    ("kind", "trained_toward(m, g), behavioral_objective(m, h), aligned_with(h, g) -> InnerAligned(m)"),
+    ("compose", "trains(o, m), optimizes(o, g) -> trained_toward(m, g)"),
+    ("compose", "oversees(h, s), trains(s, m) -> oversees(h, m)"),
+    ("compose", "builds(h, s), intends(h, g) -> serves(s, g)"),
+    ("compose", "serves(s, g), aligned_with(g, k) -> serves(s, k)"),
+    ("compose", "trained_toward(m, g), intends(h, g) -> answers_to(m, h)"),
+    ("compose", "behavioral_objective(m, h), optimizes(m, g) -> aligned_with(h, g)"),
+    ("compose", "trained_on(m, d), derived_from(d, e) -> trained_on(m, e)"),
+    ("exist", "Model(m) -> behavioral_objective(m, g), LearnedObjective(g)"),
+    ("exist", "Optimizer(o) -> optimizes(o, g), Objective(g)"),
+    ("exist", "builds(h, s) -> intends(h, g)"),
+    ("exist", "Dataset(d), derived_from(e, d) -> trained_on(m, d)"),
+    ("exist*", "MesaOptimizer(m) -> trains(o, m), Optimizer(o)"),
+    ("exist*", "Dataset(d) -> trained_on(m, d), MesaOptimizer(m)"),
+    ("false", "InnerAligned(m), Deceptive(m) -> false"),
+)
+
+
+_ATOM = re.compile(r"(\w+)\(([^)]*)\)")
+
+
+def _parse_rule(text: str) -> tuple[list, list]:
+    """``"a(x, y), K(x) -> b(x)"`` as (body, head) lists of (predicate, arguments)."""
+    def atoms(side: str) -> list:
+        return [(m.group(1), tuple(a.strip() for a in m.group(2).split(",")))
+                for m in _ATOM.finditer(side)]
+    body, head = text.split("->")
+    return atoms(body), atoms(head)
+
+
+def _scenario_theory_acyclic(rules: list[tuple[list, list]]) -> bool:
+    from alignspec.reasoning.logic import Atom, Axiom, AxiomKind, Theory
+    from alignspec.reasoning.termination import weak_acyclicity_violation
+
+    axioms = []
+    for kind, parents in SCENARIO_KINDS:
+        for parent in parents:
+            axioms.append(Axiom(f"k{kind}{parent}", AxiomKind.SUBKIND, body=(Atom(kind, ("x",)),),
+                                head=(Atom(parent, ("x",)),)))
+    for rel, domain, range_, props in SCENARIO_RELATIONS:
+        axioms.append(Axiom(f"d{rel}", AxiomKind.DOMAIN, body=(Atom(rel, ("x", "y")),), head=(Atom(domain, ("x",)),)))
+        axioms.append(Axiom(f"r{rel}", AxiomKind.RANGE, body=(Atom(rel, ("x", "y")),), head=(Atom(range_, ("y",)),)))
+        if "transitive" in props:
+            axioms.append(Axiom(f"t{rel}", AxiomKind.TRANSITIVE, body=(Atom(rel, ("x", "y")), Atom(rel, ("y", "z"))),
+                                head=(Atom(rel, ("x", "z")),)))
+    for i, (body, head) in enumerate(rules):
+        if head:
+            axioms.append(Axiom(f"rule{i}", AxiomKind.RULE, body=tuple(Atom(p, a) for p, a in body),
+                                head=tuple(Atom(p, a) for p, a in head)))
+    return weak_acyclicity_violation(Theory("f", tuple(axioms))) is None
+
+
+def scenario_framing(seed: int = 0) -> list[str]:
+    """The rules of the scenario framing, in a seeded order, each kept only while the set stays
+    weakly acyclic (checked with the project's own ``weak_acyclicity_violation``)."""
+    rng = random.Random(seed)
+    pool = [text for _, text in SCENARIO_RULES]
+    rng.shuffle(pool)
+    kept: list[str] = []
+    parsed: list[tuple[list, list]] = []
+    for text in pool:
+        rule = _parse_rule(text)
+        if _scenario_theory_acyclic(parsed + [rule]):
+            kept.append(text)
+            parsed.append(rule)
+    return kept
+
+
+class _ScenarioWriter:
+    """Collects individuals (by declared kind), facts and expectations of the scenario."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.individuals: dict[str, list[str]] = {}
+        self.facts: list[str] = []
+        self.expects: list[str] = []
+
+    def individual(self, kind: str, name: str) -> str:
+        self.individuals.setdefault(kind, []).append(name)
+        return name
+
+    def fact(self, rel: str, a: str, b: str) -> None:
+        self.facts.append(f"{rel}({a}, {b})")
+
+    @property
+    def size(self) -> int:
+        """Given facts: one kind fact per individual and one per relation fact."""
+        return sum(len(v) for v in self.individuals.values()) + len(self.facts)
+
+
+def _family(w: _ScenarioWriter, tag: str, shape: str, target: int, depth: int, fanout: int,
+            rules: set[str]) -> None:
+    """One lab: a developer who intends an objective and builds a base optimizer, and the
+    models it trains, as one chain of ``depth`` models or a tree of ``fanout`` children per
+    model; each model mostly gets a behavioural objective, aligned with its trainer's objective
+    in runs of at most three, and some models are deceptive (never aligned with it)."""
+    rng = w.rng
+    dev = w.individual("Human", f"dev_{tag}")
+    goal = w.individual("Objective", f"goal_{tag}")
+    base = w.individual("Optimizer", f"sgd_{tag}")
+    data = w.individual("Dataset", f"data_{tag}")
+    w.fact("intends", dev, goal)
+    w.fact("builds", dev, base)
+    w.fact("optimizes", base, goal)
+    # (trainer, the objective it optimizes, its aligned run length, level)
+    queue = [(base, goal, 0, 0)]
+    count = 0
+    inner, deceptive, leaves, declared_model = [], [], [], []
+    while queue and w.size < target:
+        parent, parent_goal, run, level = queue.pop(0)
+        children = 1 if shape == "chain" else fanout
+        if level >= depth:
+            continue
+        for _ in range(children):
+            if w.size >= target:
+                break
+            count += 1
+            name = f"m_{tag}_{count}"
+            last = level + 1 >= depth
+            kind = "Deceptive" if rng.random() < 0.05 else (
+                "Model" if last or rng.random() < 0.1 else "MesaOptimizer")
+            w.individual(kind, name)
+            if kind == "Model" and not last and w.size + 2 * fanout < target:
+                declared_model.append(name)
+            w.fact("trains", parent, name)
+            if level == 0:
+                w.fact("oversees", dev, name)
+            new_run = 0
+            objective = None
+            if rng.random() < 0.85:
+                objective = w.individual("Objective", f"obj_{tag}_{count}")
+                w.fact("behavioral_objective", name, objective)
+                if kind != "Deceptive" and parent_goal is not None and run < 3 and rng.random() < 0.8:
+                    w.fact("aligned_with", objective, parent_goal)
+                    new_run = run + 1
+                    inner.append(name)
+            if not last:
+                goal_of_model = objective
+                if objective is not None and rng.random() < 0.9:
+                    w.fact("optimizes", name, objective)
+                else:
+                    goal_of_model = None
+                queue.append((name, goal_of_model, new_run if goal_of_model else 0, level + 1))
+            else:
+                leaves.append(name)
+            if rng.random() < 0.3:
+                w.fact("trained_on", name, data)
+            if kind == "Deceptive":
+                deceptive.append(name)
+    if count >= 2 and rng.random() < 0.5:
+        extra = w.individual("Dataset", f"data_{tag}_raw")
+        w.fact("derived_from", data, extra)
+    picks = [f"InnerAligned({m})" for m in inner[:2]]
+    picks += [f"inner_aligned_model({m})" for m in inner[2:3]]
+    picks += [f"not InnerAligned({m})" for m in deceptive[:1]]
+    picks += [f"oversees({dev}, {m})" for m in (leaves or inner)[-1:]]
+    if count:
+        picks += [f"trained_toward(m_{tag}_1, {goal})", f"supervised_system(m_{tag}_1)"]
+    if "trains(o, m), Model(o) -> MesaOptimizer(o)" in rules:
+        picks += [f"MesaOptimizer({m})" for m in declared_model[:1]]
+    if f"obj_{tag}_1" in w.individuals.get("Objective", ()):
+        picks.append(f"not aligned_with({goal}, obj_{tag}_1)")
+    w.expects += [f"expect {text}" for text in picks]
+
+
+def scenario_spec(facts: int, shape: str = "chain", seed: int = 0, depth: int | None = None,
+                  fanout: int = 8, max_expects: int = 40) -> str:
+    """A spec with one scenario of about ``facts`` given facts (kind facts of the declared
+    individuals plus relation facts) under a framing ``F`` from :func:`scenario_framing`.
+
+    ``shape`` is ``"chain"`` (labs whose base optimizer trains a chain of ``depth`` models,
+    default 250, each training the next) or ``"tree"`` (each model trains ``fanout`` models,
+    ``depth`` levels, default 3). The facts are consistent under ``F`` and every expectation
+    passes (at most ``max_expects`` of them, from the first labs).
+    """
+    if shape not in ("chain", "tree"):
+        raise ValueError(shape)
+    rng = random.Random(seed)
+    depth = depth if depth is not None else (250 if shape == "chain" else 3)
+    w = _ScenarioWriter(rng)
+    rules = scenario_framing(seed)
+    lab = 0
+    while w.size < facts:
+        _family(w, str(lab), shape, facts, depth, fanout, set(rules))
+        lab += 1
+    w.expects = w.expects[:max_expects]
+
+    lines = [f'spec scenario_{shape}_{seed} "a synthetic spec with one large scenario"', ""]
+    for kind, parents in SCENARIO_KINDS:
+        lines.append(f"kind {kind}" + (f": {', '.join(parents)}" if parents else "") + f' "{_phrase(rng, 3, 6)}"')
+    for a, b in SCENARIO_DISJOINT:
+        lines.append(f"disjoint {a}, {b}")
+    lines.append("")
+    for rel, domain, range_, props in SCENARIO_RELATIONS:
+        lines.append(f"relation {rel}({domain}, {range_})" + "".join(f" {p}" for p in props))
+    lines += [
+        "",
+        'concept inner_aligned_model(m: Model) "its learned objective is aligned with what trained it"',
+        "    := trained_toward(m, g), behavioral_objective(m, h), aligned_with(h, g)",
+        'concept mesa_optimizer(m: Model) "a model that optimizes an objective" := optimizes(m, g)',
+        'concept supervised_system(s: AISystem) "someone oversees it" := oversees(h, s)',
+        'concept grand_trainer(o: Optimizer) "trains a model that trains a model" := trains(o, m), trains(m, n)',
+        'concept pursues_intent(s: AISystem) "serves what a human intends" := serves(s, g), intends(h, g)',
+        'concept accountable(s: AISystem, h: Human) "answers to that human" := answers_to(s, h), oversees(h, s)',
+        'concept data_fed(m: Model) "trained on some dataset" := trained_on(m, d)',
+        'concept hidden_goal(m: Model) "deceptive, with a learned objective" := Deceptive(m), behavioral_objective(m, h)',
+        "",
+        'framing F "what training and oversight give" {',
+    ]
+    for i, rule in enumerate(rules):
+        lines.append(f"    rule s{i}: {rule}")
+    lines.append("}")
+    lines.append("")
+    lines.append(f'scenario world under F "{shape}s of optimizers training models" {{')
+    for kind, names in w.individuals.items():
+        for start in range(0, len(names), 20):
+            lines.append(f"    {kind} {', '.join(names[start:start + 20])}")
+    lines += [f"    {fact}" for fact in w.facts]
+    lines += [f"    {expect}" for expect in w.expects]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+__all__ = ["parse_spec", "classification_spec", "scenario_spec", "scenario_framing"]

@@ -1,6 +1,6 @@
 """Run the AlignSpec benchmarks and print their tables.
 
-    python bench/run.py [parse|classify|all] [--quick] [--json FILE]
+    python bench/run.py [parse|classify|scenario|all] [--quick] [--json FILE]
 
 Every measured phase runs in a fresh Python process, so that the peak memory of one size does
 not leak into the next; the parent generates the spec, writes it to a temporary file and
@@ -24,12 +24,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.generate import classification_spec, parse_spec  # noqa: E402
+from bench.generate import classification_spec, parse_spec, scenario_spec  # noqa: E402
 
 PARSE_SIZES = (1_000, 10_000, 100_000)
 PARSE_SIZES_QUICK = (1_000, 10_000)
 CLASSIFY_SIZES = (100, 300, 1_000)
 CLASSIFY_SIZES_QUICK = (100, 300)
+SCENARIO_SIZES = (10_000, 100_000)
+SCENARIO_SIZES_QUICK = (1_000, 10_000)
+SCENARIO_SHAPES = ("chain", "tree")
+SCENARIO_PHASES = ("chase", "check", "table")
 BIG_BYTES = 5 * 1024 * 1024
 WARM_UP = 'kind A "a"\nkind B: A\nrelation r(A, B) functional\nconcept c(x: A) := r(x, y), B(y)\n'
 
@@ -174,9 +178,79 @@ def _phase_classify(args: dict) -> dict:
     }
 
 
+def scenario_budget():
+    """The budget of the scenario phases: large enough that no limit stops the measured work
+    (the default :class:`Budget` is tried separately, see ``_phase_scenario``)."""
+    from alignspec.reasoning.logic import Budget
+
+    return Budget(max_entities=10_000_000, max_facts=100_000_000, max_search_steps=1_000_000_000)
+
+
+def _phase_scenario(args: dict) -> dict:
+    from alignspec.analysis.axioms import TheoryBuilder
+    from alignspec.analysis.scenarios import ScenarioEvaluator
+    from alignspec.analysis.spec import analyse
+    from alignspec.model.loader import Loader
+    from alignspec.reasoning.chase import chase
+    from alignspec.reasoning.logic import Budget
+    from alignspec.reporter import Reporter
+
+    path = args["path"]
+    budget = scenario_budget()
+    with tempfile.TemporaryDirectory() as warm:
+        small = os.path.join(warm, "warm.align")
+        Path(small).write_text(WARM_UP + "scenario s {\n    A a\n    B b\n    r(a, b)\n    expect B(b)\n}\n",
+                               encoding="utf-8")
+        analyse(Loader([warm]).load(small).unit, budget, tables=True)
+    start = time.process_time()
+    loaded = Loader([os.path.dirname(path)]).load(path)
+    load_time = time.process_time() - start
+    unit = loaded.unit
+    errors = [d for d in loaded.diagnostics if d.severity.value == "error"]
+    if errors:
+        raise SystemExit(f"generated spec has errors: {errors[0].name}: {errors[0].message}")
+    scenario = unit.scenarios[0]
+    phase = args["phase"]
+    base = {"load": load_time}
+    if phase == "chase":
+        builder = TheoryBuilder(unit)
+        evaluator = ScenarioEvaluator(builder, {}, budget, lambda framing: True, Reporter())
+        instance, _, _ = evaluator._world(scenario)
+        theory = builder.theory(scenario.framing)
+        times, growth, result = _timed(lambda: chase(instance, theory, budget), args["repeats"])
+        world = result.instance
+        out = {**base, "times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(),
+               "status": result.status, "given": instance.num_facts(), "facts": world.num_facts(),
+               "entities": world.num_entities(), "rounds": result.rounds, "steps": result.steps}
+        del result, world
+        out["default_budget"] = chase(instance, theory, Budget()).status
+        return out
+    tables = phase == "table"
+    if args.get("profile"):
+        import cProfile
+        import pstats
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        analyse(unit, budget, tables=tables)
+        profiler.disable()
+        stats = pstats.Stats(profiler, stream=sys.stderr)
+        stats.sort_stats("cumulative").print_stats(25)
+        stats.sort_stats("tottime").print_stats(15)
+        return {}
+    times, growth, result = _timed(lambda: analyse(unit, budget, tables=tables), args["repeats"])
+    evaluation = result.scenarios[0]
+    findings = [d for d in result.reporter.diagnostics if d.severity.value != "info"]
+    return {**base, "times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(),
+            "status": evaluation.status, "expectations": len(evaluation.expectations),
+            "passed": sum(e.passed for e in evaluation.expectations), "cells": len(evaluation.cells),
+            "derived": len(evaluation.derivations), "findings": [f"{d.name}: {d.message}" for d in findings]}
+
+
 def _worker(payload: str) -> None:
     args = json.loads(payload)
-    result = _phase_parse(args) if args["bench"] == "parse" else _phase_classify(args)
+    phases = {"parse": _phase_parse, "classify": _phase_classify, "scenario": _phase_scenario}
+    result = phases[args["bench"]](args)
     print(json.dumps(result))
 
 
@@ -324,20 +398,84 @@ def print_classify(data: dict) -> None:
                   "classes", "collapses", "unsat", "unknown", "analyse s", "analyse max RSS MB"], rows))
 
 
+def bench_scenario(quick: bool, seed: int = 0) -> dict:
+    """One scenario of each shape and size: the chase alone, ``analyse`` as ``check`` runs it,
+    and ``analyse`` with the individuals-by-concepts table, each in its own process."""
+    sizes = SCENARIO_SIZES_QUICK if quick else SCENARIO_SIZES
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for shape in SCENARIO_SHAPES:
+            for facts in sizes:
+                text = scenario_spec(facts, shape, seed)
+                path = os.path.join(tmp, f"scenario_{shape}_{facts}.align")
+                Path(path).write_text(text, encoding="utf-8")
+                repeats = 1 if quick or facts >= 100_000 else 3
+                row = {"shape": shape, "facts": facts, "lines": text.count("\n"), "bytes": len(text.encode("utf-8"))}
+                for phase in SCENARIO_PHASES:
+                    row[phase] = run_phase("scenario", phase, path, repeats)
+                results.append(row)
+                print(f"  evaluated the {shape} scenario of {facts} facts", file=sys.stderr)
+    return {"sizes": results}
+
+
+def print_scenario(data: dict) -> None:
+    """The scenario benchmark's tables."""
+    rows = []
+    previous: dict[str, tuple] = {}
+    for row in data["sizes"]:
+        c = row["chase"]
+        times = {p: min(row[p]["times"]) for p in SCENARIO_PHASES}
+        before = previous.get(row["shape"])
+        growth = "" if before is None else " / ".join(
+            f"{times[p] / before[1][p]:.1f}" for p in SCENARIO_PHASES) + f" (x{c['given'] / before[0]:.1f})"
+        rows.append([row["shape"], c["given"], row["lines"], f"{c['load']:.2f}", c["facts"], c["entities"], c["steps"],
+                     c["default_budget"],
+                     f"{times['chase']:.2f}", f"{times['check']:.2f}", f"{times['table']:.2f}", growth,
+                     _mb(c["rss_growth_kb"]), _mb(row["check"]["max_rss_kb"]), _mb(row["table"]["max_rss_kb"])])
+        previous[row["shape"]] = (c["given"], times)
+    print(_table(["shape", "given facts", "lines", "load s", "chased facts", "entities", "chase steps",
+                  "default budget", "chase s", "check s", "table s", "growth chase / check / table",
+                  "chase +MB", "check max RSS MB", "table max RSS MB"], rows))
+    print()
+    rows = []
+    for row in data["sizes"]:
+        c, t = row["check"], row["table"]
+        rows.append([row["shape"], row["chase"]["given"], row["chase"]["status"], t["status"],
+                     f"{t['passed']}/{t['expectations']}", t["derived"], t["cells"], len(t["findings"])])
+    print(_table(["shape", "given facts", "chase", "scenario", "expectations passed", "derived facts",
+                  "table cells", "findings"], rows))
+    for row in data["sizes"]:
+        for finding in row["table"]["findings"][:3]:
+            print(f"warning: {row['shape']} {row['facts']}: {finding}")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``run.py [parse|classify|all] [--quick] [--json FILE] [--profile N]``."""
+    """Command line: ``run.py [parse|classify|scenario|all] [--quick] [--json FILE] [--profile N]
+    [--profile-scenario N]``."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_worker":
         _worker(argv[1])
         return 0
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=("parse", "classify", "all"))
+    parser.add_argument("which", nargs="?", default="all", choices=("parse", "classify", "scenario", "all"))
     parser.add_argument("--quick", action="store_true", help="small sizes only, one run each (under a minute)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures to FILE")
     parser.add_argument("--profile", type=int, metavar="N",
                         help="print a cProfile of classifying N concepts instead of benchmarking")
+    parser.add_argument("--profile-scenario", type=int, metavar="N",
+                        help="print a cProfile of checking a generated scenario of N facts (see --shape)")
+    parser.add_argument("--shape", choices=SCENARIO_SHAPES, default="chain",
+                        help="the scenario shape for --profile-scenario")
+    parser.add_argument("--table", action="store_true",
+                        help="with --profile-scenario: profile the evaluation with the table")
     options = parser.parse_args(argv)
+    if options.profile_scenario:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "profile.align")
+            Path(path).write_text(scenario_spec(options.profile_scenario, options.shape, options.seed), encoding="utf-8")
+            run_phase("scenario", "table" if options.table else "check", path, profile=True)
+        return 0
     if options.profile:
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "profile.align")
@@ -355,6 +493,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\nclassification under framing F" + (" (quick)" if options.quick else ""))
         out["classify"] = bench_classify(options.quick, options.seed)
         print_classify(out["classify"])
+    if options.which in ("scenario", "all"):
+        print("\none scenario under framing F" + (" (quick)" if options.quick else ""))
+        out["scenario"] = bench_scenario(options.quick, options.seed)
+        print_scenario(out["scenario"])
     if options.json:
         Path(options.json).write_text(json.dumps(out, indent=2), encoding="utf-8")
     return 0

@@ -129,15 +129,16 @@ class ScenarioEvaluator:
         used = set(nodes)
         for atom in scenario.facts:
             if isinstance(atom.pred, (KindSym, RelationSym)):
-                expanded = (Atom(namer(atom.pred), atom.args),)
-            else:
-                expanded = self.builder.expander.concept_atoms(atom.pred, atom.args, reserved=used)
-            local = dict(nodes)
-            for logic_atom in expanded:
+                fact = (namer(atom.pred), tuple(nodes[a] for a in atom.args))
+                instance.add_fact(*fact)
+                spans.setdefault(fact, atom.node.span)
+                continue
+            unknowns: dict[str, int] = {}
+            for logic_atom in self.builder.expander.concept_atoms(atom.pred, atom.args, reserved=used):
                 for var in logic_atom.args:
-                    if var not in local:
-                        local[var] = instance.add_entity(fresh(var, used), named=False)
-                fact = (logic_atom.pred, tuple(local[v] for v in logic_atom.args))
+                    if var not in nodes and var not in unknowns:
+                        unknowns[var] = instance.add_entity(fresh(var, used), named=False)
+                fact = (logic_atom.pred, tuple(nodes.get(v, unknowns.get(v)) for v in logic_atom.args))
                 instance.add_fact(*fact)
                 spans.setdefault(fact, atom.node.span)
         return instance, spans, nodes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..collector import collector_paused
 from ..model.symbols import Unit
 from ..reasoning.logic import Budget
 from ..reporter import Reporter
@@ -43,7 +44,11 @@ def _claim_usable(claim) -> bool:
 def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False) -> SpecAnalysis:
     """Decide every claim of ``unit``, classify its concepts under each of its framings, and
     evaluate its scenarios (with the full individuals-by-concepts table when ``tables``)."""
-    budget = budget or Budget()
+    with collector_paused():
+        return _analyse(unit, budget or Budget(), tables)
+
+
+def _analyse(unit: Unit, budget: Budget, tables: bool) -> SpecAnalysis:
     builder = TheoryBuilder(unit)
     result = SpecAnalysis(unit, builder)
     framings = FramingAnalysis(unit, builder, budget, result.reporter)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from ..collector import collector_paused
 from ..diagnostics import Diagnostic, Related
 from ..reporter import Reporter
 from ..syntax import nodes as n
@@ -83,7 +84,8 @@ class Loader:
 
     def load(self, path: str, display: str | None = None) -> LoadedUnit:
         """Load one file (already known to be allowed) with its imports."""
-        return self._load(os.path.realpath(path), display or path)
+        with collector_paused():
+            return self._load(os.path.realpath(path), display or path)
 
     def load_library(self, name: str) -> LoadedUnit:
         path = os.path.join(self.library, f"{name}.align")

@@ -11,13 +11,13 @@ head. Equalities merge entities (two named entities may not merge); ``false`` an
 
 from __future__ import annotations
 
-import gc
 import weakref
 from dataclasses import dataclass, field
 from typing import Sequence
 
 import networkx as nx
 
+from ..collector import collector_paused
 from .homomorphism import SearchBudgetExceeded
 from .instance import Derivation, Fact, Instance
 from .join import JoinPlan, StepCounter, slot_map
@@ -280,15 +280,11 @@ def chase(instance: Instance, theory: Theory, budget: Budget = Budget(), *, copy
     inst = instance.copy() if copy else instance
     steps = max_steps if max_steps is not None else 10 * budget.max_search_steps + 100 * inst.num_facts()
     run = _Chase(inst, theory, budget, steps)
-    collecting = gc.isenabled()
-    gc.disable()  # the chase allocates many small acyclic tuples; cycle scans would dominate
-    try:
-        status, failure = run.run()
-    except SearchBudgetExceeded:
-        status, failure = BUDGET, None
-    finally:
-        if collecting:
-            gc.enable()
+    with collector_paused():
+        try:
+            status, failure = run.run()
+        except SearchBudgetExceeded:
+            status, failure = BUDGET, None
     if status != FAILED:
         cycle = find_acyclic_violation(inst, run.acyclic)
         if cycle is not None:

@@ -44,9 +44,16 @@ class JoinPlan:
         self.steps: list[tuple[int, str, int, int]] = []
         while remaining:
             def score(item: tuple[int, Atom]) -> tuple[int, int, int]:
+                # checks first, then lookups from a known entity, scans of a whole index last
                 i, atom = item
                 unbound = len({v for v in atom.args if v not in known})
-                return (unbound, len(atom.args), i)
+                if unbound == 0:
+                    category = 0
+                elif unbound < len(set(atom.args)):
+                    category = 1
+                else:
+                    category = 2
+                return (category, len(atom.args), i)
             i, atom = min(enumerate(remaining), key=score)
             remaining.pop(i)
             self.steps.append(self._step(atom, known))

@@ -109,6 +109,6 @@ class Budget:
     ``max_entities`` and ``max_facts`` bound what one chase may add to its input; ``max_search_steps``
     bounds one homomorphism search (and, ten times over, a chase's join work)."""
 
-    max_entities: int = 20_000
-    max_facts: int = 200_000
+    max_entities: int = 250_000
+    max_facts: int = 1_000_000
     max_search_steps: int = 2_000_000

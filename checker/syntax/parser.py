@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import re
 import sys
 import threading
-from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -17,6 +15,7 @@ import lark
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
 
+from ..collector import collector_paused
 from ..diagnostics import Span
 from . import nodes as n
 
@@ -300,24 +299,11 @@ def raw_parser() -> Lark:
 _lock = threading.Lock()
 
 
-@contextmanager
-def _collector_paused():
-    """Pause the cyclic garbage collector: parsing allocates many objects and no cycles, and
-    the collector's repeated full passes would make large files parse in superlinear time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def parse_text(text: str, path: str = "<string>") -> n.SpecFile:
     """Parse spec text into a ``SpecFile``. Raises ``lark.exceptions.UnexpectedInput`` on a
     syntax error (``syntax.errors.describe`` turns it into a diagnostic)."""
     parser, transformer = _parser()
-    with _lock, _collector_paused():
+    with _lock, collector_paused():
         transformer.path = path
         statements = parser.parse(text)
     return n.SpecFile(path, tuple(statements))

@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark code: the generators and one measured phase at a tiny size."""
+"""Smoke test of the benchmark code: the generators and each kind of measured phase at a tiny size."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ if str(ROOT) not in sys.path:
 
 from bench import run  # noqa: E402
 from bench.floor import tokenize  # noqa: E402
-from bench.generate import classification_spec, parse_spec  # noqa: E402
+from bench.generate import classification_spec, parse_spec, scenario_framing, scenario_spec  # noqa: E402
 
 from alignspec.analysis.axioms import TheoryBuilder  # noqa: E402
+from alignspec.analysis.spec import analyse  # noqa: E402
 from alignspec.model.loader import Loader  # noqa: E402
 from alignspec.reasoning.classification import classify  # noqa: E402
 from alignspec.reasoning.termination import weak_acyclicity_violation  # noqa: E402
@@ -72,3 +73,43 @@ def test_classify_phase_runs_in_a_child(tmp_path):
     path.write_text(classification_spec(20), encoding="utf-8")
     result = run.run_phase("classify", "classify", str(path))
     assert result["concepts"] == 20
+
+
+@pytest.mark.parametrize("shape", ["chain", "tree"])
+def test_scenario_generator_is_consistent_and_its_expectations_pass(tmp_path, shape):
+    text = scenario_spec(400, shape, seed=1, depth=6 if shape == "chain" else 3, fanout=4)
+    assert text == scenario_spec(400, shape, seed=1, depth=6 if shape == "chain" else 3, fanout=4)
+    loaded = _load(tmp_path, text)
+    assert [d.message for d in loaded.diagnostics if d.severity.value == "error"] == []
+    framing = next(f for f in loaded.unit.framings if f.name == "F")
+    assert len(framing.rules) == len(scenario_framing(1)) >= 18
+    assert weak_acyclicity_violation(TheoryBuilder(loaded.unit).theory(framing)) is None
+    analysis = analyse(loaded.unit, run.scenario_budget(), tables=True)
+    evaluation = analysis.scenarios[0]
+    assert evaluation.status == "consistent"
+    assert evaluation.expectations and all(e.passed for e in evaluation.expectations)
+    assert evaluation.cells
+    assert [d.message for d in analysis.reporter.diagnostics if d.severity.value != "info"] == []
+
+
+def test_scenario_framing_drops_rules_to_stay_weakly_acyclic():
+    from bench.generate import SCENARIO_RULES
+
+    for seed in range(3):
+        rules = scenario_framing(seed)
+        assert len(SCENARIO_RULES) - 3 <= len(rules) < len(SCENARIO_RULES)
+        assert rules == scenario_framing(seed)
+
+
+@pytest.mark.parametrize("phase", ["chase", "check", "table"])
+def test_scenario_phase_runs_in_a_child(tmp_path, phase):
+    path = tmp_path / "spec.align"
+    path.write_text(scenario_spec(200, "tree", fanout=3), encoding="utf-8")
+    result = run.run_phase("scenario", phase, str(path))
+    assert len(result["times"]) == 1 and result["max_rss_kb"] > 0
+    if phase == "chase":
+        assert result["status"] == "ok" and result["facts"] > result["given"] >= 200
+        assert result["default_budget"] == "ok"
+    else:
+        assert result["status"] == "consistent" and result["passed"] == result["expectations"]
+        assert (result["cells"] > 0) == (phase == "table")
