@@ -98,6 +98,12 @@ class Expander:
             self._expand_one(atom.pred, atom.args, used, out)
         return _dedupe(out)
 
+    def concept_formula(self, concept: ConceptSym) -> tuple[tuple[str, ...], tuple[Atom, ...]]:
+        """The concept applied to its own parameters (made distinct): ``(parameters, atoms)``."""
+        used: set[str] = set()
+        params = tuple(fresh(var, used) for var, _ in concept.params)
+        return params, self.concept_atoms(concept, params)
+
     def concept_atoms(self, concept: ConceptSym, args: Sequence[str], reserved: Iterable[str] = ()) -> tuple[Atom, ...]:
         """The expansion of ``concept(args)``: parameter kinds and the body, renamed apart."""
         used = set(reserved) | set(args)
@@ -299,15 +305,5 @@ def framing_rules(framing: FramingSym) -> list[RuleSym]:
 
 
 def ancestors(framing: FramingSym) -> list[FramingSym]:
-    """Every framing ``framing`` extends, transitively (not itself)."""
-    out: list[FramingSym] = []
-    seen = {id(framing)}
-    stack = list(framing.extends)
-    while stack:
-        f = stack.pop(0)
-        if id(f) in seen:
-            continue
-        seen.add(id(f))
-        out.append(f)
-        stack.extend(f.extends)
-    return out
+    """Every framing ``framing`` extends, transitively (not itself), ancestors first."""
+    return [f for f in postorder(framing, lambda f: f.extends) if f is not framing]

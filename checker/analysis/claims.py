@@ -9,7 +9,7 @@ from typing import Any, Callable
 from ..model.symbols import ClaimSym, FormulaSym, FramingSym
 from ..reasoning.entailment import decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Budget, Theory
-from .axioms import TheoryBuilder, fresh
+from .axioms import TheoryBuilder
 from .worlds import scenario_text, world_data
 
 
@@ -79,9 +79,7 @@ def claim_sides(claim: ClaimSym, builder: TheoryBuilder, swap: bool = False) -> 
     left, right = (claim.right, claim.left) if swap else (claim.left, claim.right)
     namer, expander = builder.namer, builder.expander
     if left.concept is not None:
-        used: set[str] = set()
-        variables = [fresh(var, used) for var, _ in left.concept.params]
-        lhs = expander.concept_atoms(left.concept, variables)
+        variables, lhs = expander.concept_formula(left.concept)
         rhs = expander.concept_atoms(right.concept, variables, reserved={v for a in lhs for v in a.args})
         call = ", ".join(variables)
         expects = [f"expect {namer(left.concept)}({call})", f"expect not {namer(right.concept)}({call})"]
@@ -212,9 +210,7 @@ class ClaimDecider:
 
     def _satisfiability(self, claim: ClaimSym, framing, name) -> ClaimOutcome:
         concept = claim.left.concept
-        used: set[str] = set()
-        variables = [fresh(var, used) for var, _ in concept.params]
-        atoms = self.builder.expander.concept_atoms(concept, variables)
+        variables, atoms = self.builder.expander.concept_formula(concept)
         result = decide_satisfiable(self.theory(framing), atoms, self.budget)
         if result.status == "unknown":
             return ClaimOutcome(claim, name, "unknown", message="the reasoner ran out of budget")

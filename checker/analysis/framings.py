@@ -13,11 +13,11 @@ from ..diagnostics import Related
 from ..model.kinds import all_units
 from ..model.symbols import ConceptSym, FramingSym, Unit
 from ..reasoning.classification import Classification, classify
-from ..reasoning.entailment import decide_implication, decide_satisfiable
 from ..reasoning.logic import Budget
 from ..reasoning.termination import weak_acyclicity_violation
 from ..reporter import Reporter
-from .axioms import TheoryBuilder, ancestors, concept_usable, fresh
+from .axioms import TheoryBuilder, ancestors, concept_usable
+from .justify import Justifier
 
 
 def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
@@ -86,6 +86,7 @@ class FramingAnalysis:
             if u.own.get(c.name) is c and concept_usable(c, memo)
         }
         self.claims = [c for u in all_units(unit) for c in u.claims]
+        self.justifier = Justifier(builder, self.concepts, budget)
 
     def terminating(self, framing: FramingSym | None) -> bool:
         """Whether the chase under ``framing`` is guaranteed to terminate (weak acyclicity)."""
@@ -114,18 +115,13 @@ class FramingAnalysis:
             earlier = self._earlier_views(framing)
             view.classification = classify(
                 self.builder.theory(framing),
-                {name: self._concept_formula(c) for name, c in self.concepts.items()},
+                {name: self.justifier.formula(name) for name in self.concepts},
                 self.budget,
                 known_implications={e for v in earlier for e in v.classification.implications.edges},
                 known_unsatisfiable={n for v in earlier for n in v.classification.unsatisfiable},
             )
             self._report_findings(view)
         return self.views
-
-    def _concept_formula(self, concept: ConceptSym):
-        used: set[str] = set()
-        params = tuple(fresh(var, used) for var, _ in concept.params)
-        return params, self.builder.expander.concept_atoms(concept, params)
 
     def _report_non_terminating(self, framing: FramingSym, violation) -> None:
         rules = [a for a in violation if a.label.startswith("rule ")]
@@ -182,7 +178,6 @@ class FramingAnalysis:
         own_framing = framing is not None and self.unit.own.get(framing.name) is framing
         earlier = self._earlier_views(framing)
         under = f" under {view.name}" if view.name else " with no framing"
-        theory = self.builder.theory(framing)
         for name in sorted(view.classification.unsatisfiable, key=self._source_order):
             concept = self.concepts[name]
             if not (own_framing or self._own(concept)) or concept.kind_mismatch:
@@ -191,14 +186,12 @@ class FramingAnalysis:
                 continue
             if self._acknowledged_unsat(name, framing):
                 continue
-            params, atoms = self._concept_formula(concept)
-            result = decide_satisfiable(theory, atoms, self.budget)
             span = concept.span if self._own(concept) else framing.span
             self.reporter.report(
                 "unsatisfiable-concept", span, f"concept '{name}' can have no member{under}",
                 help="if this is intended, say so with a claim `unsatisfiable " + name + "`; otherwise "
                      "relax the definition or the rules listed",
-                justification=[a.origin.to_dict(a.label) for a in (result.justification or [])],
+                justification=self.justifier.unsatisfiable(framing, name),
                 data={"framing": view.name or None, "concepts": [name]},
             )
         for members in view.classification.classes:
@@ -214,7 +207,7 @@ class FramingAnalysis:
             ordered = sorted(members, key=self._source_order)
             first = next((c for c in concepts if self._own(c)), None)
             span = first.span if first is not None else framing.span
-            justification = self._cycle_justification(theory, ordered)
+            justification = self.justifier.equivalence(framing, ordered)
             names = ", ".join(ordered)
             self.reporter.report(
                 "concept-collapse", span, f"concepts {names} are equivalent{under}",
@@ -225,16 +218,6 @@ class FramingAnalysis:
                 justification=justification,
                 data={"framing": view.name or None, "concepts": ordered},
             )
-
-    def _cycle_justification(self, theory, ordered: list[str]) -> list[dict]:
-        out = []
-        for a, b in zip(ordered, ordered[1:] + ordered[:1]):
-            params, lhs = self._concept_formula(self.concepts[a])
-            rhs = self.builder.expander.concept_atoms(self.concepts[b], params, reserved={v for x in lhs for v in x.args})
-            result = decide_implication(theory, lhs, rhs, self.budget, verify=False, explain=False)
-            for axiom in result.justification or []:
-                out.append({**axiom.origin.to_dict(axiom.label), "direction": f"{a} implies {b}"})
-        return out
 
     def _source_order(self, name: str):
         concept = self.concepts[name]

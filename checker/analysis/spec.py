@@ -12,6 +12,7 @@ from .axioms import TheoryBuilder
 from .claims import ClaimDecider, ClaimOutcome, report_claim
 from .axioms import concept_usable
 from .framings import FramingAnalysis, FramingView
+from .justify import Justifier
 from .scenarios import ScenarioEvaluation, ScenarioEvaluator
 
 
@@ -24,6 +25,7 @@ class SpecAnalysis:
     framings: list[FramingView] = field(default_factory=list)
     claims: list[ClaimOutcome] = field(default_factory=list)
     scenarios: list[ScenarioEvaluation] = field(default_factory=list)
+    justifier: Justifier | None = None
     reporter: Reporter = field(default_factory=Reporter)
 
 
@@ -53,6 +55,7 @@ def _analyse(unit: Unit, budget: Budget, tables: bool) -> SpecAnalysis:
     result = SpecAnalysis(unit, builder)
     framings = FramingAnalysis(unit, builder, budget, result.reporter)
     result.framings = framings.run()
+    result.justifier = framings.justifier
     decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
     for claim in unit.claims:
         if not _claim_usable(claim):

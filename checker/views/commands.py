@@ -17,7 +17,6 @@ from ..syntax.source import SourceError, read_source
 from .compare import compare, concepts_of
 from .dot import to_dot
 from .graphdata import to_graphml, to_json
-from .justify import Justifier
 from .lattice import lattice_graph, lattice_text
 from .mermaid import to_mermaid
 from .output import atomic_output
@@ -99,7 +98,7 @@ def _print_diagnostics(spec_file: str, diagnostics: list[Diagnostic]) -> None:
 def _lattice(spec: Spec, args) -> str:
     views = _views(spec, [args.framing] if args.framing else None, args.file)
     base = os.path.dirname(os.path.abspath(spec.path))
-    justifier = Justifier(spec.analysis.builder, concepts_of(spec.analysis.framings), spec.budget)
+    justifier = spec.analysis.justifier
     graphs = [lattice_graph(v, justifier, base) for v in views]
     if args.format == "text":
         return "\n".join(lattice_text(g, base) for g in graphs)

@@ -7,7 +7,6 @@ import os
 from .compare import compare
 from .document import Block
 from .html_report import render_html
-from .justify import Justifier
 from .lattice import lattice_graph
 from .markdown_report import render_markdown
 from .framing_section import framings
@@ -23,7 +22,7 @@ def report_blocks(spec) -> list[Block]:
     """The report of ``spec`` (an ``alignspec.Spec``) as document blocks."""
     analysis = spec.analysis
     base = os.path.dirname(os.path.abspath(spec.path))
-    justifier = Justifier(analysis.builder, analysis.framings[0].concepts if analysis.framings else {}, spec.budget)
+    justifier = analysis.justifier
     lattices = {view.name: lattice_graph(view, justifier, base) for view in analysis.framings}
     ctx = ReportContext(spec, lattices, compare(analysis.framings))
     worlds = {e.scenario.name: world_graph(e) for e in analysis.scenarios}
