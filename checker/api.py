@@ -11,7 +11,6 @@ These are the objects the command line uses; nothing here prints.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterator
 
 from lark.exceptions import UnexpectedInput
@@ -19,10 +18,9 @@ from lark.exceptions import UnexpectedInput
 from .analysis.claims import ClaimDecider, ClaimOutcome
 from .analysis.framings import FramingView
 from .analysis.scenarios import ScenarioEvaluation
-from .analysis.spec import SpecAnalysis, analyse
-from .check import CheckOptions, UsageError, check_files, default_roots
+from .analysis.spec import SpecAnalysis
+from .check import CheckOptions, check_files, default_roots, load_and_analyse
 from .diagnostics import Diagnostic
-from .model.loader import Loader, library_directory, library_names
 from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
@@ -141,13 +139,7 @@ def load(path: str, roots: list[str] | None = None, budget: Budget | None = None
     Raises ``SpecError`` when the file cannot be parsed, with its diagnostics attached.
     """
     budget = budget or Budget()
-    if not Path(path).is_file():
-        if path in library_names():
-            path = str(library_directory() / f"{path}.align")
-        else:
-            raise UsageError(f"no such file or library spec: '{path}'")
-    loader = Loader(default_roots([path]) + list(roots or []))
-    loaded = loader.load(path)
-    if loaded.unit is None:
+    loaded, analysis = load_and_analyse(path, CheckOptions(roots=list(roots or []), budget=budget), tables=True)
+    if analysis is None:
         raise SpecError(f"cannot parse {path}", loaded.diagnostics)
-    return Spec(path, loaded.unit, analyse(loaded.unit, budget, tables=True), list(loaded.diagnostics), budget)
+    return Spec(loaded.unit.path, loaded.unit, analysis, list(loaded.diagnostics), budget)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis.spec import SpecAnalysis, analyse
-from .model.loader import Loader, library_directory, library_names
+from .model.loader import Loader, library_directory, library_names, within
 from .reasoning.logic import Budget
 from .reporter import ordered
 from .results import CheckResult
@@ -26,10 +26,6 @@ class CheckOptions:
     budget: Budget = field(default_factory=Budget)
 
 
-def _within(path: str, directory: str) -> bool:
-    return os.path.commonpath([path, directory]) == directory
-
-
 def collect_targets(arguments: list[str]) -> list[str]:
     """Turn files, directories (every ``*.align`` below, sorted) and library names into a list
     of spec files; raise ``UsageError`` for anything that names nothing."""
@@ -39,7 +35,7 @@ def collect_targets(arguments: list[str]) -> list[str]:
         if path.is_dir():
             inside = os.path.realpath(path)
             found = sorted(str(p) for p in path.rglob("*.align")
-                           if p.is_file() and _within(os.path.realpath(p), inside))
+                           if p.is_file() and within(os.path.realpath(p), [inside]))
             if not found:
                 raise UsageError(f"no .align files in directory '{argument}'")
             files.extend(found)

@@ -31,7 +31,8 @@ def library_names() -> list[str]:
     return sorted(p.stem for p in library_directory().glob("*.align"))
 
 
-def _within(path: str, roots: list[str]) -> bool:
+def within(path: str, roots: list[str]) -> bool:
+    """Whether the resolved ``path`` lies inside one of the resolved directories ``roots``."""
     for root in roots:
         try:
             if os.path.commonpath([path, root]) == root:
@@ -187,7 +188,7 @@ class Loader:
         base = os.path.dirname(unit.real)
         joined = os.path.normpath(os.path.join(base, target))
         real = os.path.realpath(joined)
-        if not _within(real, self.roots):
+        if not within(real, self.roots):
             return None, (f"import '{target}' leaves the allowed directories",
                           "keep imported specs beside the checked files, or allow a directory with --root DIR")
         if os.path.isdir(real):
