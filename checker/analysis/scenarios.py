@@ -299,8 +299,7 @@ class ScenarioEvaluator:
                 if None in key or key in holding:
                     continue
                 holding[key] = match
-            kinds = [self.builder.namer(kind) if kind is not None else None for _, kind in concept.params]
-            columns = [list(nodes) for _ in kinds]
+            columns = [list(nodes) for _ in concept.params]
             total = 1
             for column in columns:
                 total *= len(column)
@@ -312,11 +311,7 @@ class ScenarioEvaluator:
                 if key in holding:
                     result.cells.append(self._holding_cell(concept_name, key, holding[key], params, world, result))
                     continue
-                reason = ""
-                for arg, kind, (param, kind_sym) in zip(key, kinds, concept.params):
-                    if kind is not None and kind not in world.kinds_of(world.find(nodes[arg])):
-                        reason = f"{arg} is not {article(kind_sym.name)}"
-                        break
+                reason = self._applicable(concept, key, world, nodes)
                 status = NOT_APPLICABLE if reason else NOT_FOLLOWING
                 result.cells.append(Cell(concept_name, key, status, reason=reason))
 
