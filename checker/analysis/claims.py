@@ -10,6 +10,7 @@ from ..model.symbols import ClaimSym, FormulaSym, FramingSym
 from ..reasoning.entailment import decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Budget, Theory
 from .axioms import TheoryBuilder
+from .justify import axiom_records
 from .worlds import scenario_text, world_data
 
 
@@ -95,10 +96,6 @@ def claim_sides(claim: ClaimSym, builder: TheoryBuilder, swap: bool = False) -> 
     return Sides(lhs, rhs, _formula_text(left, namer), _formula_text(right, namer), expects)
 
 
-def _justification(result) -> list[dict]:
-    return [axiom.origin.to_dict(axiom.label) for axiom in (result.justification or [])]
-
-
 class ClaimDecider:
     """Decides the claims of a root unit; caches implications per (framing, sides)."""
 
@@ -143,7 +140,7 @@ class ClaimDecider:
         if not failed:
             justification = []
             for d in directions:
-                for item in _justification(d.result):
+                for item in axiom_records(d.result.justification):
                     if len(directions) > 1:
                         item["direction"] = f"{d.sides.left_text} implies {d.sides.right_text}"
                     justification.append(item)
@@ -196,7 +193,7 @@ class ClaimDecider:
         under = f" under {name}" if name else " with no framing"
         justification = []
         for d in directions:
-            for item in _justification(d.result):
+            for item in axiom_records(d.result.justification):
                 item = {**item, "direction": f"{d.sides.left_text} implies {d.sides.right_text}"}
                 justification.append(item)
         d = directions[0]
@@ -216,13 +213,13 @@ class ClaimDecider:
             return ClaimOutcome(claim, name, "unknown", message="the reasoner ran out of budget")
         wanted = "satisfiable" if claim.form == "satisfiable" else "unsatisfiable"
         if result.status == wanted:
-            justification = _justification(result) if wanted == "unsatisfiable" else None
+            justification = axiom_records(result.justification) if wanted == "unsatisfiable" else None
             return ClaimOutcome(claim, name, "holds", justification=justification)
         under = f" under {name}" if name else " with no framing"
         concept_name = self.builder.namer(concept)
         if wanted == "satisfiable":
             return ClaimOutcome(claim, name, "fails", message=f"'{concept_name}' can have no member{under}",
-                                justification=_justification(result))
+                                justification=axiom_records(result.justification))
         call = ", ".join(variables)
         text = scenario_text(result.instance, self.theory(framing), f"member_of_{_identifier(concept.name)}",
                              [f"expect {concept_name}({call})"], doc=f"a member of {concept_name}")

@@ -33,7 +33,7 @@ class Justifier:
             rhs = self.builder.expander.concept_atoms(
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
             result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False, explain=False)
-            self._cache[key] = _records(result.justification if result.status == "holds" else None)
+            self._cache[key] = axiom_records(result.justification if result.status == "holds" else None)
         return self._cache[key]
 
     def unsatisfiable(self, framing: FramingSym | None, name: str) -> list[dict]:
@@ -42,7 +42,7 @@ class Justifier:
         if key not in self._cache:
             _, atoms = self.formula(name)
             result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget)
-            self._cache[key] = _records(result.justification if result.status == "unsatisfiable" else None)
+            self._cache[key] = axiom_records(result.justification if result.status == "unsatisfiable" else None)
         return self._cache[key]
 
     def equivalence(self, framing: FramingSym | None, members: list[str]) -> list[dict]:
@@ -55,6 +55,7 @@ class Justifier:
         return out
 
 
-def _records(axioms) -> list[dict]:
+def axiom_records(axioms) -> list[dict]:
+    """Axioms as JSON-ready records: label, description and where each was declared."""
     return [axiom.origin.to_dict(axiom.label) if axiom.origin is not None else {"label": axiom.label}
             for axiom in (axioms or [])]

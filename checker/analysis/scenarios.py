@@ -18,6 +18,7 @@ from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
 from ..reporter import Reporter
 from .axioms import TheoryBuilder, fresh
+from .justify import axiom_records
 from .words import article
 
 HOLDS, NOT_FOLLOWING, NOT_APPLICABLE = "holds", "does not follow", "not applicable"
@@ -285,7 +286,7 @@ class ScenarioEvaluator:
             axioms = minimal_justification(theory, still_holds, seed)
         except ValueError:
             return []
-        return [a.origin.to_dict(a.label) for a in axioms if a.origin is not None]
+        return axiom_records(axioms)
 
     # the table
     def _cells(self, scenario, world: Instance, nodes: dict[str, int], result: ScenarioEvaluation) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-HOLDS, NOT_FOLLOWING, NOT_APPLICABLE = "holds", "does not follow", "not applicable"
+from ..analysis.scenarios import HOLDS, NOT_APPLICABLE, NOT_FOLLOWING
+
 SHORT = {HOLDS: "holds", NOT_FOLLOWING: "-", NOT_APPLICABLE: "n/a"}
 
 
