@@ -1,4 +1,4 @@
-"""Suite-wide fixtures: the shared seed example, and a guard that every counterexample the
+"""Suite-wide fixtures: the seed example, and a guard that every counterexample the
 reasoner verifies during the tests passes the independent model checker, whichever test
 produced it."""
 
@@ -11,14 +11,12 @@ import pytest
 import alignspec
 from alignspec.reasoning import entailment
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "examples" / "seed.align"
+SEED = Path(__file__).resolve().parents[1] / "examples" / "seed.align"
 
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    """The seed example from the shared folder beside the repository."""
-    if not SEED.exists():
-        pytest.skip("the shared seed example is not beside the repository")
+    """The seed example shipped in the repository's ``examples/``."""
     return SEED
 
 

@@ -15,7 +15,7 @@ from alignspec import __version__
 from alignspec.cli import main
 from alignspec.codes import CODES
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "seed.align"
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed.align"
 
 CLEAN = """
     kind Agent
@@ -40,7 +40,6 @@ ERROR = """
 """
 
 
-@pytest.mark.skipif(not SEED.is_file(), reason="the shared seed example is not present")
 def test_seed_example_checks_clean(capsys):
     result = run(SEED)
     assert [d for d in result.diagnostics if d.severity.value in ("error", "warning")] == []

@@ -5,7 +5,7 @@ draws it, e.g.
 
     .venv/bin/python tests/views/screenshot_report.py [SPEC] [--out report.png] [--html report.html]
 
-SPEC defaults to ``../shared/examples/seed.align`` beside the repository. Needs ``chromium``
+SPEC defaults to the repository's ``examples/seed.align``. Needs ``chromium``
 (``apt-get install -y chromium``); the diagrams are pictures only when Graphviz's ``dot`` is
 installed (``apt-get install -y graphviz``). Prints the paths of the HTML file and the PNG.
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 import alignspec
 from alignspec.views import render_report, write_atomic
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "examples" / "seed.align"
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed.align"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 
 

@@ -21,7 +21,7 @@ def test_markdown_report_has_every_section(seed):
         assert heading in text
     assert text.count("```mermaid") == 1 + 5 + 3
     assert "| `objective_robust` | `inner_aligned` | incomparable | implied by | equivalent |" in text
-    assert "rule trained\\_is\\_mesa (seed.align:68)" in text
+    assert "rule trained\\_is\\_mesa (seed.align:74)" in text
     assert "researcher (level 0)\n  agent (level 1)\n    subagent (level 2)" in text
 
 
