@@ -193,7 +193,7 @@ def _phase_scenario(args: dict) -> dict:
     from alignspec.model.loader import Loader
     from alignspec.reasoning.chase import chase
     from alignspec.reasoning.logic import Budget
-    from alignspec.reporter import Reporter
+    from alignspec.diagnostic_collector import DiagnosticCollector
 
     path = args["path"]
     budget = scenario_budget()
@@ -214,7 +214,7 @@ def _phase_scenario(args: dict) -> dict:
     base = {"load": load_time}
     if phase == "chase":
         builder = TheoryBuilder(unit)
-        evaluator = ScenarioEvaluator(builder, {}, budget, lambda framing: True, Reporter())
+        evaluator = ScenarioEvaluator(builder, {}, budget, lambda framing: True, DiagnosticCollector())
         instance, _, _ = evaluator._world(scenario)
         theory = builder.theory(scenario.framing)
         times, growth, result = _timed(lambda: chase(instance, theory, budget), args["repeats"])

@@ -24,7 +24,7 @@ from .diagnostics import Diagnostic
 from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
-from .reporter import Reporter, ordered
+from .diagnostic_collector import DiagnosticCollector, ordered
 from .results import CheckResult
 from .syntax import nodes as n
 from .syntax.errors import describe
@@ -105,7 +105,7 @@ class Spec:
         if len(parsed.statements) != 1 or not isinstance(parsed.statements[0], n.ClaimDecl):
             raise SpecError("a question is exactly one claim")
         decl = parsed.statements[0]
-        reporter = Reporter()
+        reporter = DiagnosticCollector()
         claim = resolve_claim(self.unit, decl, reporter)
         if reporter.diagnostics or not claim.complete:
             raise SpecError("the question does not resolve in this spec", reporter.diagnostics)

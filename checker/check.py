@@ -9,7 +9,7 @@ from pathlib import Path
 from .analysis.spec import SpecAnalysis, analyse
 from .model.loader import Loader, library_directory, library_names, within
 from .reasoning.logic import Budget
-from .reporter import ordered
+from .diagnostic_collector import ordered
 from .results import CheckResult
 from .syntax.source import SourceError, read_source
 
@@ -85,8 +85,8 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
         analysis = analyse(loaded.unit, options.budget)
         analyses.append(analysis)
         result.diagnostics.extend(analysis.reporter.diagnostics)
-        result.claims.extend(outcome.record() | {"spec": loaded.unit.name} for outcome in analysis.claims)
-        result.framings.extend(view.record() | {"spec": loaded.unit.name} for view in analysis.framings)
+        result.claims.extend(analysis.claims)
+        result.framings.extend(analysis.framings)
     result.diagnostics = ordered(result.diagnostics)
     for diagnostic in result.diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:

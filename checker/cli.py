@@ -16,7 +16,8 @@ from .render.github import render_github
 from .render.json_format import render_json
 from .render.sarif import render_sarif
 from .render.scenario import render_scenario_json, render_scenario_text
-from .render.text import render_text, should_use_color
+from .render.text import location, render_text, should_use_color
+from .analysis.outcomes import ClaimStatus
 from .results import CheckResult
 from .views.commands import VIEW_COMMANDS, add_view_parsers, run_view
 
@@ -84,16 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _holds_section(result: CheckResult) -> str:
     lines = []
-    for claim in result.claims:
-        if claim["status"] != "holds":
+    for outcome in result.claims:
+        if outcome.status is not ClaimStatus.HOLDS:
             continue
-        where = f"{claim['file']}:{claim['line']}:{claim['column']}"
-        under = f" under {claim['framing']}" if claim["framing"] else ""
-        name = f"claim '{claim['name']}'" if claim["name"] else "the claim"
-        lines.append(f"{where}: {name} holds{under}")
-        for item in claim.get("justification") or []:
-            direction = f" [{item['direction']}]" if item.get("direction") else ""
-            lines.append(f"    because {item['label']}{direction}  ({item['file']}:{item['line']}:{item['column']})")
+        under = f" under {outcome.framing_name}" if outcome.framing_name else ""
+        name = f"claim '{outcome.name}'" if outcome.name else "the claim"
+        lines.append(f"{location(outcome.claim.decl.span)}: {name} holds{under}")
+        for step in outcome.justification or ():
+            direction = f" [{step.direction}]" if step.direction else ""
+            where = f"  ({location(step.span)})" if step.span is not None else ""
+            lines.append(f"    because {step.label}{direction}{where}")
     return "\n".join(lines)
 
 
@@ -129,14 +130,12 @@ def run_scenario(args: argparse.Namespace) -> int:
             close = get_close_matches(args.name, names, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (scenarios: {', '.join(names) or 'none'})"
             raise UsageError(f"no scenario named '{args.name}' in {args.file}{hint}")
-    records = [e.record() for e in evaluations]
     if args.format == "json":
-        sys.stdout.write(render_scenario_json(records))
+        sys.stdout.write(render_scenario_json(evaluations))
     else:
-        sys.stdout.write(render_scenario_text(records, derivations=args.derivations) if records else "no scenarios\n")
-    failed = any(not e["passed"] for r in records for e in r["expectations"])
-    inconsistent = any(r["status"] == "inconsistent" for r in records)
-    return 1 if errors or failed or inconsistent else 0
+        sys.stdout.write(render_scenario_text(evaluations, derivations=args.derivations) if evaluations
+                         else "no scenarios\n")
+    return 1 if errors or any(e.failed for e in evaluations) else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -377,8 +378,37 @@ CODES: tuple[Code, ...] = (
     ),
 )
 
+(
+    SYNTAX_ERROR, INPUT_ERROR,
+    UNKNOWN_NAME, DUPLICATE_NAME, ARITY_MISMATCH, KIND_MISMATCH, CIRCULAR_DEFINITION, IMPORT_ERROR,
+    UNUSED_DECLARATION,
+    NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT, CLAIM_FAILED, CONCEPT_COLLAPSE, BUDGET_EXCEEDED,
+    EXPECTATION_FAILED, INCONSISTENT_SCENARIO, CYCLE_IN_ACYCLIC,
+) = CODES
+
 BY_CODE = {c.code: c for c in CODES}
 BY_NAME = {c.name: c for c in CODES}
+
+
+def _check_registry() -> None:
+    """Every code is unique and well formed, each constant above is the code its name says,
+    and every doc has its four headings filled in; a mistake here fails at import time."""
+    if len(BY_CODE) != len(CODES) or len(BY_NAME) != len(CODES):
+        raise AssertionError("finding codes and names must be unique")
+    constants = {name: value for name, value in globals().items() if isinstance(value, Code)}
+    for constant, code in constants.items():
+        if constant != code.name.upper().replace("-", "_"):
+            raise AssertionError(f"constant {constant} holds the code {code.name}")
+    for code in CODES:
+        if not re.fullmatch(r"AS[1-4][0-9]{2}", code.code) or not re.fullmatch(r"[a-z]+(-[a-z]+)*", code.name):
+            raise AssertionError(f"malformed finding code {code.code} {code.name}")
+        if code.name.upper().replace("-", "_") not in constants:
+            raise AssertionError(f"finding {code.name} has no constant")
+        if any(not code.doc.get(heading, "").strip() for heading in DOC_HEADINGS):
+            raise AssertionError(f"finding {code.name} lacks a section of its doc")
+
+
+_check_registry()
 
 
 def lookup(code_or_name: str) -> Code | None:

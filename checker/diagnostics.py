@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from .evidence import Counterexample, JustificationStep
+from .reasoning.status import TextEnum
+from .span import Span
+from .subjects import Subject
 
-class Severity(str, enum.Enum):
+__all__ = ["Diagnostic", "Related", "Severity", "Span"]
+
+
+class Severity(TextEnum):
     """How serious a finding is; ordered error > warning > info."""
 
     ERROR = "error"
@@ -16,31 +22,11 @@ class Severity(str, enum.Enum):
 
     @property
     def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
+        """0 for an error, 1 for a warning, 2 for an info."""
+        return _RANKS[self]
 
 
-@dataclass(frozen=True, order=True)
-class Span:
-    """A region of a source file; lines and columns are 1-based, the end column is exclusive."""
-
-    file: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-
-    @classmethod
-    def point(cls, file: str, line: int, column: int) -> "Span":
-        return cls(file, line, column, line, column + 1)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
-        }
+_RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 @dataclass(frozen=True)
@@ -58,9 +44,8 @@ class Related:
 class Diagnostic:
     """One finding: what (code, name, severity, message), where (span), and supporting detail.
 
-    ``counterexample`` and ``justification`` are structured, JSON-ready data attached by the
-    reasoner; ``data`` holds the finding's subjects (framing, concepts, claim) for tools;
-    ``help`` says what to do about the finding.
+    ``counterexample`` and ``justification`` are the reasoner's evidence; ``subject`` says what
+    the finding is about (framing, concepts, claim...) for tools; ``help`` says what to do.
     """
 
     code: str
@@ -70,12 +55,12 @@ class Diagnostic:
     span: Span
     help: str = ""
     related: tuple[Related, ...] = ()
-    counterexample: dict[str, Any] | None = None
-    justification: list[dict[str, Any]] | None = None
+    counterexample: Counterexample | None = None
+    justification: tuple[JustificationStep, ...] | None = None
     details: tuple[str, ...] = field(default=())
-    data: dict[str, Any] | None = None
+    subject: Subject | None = None
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, int, int, str, str]:
         s = self.span
         return (s.file, s.line, s.column, s.end_line, s.end_column, self.code, self.message)
 
@@ -91,10 +76,10 @@ class Diagnostic:
         }
         if self.details:
             data["details"] = list(self.details)
-        if self.data is not None:
-            data["data"] = self.data
+        if self.subject is not None:
+            data["data"] = self.subject.to_dict()
         if self.counterexample is not None:
-            data["counterexample"] = self.counterexample
+            data["counterexample"] = self.counterexample.to_dict()
         if self.justification is not None:
-            data["justification"] = self.justification
+            data["justification"] = [step.to_dict() for step in self.justification]
         return data

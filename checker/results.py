@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
+from .analysis.claims import ClaimOutcome
+from .analysis.framings import FramingView
 from .diagnostics import Diagnostic, Severity
 
 
@@ -13,14 +14,15 @@ class CheckResult:
     """The files checked, every diagnostic (in a deterministic order) and the reasoner's answers.
 
     ``sources`` maps each file to its text so renderers can show the offending line;
-    ``claims`` and ``framings`` are JSON-ready records filled in by the reasoner.
+    ``claims`` and ``framings`` are the outcome of every claim and the view under every framing
+    of each spec checked, in file order.
     """
 
     files: list[str] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    framings: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[ClaimOutcome] = field(default_factory=list)
+    framings: list[FramingView] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)

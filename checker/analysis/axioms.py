@@ -23,6 +23,7 @@ from ..model.symbols import (
     Unit,
 )
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Theory
+from ..syntax.nodes import HeadKind
 from .words import article
 
 PROPERTY_KINDS = {
@@ -39,21 +40,24 @@ PROPERTY_KINDS = {
 
 @dataclass(frozen=True)
 class AxiomOrigin:
-    """Where an axiom comes from: a description for people and the span it was declared at."""
+    """Where an axiom comes from: a description for people, the span it was declared at, and
+    the declared name behind it (the rule's name as the reasoner labels it, or the kind or
+    relation's name)."""
 
     description: str
     span: Span
+    name: str
 
-    def to_dict(self, label: str) -> dict:
-        return {
-            "label": label,
-            "description": self.description,
-            "file": self.span.file,
-            "line": self.span.line,
-            "column": self.span.column,
-            "end_line": self.span.end_line,
-            "end_column": self.span.end_column,
-        }
+
+def origin_of(axiom: Axiom) -> AxiomOrigin | None:
+    """The origin the theory builder attached to ``axiom`` (None for a hand-made axiom)."""
+    return axiom.origin if isinstance(axiom.origin, AxiomOrigin) else None
+
+
+def axiom_name(axiom: Axiom) -> str:
+    """The declared name behind ``axiom``: its origin's name, else its label."""
+    origin = origin_of(axiom)
+    return origin.name if origin is not None else axiom.label
 
 
 class Namer:
@@ -184,22 +188,23 @@ class TheoryBuilder:
 
     def rule_axiom(self, rule: RuleSym) -> Axiom | None:
         """The axiom of one rule, or None when the rule did not resolve completely."""
-        atoms = rule.body + (rule.head if isinstance(rule.head, list) else [])
+        atoms = [*rule.body, *rule.head.atoms]
         memo: dict[int, bool] = {}
         if not rule.complete or not all(concept_usable(a.pred, memo) for a in atoms if isinstance(a.pred, ConceptSym)):
             return None
         body = self.expander.expand(rule.body)
         reserved = {v for a in body for v in a.args}
-        label = f"rule {self._rule_names[id(rule)]}"
-        if rule.head is None:
+        name = self._rule_names[id(rule)]
+        label = f"rule {name}"
+        if rule.head.kind is HeadKind.FALSE:
             axiom = Axiom(label, AxiomKind.RULE, body=body, is_false=True)
-        elif isinstance(rule.head, tuple):
-            axiom = Axiom(label, AxiomKind.RULE, body=body, equality=rule.head)
+        elif rule.head.equality is not None:
+            axiom = Axiom(label, AxiomKind.RULE, body=body, equality=rule.head.equality)
         else:
-            head = self.expander.expand(rule.head, reserved=reserved | {v for a in rule.body for v in a.args})
+            head = self.expander.expand(rule.head.atoms, reserved=reserved | {v for a in rule.body for v in a.args})
             axiom = Axiom(label, AxiomKind.RULE, body=body, head=head)
         description = f"{_rule_text(rule)} (framing {rule.framing.name})"
-        return replace(axiom, origin=AxiomOrigin(description, rule.decl.span))
+        return replace(axiom, origin=AxiomOrigin(description, rule.decl.span, name))
 
     def _name_rules(self) -> dict[int, str]:
         """A name per rule, unique across everything loaded: the rule's own name where that is
@@ -228,7 +233,8 @@ class TheoryBuilder:
                     yield Axiom(
                         f"kind {name(kind)}: {name(parent)}", AxiomKind.SUBKIND,
                         body=(Atom(name(kind), ("x",)),), head=(Atom(name(parent), ("x",)),),
-                        origin=AxiomOrigin(f"every {kind.name} is {article(parent.name)}", parent_node.span),
+                        origin=AxiomOrigin(f"every {kind.name} is {article(parent.name)}", parent_node.span,
+                                           name(kind)),
                     )
             for group in unit.disjoints:
                 members = group.members
@@ -243,7 +249,7 @@ class TheoryBuilder:
                             kind = AxiomKind.DISJOINT_RELATIONS
                             text = f"no pair is related by both {a.name} and {b.name}"
                         yield Axiom(f"disjoint {name(a)}, {name(b)}", kind, body=body, is_false=True,
-                                    origin=AxiomOrigin(text, group.decl.span))
+                                    origin=AxiomOrigin(text, group.decl.span, f"{name(a)}, {name(b)}"))
             for relation in unit.relations:
                 if unit.own.get(relation.name) is not relation:
                     continue
@@ -255,13 +261,13 @@ class TheoryBuilder:
         fact = Atom(r, ("x", "y"))
         if relation.domain is not None:
             yield Axiom(f"domain of {r}", AxiomKind.DOMAIN, body=(fact,), head=(Atom(self.namer(relation.domain), ("x",)),),
-                        origin=AxiomOrigin(f"{relation.name} relates {article(relation.domain.name)} ...", decl.domain.span))
+                        origin=AxiomOrigin(f"{relation.name} relates {article(relation.domain.name)} ...", decl.domain.span, r))
         if relation.range is not None:
             yield Axiom(f"range of {r}", AxiomKind.RANGE, body=(fact,), head=(Atom(self.namer(relation.range), ("y",)),),
-                        origin=AxiomOrigin(f"{relation.name} relates ... to {article(relation.range.name)}", decl.range.span))
+                        origin=AxiomOrigin(f"{relation.name} relates ... to {article(relation.range.name)}", decl.range.span, r))
         for prop, span in relation.properties.items():
             label = f"{r} is {prop}"
-            origin = AxiomOrigin(f"{relation.name} is {prop}", span)
+            origin = AxiomOrigin(f"{relation.name} is {prop}", span, r)
             kind = PROPERTY_KINDS[prop]
             if prop == "functional":
                 axiom = Axiom(label, kind, body=(fact, Atom(r, ("x", "z"))), equality=("y", "z"), origin=origin)
@@ -285,15 +291,15 @@ class TheoryBuilder:
 
 
 def _rule_text(rule: RuleSym) -> str:
-    def atoms(items) -> str:
+    def atoms(items: Iterable[ResolvedAtom]) -> str:
         return ", ".join(f"{a.node.pred.text}({', '.join(a.args)})" for a in items)
 
-    if rule.head is None:
+    if rule.head.kind is HeadKind.FALSE:
         head = "false"
-    elif isinstance(rule.head, tuple):
-        head = f"{rule.head[0]} = {rule.head[1]}"
+    elif rule.head.equality is not None:
+        head = " = ".join(rule.head.equality)
     else:
-        head = atoms(rule.head)
+        head = atoms(rule.head.atoms)
     return f"{atoms(rule.body)} -> {head}"
 
 

@@ -6,11 +6,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..codes import BUDGET_EXCEEDED, CLAIM_FAILED
+from ..diagnostic_collector import DiagnosticCollector
+from ..evidence import Counterexample, HoldsElsewhere, JustificationStep
 from ..model.symbols import ClaimSym, FormulaSym, FramingSym
-from ..reasoning.entailment import decide_implication, decide_satisfiable
+from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Budget, Theory
-from .axioms import TheoryBuilder
-from .justify import axiom_records
+from ..reasoning.status import Answer, Satisfiability
+from ..subjects import ClaimSubject
+from .axioms import Namer, TheoryBuilder
+from .justify import justification_steps, with_direction
+from .outcomes import ClaimStatus, UndecidedReason
 from .worlds import scenario_text, world_data
 
 
@@ -30,46 +36,54 @@ class Direction:
     """One implication decided: ``left implies right`` under a theory."""
 
     sides: Sides
-    result: Any  # reasoning.entailment.ImplicationResult
+    result: ImplicationResult
 
     @property
-    def status(self) -> str:
+    def status(self) -> Answer:
         return self.result.status
+
+    @property
+    def text(self) -> str:
+        return f"{self.sides.left_text} implies {self.sides.right_text}"
 
 
 @dataclass
 class ClaimOutcome:
-    """The decision on one claim, ready to report and to serialise."""
+    """The decision on one claim: its ``status``, the evidence (a counterexample, or the
+    justification of what holds or of why it fails), and for an undecided claim the reason."""
 
     claim: ClaimSym
     framing_name: str
-    status: str                                    # holds | fails | unknown
+    status: ClaimStatus
     message: str = ""
-    counterexample: dict | None = None
-    justification: list[dict] | None = None
-    details: list[str] = field(default_factory=list)
-    unmatched: list[str] = field(default_factory=list)
+    counterexample: Counterexample | None = None
+    justification: tuple[JustificationStep, ...] | None = None
+    details: tuple[str, ...] = ()
+    unmatched: tuple[str, ...] = ()
+    undecided: UndecidedReason | None = None
 
-    def record(self) -> dict:
+    @property
+    def name(self) -> str | None:
+        """The claim's declared name (None for an unnamed claim)."""
+        return self.claim.decl.name.text if self.claim.decl.name else None
+
+    def to_dict(self) -> dict[str, Any]:
         span = self.claim.decl.span
         return {
-            "name": self.claim.decl.name.text if self.claim.decl.name else None,
+            "name": self.name,
             "label": self.claim.label,
+            "spec": self.claim.unit.name,
             "framing": self.framing_name or None,
             "form": self.claim.form,
-            "status": self.status,
-            "file": span.file,
-            "line": span.line,
-            "column": span.column,
-            "end_line": span.end_line,
-            "end_column": span.end_column,
-            "justification": self.justification,
-            "counterexample": self.counterexample,
-            "unmatched": self.unmatched,
+            "status": self.status.value,
+            **span.to_dict(),
+            "justification": None if self.justification is None else [j.to_dict() for j in self.justification],
+            "counterexample": None if self.counterexample is None else self.counterexample.to_dict(),
+            "unmatched": list(self.unmatched),
         }
 
 
-def _formula_text(formula: FormulaSym, namer) -> str:
+def _formula_text(formula: FormulaSym, namer: Namer) -> str:
     if formula.concept is not None:
         return namer(formula.concept)
     return ", ".join(f"{a.node.pred.text}({', '.join(a.args)})" for a in formula.atoms)
@@ -100,7 +114,7 @@ class ClaimDecider:
     """Decides the claims of a root unit; caches implications per (framing, sides)."""
 
     def __init__(self, builder: TheoryBuilder, budget: Budget, terminating: Callable[[FramingSym | None], bool],
-                 framings: list[FramingSym]):
+                 framings: list[FramingSym]) -> None:
         self.builder = builder
         self.budget = budget
         self.terminating = terminating
@@ -117,8 +131,9 @@ class ClaimDecider:
         framing = claim.framing
         name = self.builder.namer(framing) if framing is not None else ""
         if not self.terminating(framing):
-            return ClaimOutcome(claim, name, "unknown",
-                                message=f"not decided: framing '{name}' is not weakly acyclic")
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN,
+                                message=f"not decided: framing '{name}' is not weakly acyclic",
+                                undecided=UndecidedReason.NON_TERMINATING)
         form = claim.form
         if form in ("satisfiable", "unsatisfiable"):
             return self._satisfiability(claim, framing, name)
@@ -132,19 +147,24 @@ class ClaimDecider:
             return self._implies(claim, framing, name, [forward, backward])
         return self._not_implies(claim, name, [forward, backward])
 
-    def _implies(self, claim, framing, name, directions: list[Direction]) -> ClaimOutcome:
-        failed = [d for d in directions if d.status == "fails"]
-        unknown = [d for d in directions if d.status == "unknown"]
+    @staticmethod
+    def _out_of_budget(claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
+        limit = next(d.result.limit for d in directions if d.status is Answer.UNKNOWN)
+        return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
+                            undecided=UndecidedReason.of(limit))
+
+    def _implies(self, claim: ClaimSym, framing: FramingSym | None, name: str,
+                 directions: list[Direction]) -> ClaimOutcome:
+        failed = [d for d in directions if d.status is Answer.FAILS]
+        unknown = [d for d in directions if d.status is Answer.UNKNOWN]
         if not failed and unknown:
-            return ClaimOutcome(claim, name, "unknown", message="the reasoner ran out of budget")
+            return self._out_of_budget(claim, name, directions)
         if not failed:
-            justification = []
+            justification: list[JustificationStep] = []
             for d in directions:
-                for item in axiom_records(d.result.justification):
-                    if len(directions) > 1:
-                        item["direction"] = f"{d.sides.left_text} implies {d.sides.right_text}"
-                    justification.append(item)
-            return ClaimOutcome(claim, name, "holds", justification=justification)
+                steps = justification_steps(d.result.justification)
+                justification.extend(with_direction(steps, d.text) if len(directions) > 1 else steps)
+            return ClaimOutcome(claim, name, ClaimStatus.HOLDS, justification=tuple(justification))
         d = failed[0]
         under = f" under {name}" if name else " with no framing"
         which = f"'{d.sides.left_text}' does not imply '{d.sides.right_text}'{under}"
@@ -152,27 +172,22 @@ class ClaimDecider:
             message = f"not equivalent: {which}"
         else:
             message = which
-        unmatched = [str(a) for a in d.result.unmatched]
+        unmatched = tuple(str(a) for a in d.result.unmatched)
         label = _identifier(claim.label)
+        assert d.result.instance is not None
         text = scenario_text(d.result.instance, self.theory(framing), f"counterexample_{label}", d.sides.expects,
                              doc="the left side holds and the right side does not")
-        holds_under = self._holds_elsewhere(claim, framing, d)
-        counterexample = {
-            "direction": f"{d.sides.left_text} implies {d.sides.right_text}",
-            "framing": name or None,
-            "scenario": text,
-            "world": world_data(d.result.instance),
-            "unmatched": unmatched,
-            "holds_under": holds_under,
-        }
+        holds_under = self._holds_elsewhere(framing, d)
+        counterexample = Counterexample(d.text, name or None, text, world_data(d.result.instance), unmatched,
+                                        holds_under)
         details = []
         for other in holds_under:
-            adds = ", ".join(other["adds"]) or "nothing new"
-            details.append(f"it holds under {other['framing'] or 'the base framing'}, which adds: {adds}")
-        return ClaimOutcome(claim, name, "fails", message=message, counterexample=counterexample,
-                            details=details, unmatched=unmatched)
+            adds = ", ".join(other.adds) or "nothing new"
+            details.append(f"it holds under {other.framing or 'the base framing'}, which adds: {adds}")
+        return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=message, counterexample=counterexample,
+                            details=tuple(details), unmatched=unmatched)
 
-    def _holds_elsewhere(self, claim: ClaimSym, framing: FramingSym | None, failed: Direction) -> list[dict]:
+    def _holds_elsewhere(self, framing: FramingSym | None, failed: Direction) -> tuple[HoldsElsewhere, ...]:
         current = {a.label for a in self.theory(framing).axioms}
         out = []
         for other in [None, *self.framings]:
@@ -180,22 +195,20 @@ class ClaimDecider:
                 continue
             result = decide_implication(self.theory(other), failed.sides.left, failed.sides.right, self.budget,
                                         verify=False, explain=False)
-            if result.status == "holds":
-                adds = [a.label for a in (result.justification or []) if a.label not in current]
-                out.append({"framing": self.builder.namer(other) if other is not None else None, "adds": adds})
-        return out
+            if result.status is Answer.HOLDS:
+                adds = tuple(a.label for a in (result.justification or []) if a.label not in current)
+                out.append(HoldsElsewhere(self.builder.namer(other) if other is not None else None, adds))
+        return tuple(out)
 
-    def _not_implies(self, claim, name, directions: list[Direction]) -> ClaimOutcome:
-        if any(d.status == "fails" for d in directions):
-            return ClaimOutcome(claim, name, "holds")
-        if any(d.status == "unknown" for d in directions):
-            return ClaimOutcome(claim, name, "unknown", message="the reasoner ran out of budget")
+    def _not_implies(self, claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
+        if any(d.status is Answer.FAILS for d in directions):
+            return ClaimOutcome(claim, name, ClaimStatus.HOLDS)
+        if any(d.status is Answer.UNKNOWN for d in directions):
+            return self._out_of_budget(claim, name, directions)
         under = f" under {name}" if name else " with no framing"
-        justification = []
+        justification: list[JustificationStep] = []
         for d in directions:
-            for item in axiom_records(d.result.justification):
-                item = {**item, "direction": f"{d.sides.left_text} implies {d.sides.right_text}"}
-                justification.append(item)
+            justification.extend(with_direction(justification_steps(d.result.justification), d.text))
         d = directions[0]
         if claim.form == "distinct":
             message = f"'{d.sides.left_text}' and '{d.sides.right_text}' are equivalent{under}"
@@ -203,29 +216,32 @@ class ClaimDecider:
             message = f"'{d.sides.left_text}' implies '{d.sides.right_text}'{under}"
         if any(x.result.lhs_unsatisfiable for x in directions):
             message += " (the left side can never hold)"
-        return ClaimOutcome(claim, name, "fails", message=message, justification=justification)
+        return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=message, justification=tuple(justification))
 
-    def _satisfiability(self, claim: ClaimSym, framing, name) -> ClaimOutcome:
+    def _satisfiability(self, claim: ClaimSym, framing: FramingSym | None, name: str) -> ClaimOutcome:
+        assert claim.left is not None and claim.left.concept is not None
         concept = claim.left.concept
         variables, atoms = self.builder.expander.concept_formula(concept)
         result = decide_satisfiable(self.theory(framing), atoms, self.budget)
-        if result.status == "unknown":
-            return ClaimOutcome(claim, name, "unknown", message="the reasoner ran out of budget")
-        wanted = "satisfiable" if claim.form == "satisfiable" else "unsatisfiable"
-        if result.status == wanted:
-            justification = axiom_records(result.justification) if wanted == "unsatisfiable" else None
-            return ClaimOutcome(claim, name, "holds", justification=justification)
+        if result.status is Satisfiability.UNKNOWN:
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
+                                undecided=UndecidedReason.of(result.limit))
+        wanted = Satisfiability.SATISFIABLE if claim.form == "satisfiable" else Satisfiability.UNSATISFIABLE
+        if result.status is wanted:
+            justification = justification_steps(result.justification) if wanted is Satisfiability.UNSATISFIABLE \
+                else None
+            return ClaimOutcome(claim, name, ClaimStatus.HOLDS, justification=justification)
         under = f" under {name}" if name else " with no framing"
         concept_name = self.builder.namer(concept)
-        if wanted == "satisfiable":
-            return ClaimOutcome(claim, name, "fails", message=f"'{concept_name}' can have no member{under}",
-                                justification=axiom_records(result.justification))
+        if wanted is Satisfiability.SATISFIABLE:
+            return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"'{concept_name}' can have no member{under}",
+                                justification=justification_steps(result.justification))
         call = ", ".join(variables)
+        assert result.instance is not None
         text = scenario_text(result.instance, self.theory(framing), f"member_of_{_identifier(concept.name)}",
                              [f"expect {concept_name}({call})"], doc=f"a member of {concept_name}")
-        return ClaimOutcome(claim, name, "fails", message=f"'{concept_name}' can have a member{under}",
-                            counterexample={"direction": None, "framing": name or None, "scenario": text,
-                                            "world": world_data(result.instance), "unmatched": [], "holds_under": []})
+        return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"'{concept_name}' can have a member{under}",
+                            counterexample=Counterexample(None, name or None, text, world_data(result.instance)))
 
 
 def _identifier(text: str) -> str:
@@ -233,17 +249,17 @@ def _identifier(text: str) -> str:
     return out.strip("_") or "claim"
 
 
-def report_claim(outcome: ClaimOutcome, reporter) -> None:
-    """Report a failed claim (claim-failed) or one left undecided by a budget (budget-exceeded)."""
+def report_claim(outcome: ClaimOutcome, reporter: DiagnosticCollector) -> None:
+    """Report a failed claim (claim-failed) or one left undecided by a limit (budget-exceeded)."""
     claim = outcome.claim
     span = claim.decl.span
-    if outcome.status == "fails":
+    if outcome.status is ClaimStatus.FAILS:
         help_text = ("paste the counterexample into the spec to explore it, or add the missing premise as a rule"
                      if outcome.counterexample else "the justification lists the axioms that make it so")
-        reporter.report("claim-failed", span, f"{claim.title} fails: {outcome.message}", help=help_text,
+        reporter.report(CLAIM_FAILED, span, f"{claim.title} fails: {outcome.message}", help=help_text,
                         details=outcome.details, counterexample=outcome.counterexample,
                         justification=outcome.justification,
-                        data={"claim": claim.label, "framing": outcome.framing_name or None, "form": claim.form})
-    elif outcome.status == "unknown" and "budget" in outcome.message:
-        reporter.report("budget-exceeded", span, f"{claim.title} was not decided: {outcome.message}",
+                        subject=ClaimSubject(claim.label, outcome.framing_name or None, claim.form))
+    elif outcome.undecided is not None and outcome.undecided.is_limit:
+        reporter.report(BUDGET_EXCEEDED, span, f"{claim.title} was not decided: {outcome.message}",
                         help="simplify the framing or the formulas; the answer is unknown, not false")

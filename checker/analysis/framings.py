@@ -5,7 +5,7 @@ it first appears, unless a claim acknowledges it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable
 
 import networkx as nx
 
@@ -13,11 +13,13 @@ from ..diagnostics import Related
 from ..model.kinds import all_units
 from ..model.symbols import ConceptSym, FramingSym, Unit
 from ..reasoning.classification import Classification, classify
-from ..reasoning.logic import Budget
+from ..reasoning.logic import Axiom, AxiomKind, Budget
+from ..subjects import ConceptsSubject, FramingSubject
 from ..reasoning.termination import weak_acyclicity_violation
-from ..reporter import Reporter
-from .axioms import TheoryBuilder, ancestors, concept_usable
+from ..diagnostic_collector import DiagnosticCollector
+from .axioms import TheoryBuilder, ancestors, axiom_name, concept_usable
 from .justify import Justifier
+from ..codes import CONCEPT_COLLAPSE, NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT
 
 
 def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
@@ -40,19 +42,22 @@ def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
 
 @dataclass
 class FramingView:
-    """What the reasoner found under one framing (``framing`` None is the base framing)."""
+    """What the reasoner found under one framing (``framing`` None is the base framing) of the
+    spec ``spec``: whether its rules terminate (else the labels of the rules on the offending
+    cycle) and the classification of the concepts."""
 
     framing: FramingSym | None
     name: str
+    spec: str = ""
     terminating: bool = True
     cycle_rules: list[str] = field(default_factory=list)
     classification: Classification | None = None
     concepts: dict[str, ConceptSym] = field(default_factory=dict)
 
-    def record(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         c = self.classification
-        data = {"name": self.name or None, "terminating": self.terminating, "classes": [], "hasse": [],
-                "unsatisfiable": [], "unknown": []}
+        data: dict[str, Any] = {"name": self.name or None, "spec": self.spec, "terminating": self.terminating,
+                                "classes": [], "hasse": [], "unsatisfiable": [], "unknown": []}
         if not self.terminating:
             data["non_terminating_rules"] = self.cycle_rules
         if c is None:
@@ -73,7 +78,7 @@ class FramingView:
 class FramingAnalysis:
     """Runs termination and classification for the base framing and a spec's own framings."""
 
-    def __init__(self, unit: Unit, builder: TheoryBuilder, budget: Budget, reporter: Reporter):
+    def __init__(self, unit: Unit, builder: TheoryBuilder, budget: Budget, reporter: DiagnosticCollector):
         self.unit = unit
         self.builder = builder
         self.budget = budget
@@ -100,7 +105,7 @@ class FramingAnalysis:
     def run(self) -> list[FramingView]:
         framings = [None, *framing_order(self.unit.framings)]
         for framing in framings:
-            view = FramingView(framing, self.builder.namer(framing) if framing is not None else "")
+            view = FramingView(framing, self.builder.namer(framing) if framing is not None else "", self.unit.name)
             self.views.append(view)
             if framing is not None:
                 violation = weak_acyclicity_violation(self.builder.theory(framing))
@@ -123,16 +128,16 @@ class FramingAnalysis:
             self._report_findings(view)
         return self.views
 
-    def _report_non_terminating(self, framing: FramingSym, violation) -> None:
-        rules = [a for a in violation if a.label.startswith("rule ")]
-        names = ", ".join(a.label.removeprefix("rule ") for a in rules) or ", ".join(a.label for a in violation)
+    def _report_non_terminating(self, framing: FramingSym, violation: list[Axiom]) -> None:
+        rules = [a for a in violation if a.kind is AxiomKind.RULE]
+        names = ", ".join(axiom_name(a) for a in rules) or ", ".join(a.label for a in violation)
         self.reporter.report(
-            "non-terminating-framing", framing.span,
+            NON_TERMINATING_FRAMING, framing.span,
             f"framing '{framing.name}' is not weakly acyclic: rules {names} can create new entities without end",
             help="make sure no rule's new entity can feed, through other rules, the rule that created it; "
                  "claims and scenarios under this framing are not decided",
             related=[Related(a.origin.span, f"{a.label} is on the cycle") for a in violation if a.origin is not None],
-            data={"framing": framing.name, "axioms": [a.label for a in violation]},
+            subject=FramingSubject(framing.name, tuple(a.label for a in violation)),
         )
 
     # acknowledgement
@@ -188,11 +193,11 @@ class FramingAnalysis:
                 continue
             span = concept.span if self._own(concept) else framing.span
             self.reporter.report(
-                "unsatisfiable-concept", span, f"concept '{name}' can have no member{under}",
+                UNSATISFIABLE_CONCEPT, span, f"concept '{name}' can have no member{under}",
                 help="if this is intended, say so with a claim `unsatisfiable " + name + "`; otherwise "
                      "relax the definition or the rules listed",
                 justification=self.justifier.unsatisfiable(framing, name),
-                data={"framing": view.name or None, "concepts": [name]},
+                subject=ConceptsSubject(view.name or None, (name,)),
             )
         for members in view.classification.classes:
             if len(members) < 2:
@@ -210,13 +215,13 @@ class FramingAnalysis:
             justification = self.justifier.equivalence(framing, ordered)
             names = ", ".join(ordered)
             self.reporter.report(
-                "concept-collapse", span, f"concepts {names} are equivalent{under}",
+                CONCEPT_COLLAPSE, span, f"concepts {names} are equivalent{under}",
                 help="if the framing is meant to identify them, say so with a claim `"
                      + f"{ordered[0]} equivalent {ordered[1]}`; otherwise find the rule that collapses them",
                 related=[Related(self.concepts[m].span, f"'{m}' is in the same class") for m in ordered if
                          self.concepts[m].span != span],
                 justification=justification,
-                data={"framing": view.name or None, "concepts": ordered},
+                subject=ConceptsSubject(view.name or None, tuple(ordered)),
             )
 
     def _source_order(self, name: str):

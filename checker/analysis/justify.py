@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
+from ..evidence import JustificationStep
 from ..model.symbols import ConceptSym, FramingSym
 from ..reasoning.entailment import decide_implication, decide_satisfiable
-from ..reasoning.logic import Atom, Budget
-from .axioms import TheoryBuilder
+from ..reasoning.logic import Atom, Axiom, Budget
+from ..reasoning.status import Answer, Satisfiability
+from .axioms import TheoryBuilder, axiom_name, origin_of
+
+Steps = tuple[JustificationStep, ...]
+
+
+def justification_steps(axioms: Iterable[Axiom] | None) -> Steps:
+    """Axioms as justification steps: label, kind, declared name, description and span."""
+    steps = []
+    for axiom in axioms or ():
+        origin = origin_of(axiom)
+        steps.append(JustificationStep(axiom.label, axiom.kind, axiom_name(axiom),
+                                       origin.description if origin is not None else "",
+                                       origin.span if origin is not None else None))
+    return tuple(steps)
+
+
+def with_direction(steps: Iterable[JustificationStep], direction: str) -> Steps:
+    """The steps, each marked as part of the implication ``direction``."""
+    return tuple(step.with_direction(direction) for step in steps)
 
 
 class Justifier:
     """Computes, once per question, the minimal justification of an implication between two
-    concepts (or of a concept's unsatisfiability) under a framing, as JSON-ready records."""
+    concepts (or of a concept's unsatisfiability) under a framing."""
 
     def __init__(self, builder: TheoryBuilder, concepts: dict[str, ConceptSym], budget: Budget):
         self.builder = builder
         self.concepts = concepts
         self.budget = budget
         self._formulas: dict[str, tuple[tuple[str, ...], tuple[Atom, ...]]] = {}
-        self._cache: dict[tuple, list[dict]] = {}
+        self._cache: dict[tuple[str, int, str, str], Steps] = {}
 
     def formula(self, name: str) -> tuple[tuple[str, ...], tuple[Atom, ...]]:
         """Concept ``name`` applied to its own parameters, expanded once."""
@@ -25,7 +47,7 @@ class Justifier:
             self._formulas[name] = self.builder.expander.concept_formula(self.concepts[name])
         return self._formulas[name]
 
-    def implication(self, framing: FramingSym | None, left: str, right: str) -> list[dict]:
+    def implication(self, framing: FramingSym | None, left: str, right: str) -> Steps:
         """The axioms that make concept ``left`` imply concept ``right`` under ``framing``."""
         key = ("implies", id(framing), left, right)
         if key not in self._cache:
@@ -33,29 +55,23 @@ class Justifier:
             rhs = self.builder.expander.concept_atoms(
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
             result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False, explain=False)
-            self._cache[key] = axiom_records(result.justification if result.status == "holds" else None)
+            self._cache[key] = justification_steps(result.justification if result.status is Answer.HOLDS else None)
         return self._cache[key]
 
-    def unsatisfiable(self, framing: FramingSym | None, name: str) -> list[dict]:
+    def unsatisfiable(self, framing: FramingSym | None, name: str) -> Steps:
         """The axioms that leave concept ``name`` without a member under ``framing``."""
-        key = ("unsatisfiable", id(framing), name)
+        key = ("unsatisfiable", id(framing), name, "")
         if key not in self._cache:
             _, atoms = self.formula(name)
             result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget)
-            self._cache[key] = axiom_records(result.justification if result.status == "unsatisfiable" else None)
+            unsatisfiable = result.status is Satisfiability.UNSATISFIABLE
+            self._cache[key] = justification_steps(result.justification if unsatisfiable else None)
         return self._cache[key]
 
-    def equivalence(self, framing: FramingSym | None, members: list[str]) -> list[dict]:
+    def equivalence(self, framing: FramingSym | None, members: list[str]) -> Steps:
         """Around the cycle ``members[0] -> members[1] -> ... -> members[0]``: each step's axioms,
         marked with its direction."""
-        out = []
+        out: list[JustificationStep] = []
         for left, right in zip(members, members[1:] + members[:1]):
-            for item in self.implication(framing, left, right):
-                out.append({**item, "direction": f"{left} implies {right}"})
-        return out
-
-
-def axiom_records(axioms) -> list[dict]:
-    """Axioms as JSON-ready records: label, description and where each was declared."""
-    return [axiom.origin.to_dict(axiom.label) if axiom.origin is not None else {"label": axiom.label}
-            for axiom in (axioms or [])]
+            out.extend(with_direction(self.implication(framing, left, right), f"{left} implies {right}"))
+        return tuple(out)

@@ -5,60 +5,82 @@ and lay out the levels of every acyclic relation."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
 from ..diagnostics import Related, Span
-from ..model.symbols import ConceptSym, KindSym, RelationSym, ScenarioSym
+from ..model.symbols import ConceptSym, FramingSym, KindSym, RelationSym, ScenarioSym
 from ..reasoning.chase import chase
 from ..reasoning.entailment import minimal_justification
 from ..reasoning.homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism, homomorphisms
 from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
-from ..reporter import Reporter
+from ..reasoning.status import ChaseStatus
+from ..subjects import CycleSubject, ExpectationSubject, InconsistencySubject
+from ..diagnostic_collector import DiagnosticCollector
 from .axioms import TheoryBuilder, fresh
-from .justify import axiom_records
+from .justify import Steps, justification_steps
+from .outcomes import ExpectationOutcome, ScenarioStatus, UndecidedReason, Verdict
 from .words import article
+from ..codes import BUDGET_EXCEEDED, CYCLE_IN_ACYCLIC, EXPECTATION_FAILED, INCONSISTENT_SCENARIO
 
-HOLDS, NOT_FOLLOWING, NOT_APPLICABLE = "holds", "does not follow", "not applicable"
 MAX_TABLE_TUPLES = 10_000
+Levels = dict[str, dict[str, int]]   # relation -> individual -> level
 
 
 @dataclass
 class Cell:
-    """One concept applied to one tuple of individuals."""
+    """One concept applied to one tuple of individuals: its verdict, the witness (the values of
+    the concept's other variables) when it holds, the levels involved, and why a concept is not
+    applicable."""
 
     concept: str
     args: tuple[str, ...]
-    status: str
-    witness: dict[str, str] = field(default_factory=dict)     # the concept's other variables
-    levels: dict[str, dict[str, int]] = field(default_factory=dict)  # relation -> individual -> level
+    status: Verdict
+    witness: dict[str, str] = field(default_factory=dict)
+    levels: Levels = field(default_factory=dict)
     reason: str = ""
 
-    def record(self) -> dict:
-        return {"concept": self.concept, "args": list(self.args), "status": self.status,
+    def to_dict(self) -> dict[str, Any]:
+        return {"concept": self.concept, "args": list(self.args), "status": self.status.value,
                 "witness": self.witness, "levels": self.levels, "reason": self.reason}
 
 
 @dataclass
 class Expectation:
-    """The outcome of one ``expect`` or ``expect not``."""
+    """The outcome of one ``expect`` or ``expect not``: the atom as written (``predicate`` and
+    ``args``), its verdict, and the evidence."""
 
-    text: str
+    predicate: str
+    args: tuple[str, ...]
     negated: bool
-    passed: bool
-    status: str                                   # holds / does not follow / not applicable
+    outcome: ExpectationOutcome
+    status: Verdict
     span: Span
     witness: dict[str, str] = field(default_factory=dict)
     unmatched: list[str] = field(default_factory=list)
-    justification: list[dict] = field(default_factory=list)
-    levels: dict[str, dict[str, int]] = field(default_factory=dict)
+    justification: Steps = ()
+    levels: Levels = field(default_factory=dict)
 
-    def record(self) -> dict:
-        return {"expect": self.text, "negated": self.negated, "passed": self.passed, "status": self.status,
+    @property
+    def atom_text(self) -> str:
+        return f"{self.predicate}({', '.join(self.args)})"
+
+    @property
+    def text(self) -> str:
+        """The expectation as written: ``expect C(a)`` or ``expect not C(a)``."""
+        return ("expect not " if self.negated else "expect ") + self.atom_text
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome is ExpectationOutcome.PASS
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"expect": self.text, "negated": self.negated, "passed": self.passed, "status": self.status.value,
                 "line": self.span.line, "column": self.span.column, "witness": self.witness,
-                "unmatched": self.unmatched, "justification": self.justification, "levels": self.levels}
+                "unmatched": self.unmatched, "justification": [j.to_dict() for j in self.justification],
+                "levels": self.levels}
 
 
 @dataclass
@@ -69,37 +91,56 @@ class Hierarchy:
     levels: dict[str, int]
     edges: list[tuple[str, str]]
 
-    def record(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"relation": self.relation, "levels": self.levels, "edges": [list(e) for e in self.edges]}
+
+
+@dataclass(frozen=True)
+class DerivedFact:
+    """A fact the chase derived: the fact, the axiom (label, or ``merge``) and its premises."""
+
+    fact: str
+    by: str
+    premises: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fact": self.fact, "by": self.by, "from": list(self.premises)}
 
 
 @dataclass
 class ScenarioEvaluation:
-    """Everything known about one scenario after the chase."""
+    """Everything known about one scenario after the chase; ``undecided`` says why a scenario
+    was not (fully) evaluated."""
 
     scenario: ScenarioSym
     framing: str
-    status: str = "consistent"                    # consistent | inconsistent | undecided
+    status: ScenarioStatus = ScenarioStatus.CONSISTENT
     instance: Instance | None = None
     reason: str = ""
     hierarchies: list[Hierarchy] = field(default_factory=list)
     cells: list[Cell] = field(default_factory=list)
     expectations: list[Expectation] = field(default_factory=list)
     level_notes: list[str] = field(default_factory=list)
-    derivations: list[dict] = field(default_factory=list)
+    derivations: list[DerivedFact] = field(default_factory=list)
+    undecided: UndecidedReason | None = None
 
-    def record(self) -> dict:
+    @property
+    def failed(self) -> bool:
+        """Whether the scenario is inconsistent or an expectation failed."""
+        return self.status is ScenarioStatus.INCONSISTENT or any(not e.passed for e in self.expectations)
+
+    def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.scenario.name,
             "framing": self.framing or None,
-            "status": self.status,
+            "status": self.status.value,
             "reason": self.reason,
             "individuals": {name: (kind.name if kind else None) for name, (kind, _) in self.scenario.individuals.items()},
-            "hierarchies": [h.record() for h in self.hierarchies],
-            "cells": [c.record() for c in self.cells],
-            "expectations": [e.record() for e in self.expectations],
+            "hierarchies": [h.to_dict() for h in self.hierarchies],
+            "cells": [c.to_dict() for c in self.cells],
+            "expectations": [e.to_dict() for e in self.expectations],
             "level_notes": self.level_notes,
-            "derived_facts": self.derivations,
+            "derived_facts": [d.to_dict() for d in self.derivations],
         }
 
 
@@ -107,7 +148,7 @@ class ScenarioEvaluator:
     """Evaluates the scenarios of a spec; ``terminating`` says which framings may be chased."""
 
     def __init__(self, builder: TheoryBuilder, concepts: dict[str, ConceptSym], budget: Budget,
-                 terminating, reporter: Reporter):
+                 terminating: Callable[[FramingSym | None], bool], reporter: DiagnosticCollector) -> None:
         self.builder = builder
         self.concepts = concepts
         self.budget = budget
@@ -150,20 +191,22 @@ class ScenarioEvaluator:
         name = self.builder.namer(framing) if framing is not None else ""
         result = ScenarioEvaluation(scenario, name)
         if not self.terminating(framing):
-            result.status, result.reason = "undecided", f"framing '{name}' is not weakly acyclic"
+            result.status, result.reason = ScenarioStatus.UNDECIDED, f"framing '{name}' is not weakly acyclic"
+            result.undecided = UndecidedReason.NON_TERMINATING
             return result
         theory = self.builder.theory(framing)
         instance, spans, nodes = self._world(scenario)
         chased = chase(instance, theory, self.budget)
         result.instance = chased.instance
-        if chased.status == "failed":
-            result.status = "inconsistent"
+        if chased.failure is not None:
+            result.status = ScenarioStatus.INCONSISTENT
             self._report_failure(scenario, chased.instance, chased.failure, spans)
             result.reason = f"violates {chased.failure.axiom.label}"
             return result
-        if chased.status == "budget":
-            result.status, result.reason = "undecided", "the chase reached its limit"
-            self.reporter.report("budget-exceeded", scenario.span,
+        if chased.status is ChaseStatus.BUDGET:
+            result.status, result.reason = ScenarioStatus.UNDECIDED, "the chase reached its limit"
+            result.undecided = UndecidedReason.of(chased.limit)
+            self.reporter.report(BUDGET_EXCEEDED, scenario.span,
                                  f"scenario '{scenario.name}' was not evaluated: the chase reached its limit",
                                  help="raise --max-entities / --max-facts, or split the scenario")
             return result
@@ -175,8 +218,9 @@ class ScenarioEvaluator:
             if table:
                 self._cells(scenario, world, nodes, result)
         except SearchBudgetExceeded:
-            result.status, result.reason = "undecided", "a search reached its limit"
-            self.reporter.report("budget-exceeded", scenario.span,
+            result.status, result.reason = ScenarioStatus.UNDECIDED, "a search reached its limit"
+            result.undecided = UndecidedReason.STEPS
+            self.reporter.report(BUDGET_EXCEEDED, scenario.span,
                                  f"scenario '{scenario.name}' was not fully evaluated: a search reached its limit",
                                  help="raise --max-steps")
         result.level_notes = _level_notes(result)
@@ -198,18 +242,18 @@ class ScenarioEvaluator:
         if axiom.kind is AxiomKind.ACYCLIC:
             cycle = [world.label(failure.facts[0][1][0])] + [world.label(f[1][1]) for f in failure.facts]
             self.reporter.report(
-                "cycle-in-acyclic", scenario.span,
+                CYCLE_IN_ACYCLIC, scenario.span,
                 f"scenario '{scenario.name}' has a cycle of {axiom.relation}, which is acyclic: {' -> '.join(cycle)}",
                 help=f"remove one of the {axiom.relation} facts on the cycle", related=related, details=details,
-                data={"scenario": scenario.name, "relation": axiom.relation, "cycle": cycle, "facts": facts},
+                subject=CycleSubject(scenario.name, axiom.relation or "", tuple(cycle), tuple(facts)),
             )
             return
         self.reporter.report(
-            "inconsistent-scenario", scenario.span,
+            INCONSISTENT_SCENARIO, scenario.span,
             f"scenario '{scenario.name}' violates {axiom.label}",
             help="remove or correct one of the facts involved; its expectations are not evaluated",
             related=related, details=details,
-            data={"scenario": scenario.name, "axiom": axiom.label, "facts": facts},
+            subject=InconsistencySubject(scenario.name, axiom.label, tuple(facts)),
         )
 
     # expectations
@@ -237,10 +281,12 @@ class ScenarioEvaluator:
             fixed = {name: nodes[name] for name in atom.args}
             not_applicable = self._applicable(atom.pred, atom.args, world, nodes)
             match = None if not_applicable else find_homomorphism(pattern, world, fixed, self.budget.max_search_steps)
-            status = NOT_APPLICABLE if not_applicable else HOLDS if match is not None else NOT_FOLLOWING
+            status = Verdict.NOT_APPLICABLE if not_applicable else Verdict.HOLDS if match is not None \
+                else Verdict.DOES_NOT_FOLLOW
             passed = (match is None) if expect.negated else (match is not None)
-            outcome = Expectation(("expect not " if expect.negated else "expect ") + text, expect.negated, passed,
-                                  status, expect.node.span)
+            outcome = Expectation(atom.node.pred.text, atom.args, expect.negated,
+                                  ExpectationOutcome.PASS if passed else ExpectationOutcome.FAIL, status,
+                                  expect.node.span)
             if match is not None:
                 outcome.witness = _witness(match, world, set(atom.args))
                 outcome.levels = _levels_of(result.hierarchies, [world.label(n) for n in match.values()])
@@ -254,23 +300,23 @@ class ScenarioEvaluator:
             if expect.negated:
                 outcome.justification = self._justify(theory, given, pattern, fixed, world, match)
                 self.reporter.report(
-                    "expectation-failed", expect.node.span,
+                    EXPECTATION_FAILED, expect.node.span,
                     f"expected {text} not to follow in scenario '{scenario.name}', but it does",
                     help="the witness and the justification show why; remove a fact or the rule involved",
                     details=[f"witness: {', '.join(f'{k} = {v}' for k, v in outcome.witness.items()) or '(none needed)'}"],
                     justification=outcome.justification,
-                    data={"scenario": scenario.name, "expect": outcome.text, "status": status,
-                          "witness": outcome.witness},
+                    subject=ExpectationSubject(scenario.name, outcome.text, status.value,
+                                               witness=tuple(outcome.witness.items())),
                 )
             else:
                 reason = f" ({not_applicable}: not applicable)" if not_applicable else ""
                 self.reporter.report(
-                    "expectation-failed", expect.node.span,
+                    EXPECTATION_FAILED, expect.node.span,
                     f"expected {text} to follow in scenario '{scenario.name}', but it does not{reason}",
                     help="add the missing facts, or a rule that derives them",
                     details=[f"no match for: {', '.join(outcome.unmatched)}"] if outcome.unmatched else [],
-                    data={"scenario": scenario.name, "expect": outcome.text, "status": status,
-                          "unmatched": outcome.unmatched},
+                    subject=ExpectationSubject(scenario.name, outcome.text, status.value,
+                                               unmatched=tuple(outcome.unmatched)),
                 )
 
     def _justify(self, theory: Theory, given: Instance, pattern, fixed, world: Instance, match) -> list[dict]:
@@ -279,14 +325,14 @@ class ScenarioEvaluator:
 
         def still_holds(sub: Theory) -> bool:
             chased = chase(given, sub, self.budget)
-            return chased.status == "ok" and find_homomorphism(
+            return chased.status is ChaseStatus.OK and find_homomorphism(
                 pattern, chased.instance, fixed, self.budget.max_search_steps) is not None
 
         try:
             axioms = minimal_justification(theory, still_holds, seed)
         except ValueError:
-            return []
-        return axiom_records(axioms)
+            return ()
+        return justification_steps(axioms)
 
     # the table
     def _cells(self, scenario, world: Instance, nodes: dict[str, int], result: ScenarioEvaluation) -> None:
@@ -313,13 +359,13 @@ class ScenarioEvaluator:
                     result.cells.append(self._holding_cell(concept_name, key, holding[key], params, world, result))
                     continue
                 reason = self._applicable(concept, key, world, nodes)
-                status = NOT_APPLICABLE if reason else NOT_FOLLOWING
+                status = Verdict.NOT_APPLICABLE if reason else Verdict.DOES_NOT_FOLLOW
                 result.cells.append(Cell(concept_name, key, status, reason=reason))
 
     def _holding_cell(self, concept, key, match, params, world: Instance, result) -> Cell:
         witness = _witness(match, world, set(params))
         labels = list(key) + list(witness.values())
-        return Cell(concept, key, HOLDS, witness=witness, levels=_levels_of(result.hierarchies, labels))
+        return Cell(concept, key, Verdict.HOLDS, witness=witness, levels=_levels_of(result.hierarchies, labels))
 
     # hierarchies
     def _hierarchies(self, theory: Theory, world: Instance) -> list[Hierarchy]:
@@ -407,13 +453,13 @@ def _level_notes(result: ScenarioEvaluation) -> list[str]:
     """One note per concept that holds or is tested at more than one pair of levels."""
     seen: dict[tuple[str, str], dict[tuple[int, ...], str]] = {}
     for cell in result.cells:
-        if cell.status == HOLDS:
+        if cell.status is Verdict.HOLDS:
             for relation, levels in cell.levels.items():
                 key = tuple(sorted(set(levels.values())))
                 if len(key) > 1:
                     seen.setdefault((cell.concept, relation), {}).setdefault(key, f"{cell.concept}({', '.join(cell.args)})")
     for expectation in result.expectations:
-        concept = expectation.text.split(" ", 2)[-1].split("(")[0]
+        concept = expectation.predicate
         for relation, levels in expectation.levels.items():
             key = tuple(sorted(set(levels.values())))
             if len(key) > 1:
@@ -426,17 +472,17 @@ def _level_notes(result: ScenarioEvaluation) -> list[str]:
     return notes
 
 
-def _derived_facts(world: Instance) -> list[dict]:
+def _derived_facts(world: Instance) -> list[DerivedFact]:
     out = []
     for fact in world.facts():
         derivation = world.derivation(fact)
-        if derivation.axiom is None and not derivation.premises:
+        if derivation.is_given:
             continue
-        out.append({
-            "fact": world.describe_fact(fact),
-            "by": derivation.axiom.label if derivation.axiom is not None else "merge",
-            "from": [world.describe_fact(p) if _live(world, p) else str(p) for p in derivation.premises],
-        })
+        out.append(DerivedFact(
+            world.describe_fact(fact),
+            derivation.axiom.label if derivation.axiom is not None else "merge",
+            tuple(world.describe_fact(p) if _live(world, p) else str(p) for p in derivation.premises),
+        ))
     return out
 
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..collector import collector_paused
-from ..model.symbols import Unit
+from ..gc_pause import collector_paused
+from ..model.symbols import ClaimSym, ConceptSym, Unit
 from ..reasoning.logic import Budget
-from ..reporter import Reporter
-from .axioms import TheoryBuilder
+from ..diagnostic_collector import DiagnosticCollector
+from .axioms import TheoryBuilder, concept_usable
 from .claims import ClaimDecider, ClaimOutcome, report_claim
-from .axioms import concept_usable
 from .framings import FramingAnalysis, FramingView
 from .justify import Justifier
 from .scenarios import ScenarioEvaluation, ScenarioEvaluator
@@ -26,19 +25,19 @@ class SpecAnalysis:
     claims: list[ClaimOutcome] = field(default_factory=list)
     scenarios: list[ScenarioEvaluation] = field(default_factory=list)
     justifier: Justifier | None = None
-    reporter: Reporter = field(default_factory=Reporter)
+    reporter: DiagnosticCollector = field(default_factory=DiagnosticCollector)
 
 
-def _claim_usable(claim) -> bool:
+def _claim_usable(claim: ClaimSym) -> bool:
     if not claim.complete:
         return False
     memo: dict[int, bool] = {}
     for side in (claim.left, claim.right):
         if side is None:
             continue
-        concepts = [side.concept] if side.concept is not None else [a.pred for a in side.atoms]
-        for concept in concepts:
-            if hasattr(concept, "body") and not concept_usable(concept, memo):
+        predicates = [side.concept] if side.concept is not None else [a.pred for a in side.atoms]
+        for predicate in predicates:
+            if isinstance(predicate, ConceptSym) and not concept_usable(predicate, memo):
                 return False
     return True
 

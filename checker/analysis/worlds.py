@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from ..evidence import World, WorldEntity, WorldFact
 from ..reasoning.instance import Instance
 from ..reasoning.logic import AxiomKind, Theory
 
@@ -76,19 +77,15 @@ def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def world_data(instance: Instance) -> dict:
-    """The instance as JSON-ready data: entities with their kinds, and binary facts."""
-    return {
-        "entities": [
-            {"name": instance.label(e), "kinds": sorted(instance.kinds_of(e)), "named": instance.is_named(e)}
-            for e in instance.entities()
-        ],
-        "facts": [
-            {
-                "relation": pred,
-                "args": [instance.label(a) for a in args],
-                "derived_by": (d.axiom.label if (d := instance.derivation((pred, args))).axiom is not None else None),
-            }
-            for pred, args in instance.facts() if len(args) == 2
-        ],
-    }
+def world_data(instance: Instance) -> World:
+    """The instance as data: entities with their kinds, and relation facts."""
+    entities = tuple(WorldEntity(instance.label(e), tuple(sorted(instance.kinds_of(e))), instance.is_named(e))
+                     for e in instance.entities())
+    facts = []
+    for pred, args in instance.facts():
+        if len(args) < 2:
+            continue
+        derivation = instance.derivation((pred, args))
+        facts.append(WorldFact(pred, tuple(instance.label(a) for a in args),
+                               derivation.axiom.label if derivation.axiom is not None else None))
+    return World(entities, tuple(facts))

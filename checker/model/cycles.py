@@ -8,12 +8,13 @@ from typing import Callable, Iterable, Sequence
 import networkx as nx
 
 from ..diagnostics import Related
-from ..reporter import Reporter
+from ..diagnostic_collector import DiagnosticCollector
 from .symbols import ConceptSym, Unit
+from ..codes import CIRCULAR_DEFINITION
 
 
 def _report_cycles(
-    symbols: Sequence, successors: Callable[[object], Iterable], what: str, reporter: Reporter
+    symbols: Sequence, successors: Callable[[object], Iterable], what: str, reporter: DiagnosticCollector
 ) -> set[int]:
     """Report one cycle per strongly connected component; return ids of symbols on cycles."""
     graph = nx.DiGraph()
@@ -34,7 +35,7 @@ def _report_cycles(
         path = [by_id[u] for u, _ in edges] + [by_id[first]]
         names = " -> ".join(s.name for s in path)
         reporter.report(
-            "circular-definition", by_id[first].span,
+            CIRCULAR_DEFINITION, by_id[first].span,
             f"{what} '{by_id[first].name}' depends on itself: {names}",
             help=f"break the cycle; a {what} may not be defined in terms of itself",
             related=[Related(s.span, f"'{s.name}' is on the cycle") for s in path[1:-1]],
@@ -47,7 +48,7 @@ def concept_dependencies(concept: ConceptSym) -> list[ConceptSym]:
     return [atom.pred for atom in concept.body if isinstance(atom.pred, ConceptSym)]
 
 
-def check_cycles(unit: Unit, reporter: Reporter) -> None:
+def check_cycles(unit: Unit, reporter: DiagnosticCollector) -> None:
     """Report circular definitions among the unit's own declarations; concepts on a cycle are
     marked incomplete so that no later stage tries to expand them."""
     _report_cycles(unit.kinds, lambda k: k.parents, "kind", reporter)

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..diagnostics import Related, Span
-from ..reporter import Reporter
+from ..diagnostic_collector import DiagnosticCollector
+from ..syntax.nodes import HeadKind
 from .order import postorder
 from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, RuleSym, Unit
+from ..codes import KIND_MISMATCH
 
 
 def all_units(root: Unit) -> list[Unit]:
@@ -120,7 +122,7 @@ def _through(first: KindSym, second: KindSym, a: KindSym, b: KindSym) -> str:
     return f" (as {a.name} and {b.name})"
 
 
-def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: str, reporter: Reporter) -> int:
+def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: str, reporter: DiagnosticCollector) -> int:
     """Report each variable forced into disjoint kinds; returns how many were reported."""
     count = 0
     for earlier, later, a, b in find_mismatches(table, forcings):
@@ -135,7 +137,7 @@ def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: st
                 Related(later.span, f"forces {later.kind.name}: {later.why}"),
             ]
         reporter.report(
-            "kind-mismatch", later.span, message,
+            KIND_MISMATCH, later.span, message,
             help="use another variable, or change the kinds or the disjoint declaration",
             related=related,
         )
@@ -143,9 +145,10 @@ def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: st
     return count
 
 
-def _check_equality(table: KindTable, rule: RuleSym, forcings: list[Forcing], reporter: Reporter) -> None:
+def _check_equality(table: KindTable, rule: RuleSym, forcings: list[Forcing], reporter: DiagnosticCollector) -> None:
     """A rule head ``x = y`` whose two variables are forced into disjoint kinds by the body."""
-    left, right = rule.head
+    assert rule.head.equality is not None
+    left, right = rule.head.equality
     if left == right:
         return
     for a in (f for f in forcings if f.var == left):
@@ -154,7 +157,7 @@ def _check_equality(table: KindTable, rule: RuleSym, forcings: list[Forcing], re
             if pair is None:
                 continue
             reporter.report(
-                "kind-mismatch", rule.decl.head.span,
+                KIND_MISMATCH, rule.decl.head.span,
                 f"the head makes '{left}' and '{right}' one entity, but they are forced to be "
                 f"{a.kind.name} and {b.kind.name}, which are disjoint{_through(a.kind, b.kind, *pair)}",
                 help="equate variables of compatible kinds, or change the kinds or the disjoint declaration",
@@ -180,7 +183,7 @@ def _side_forcings(side) -> list[Forcing]:
     return forcings
 
 
-def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
+def check_kinds(unit: Unit, table: KindTable, reporter: DiagnosticCollector) -> None:
     """Static kind-mismatch findings for the unit's concepts, rules, claims and scenario facts.
 
     In a claim that says the right side holds (``implies``, ``equivalent``) both sides use the
@@ -204,10 +207,9 @@ def check_kinds(unit: Unit, table: KindTable, reporter: Reporter) -> None:
     for framing in unit.framings:
         for rule in framing.rules:
             forcings = [f for atom in rule.body for f in atom_forcings(atom)]
-            if isinstance(rule.head, list):
-                forcings.extend(f for atom in rule.head for f in atom_forcings(atom))
+            forcings.extend(f for atom in rule.head.atoms for f in atom_forcings(atom))
             report_mismatches(table, forcings, "variable", reporter)
-            if isinstance(rule.head, tuple):
+            if rule.head.kind is HeadKind.EQUALITY:
                 _check_equality(table, rule, forcings, reporter)
     for claim in unit.claims:
         sides = [_side_forcings(side) for side in (claim.left, claim.right) if side is not None]

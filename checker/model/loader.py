@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..collector import collector_paused
+from ..gc_pause import collector_paused
 from ..diagnostics import Diagnostic, Related
-from ..reporter import Reporter
+from ..diagnostic_collector import DiagnosticCollector
 from ..syntax import nodes as n
 from ..syntax.errors import parse_file
 from .cycles import check_cycles
@@ -17,6 +17,7 @@ from .kinds import KindTable, all_units, check_kinds
 from .resolve import resolve_unit
 from .unused import check_unused
 from .symbols import Unit
+from ..codes import IMPORT_ERROR
 
 MAX_IMPORT_DEPTH = 32
 
@@ -110,7 +111,7 @@ class Loader:
         )
         result = LoadedUnit(unit, list(diagnostics))
         self.loaded[real] = result
-        reporter = Reporter()
+        reporter = DiagnosticCollector()
         self._in_progress.append(real)
         try:
             for statement in spec.statements:
@@ -125,24 +126,24 @@ class Loader:
         result.diagnostics.extend(reporter.diagnostics)
         return result
 
-    def _import(self, unit: Unit, statement: n.Import, reporter: Reporter) -> None:
+    def _import(self, unit: Unit, statement: n.Import, reporter: DiagnosticCollector) -> None:
         target, problem = self._locate(unit, statement)
         if target is None:
-            reporter.report("import-error", statement.target_span, problem[0], help=problem[1])
+            reporter.report(IMPORT_ERROR, statement.target_span, problem[0], help=problem[1])
             return
         real, display = target
         if real in self._in_progress:
             start = self._in_progress.index(real)
             chain = [os.path.basename(p) for p in self._in_progress[start:]] + [os.path.basename(real)]
             reporter.report(
-                "import-error", statement.target_span,
+                IMPORT_ERROR, statement.target_span,
                 "import cycle: " + " -> ".join(chain),
                 help="specs may not import each other in a circle; move what they share into a third spec",
             )
             return
         if len(self._in_progress) >= self.max_depth:
             reporter.report(
-                "import-error", statement.target_span,
+                IMPORT_ERROR, statement.target_span,
                 f"imports are nested more than {self.max_depth} deep",
                 help="flatten the chain of imports",
             )
@@ -155,7 +156,7 @@ class Loader:
             if first is not None:
                 message += f": {first.message}"
                 related.append(Related(first.span, f"{first.name}: {first.message}"))
-            reporter.report("import-error", statement.target_span, message,
+            reporter.report(IMPORT_ERROR, statement.target_span, message,
                             help=f"run `alignspec check {display}` and fix it first", related=related)
             if loaded.unit is None:
                 return

@@ -10,7 +10,7 @@ from difflib import get_close_matches
 from typing import Iterable
 
 from ..diagnostics import Related
-from ..reporter import Reporter
+from ..diagnostic_collector import DiagnosticCollector
 from ..syntax import nodes as n
 from .symbols import (
     ClaimName,
@@ -23,12 +23,14 @@ from .symbols import (
     KindSym,
     RelationSym,
     ResolvedAtom,
+    ResolvedHead,
     RuleName,
     RuleSym,
     ScenarioSym,
     Unit,
     sort_word,
 )
+from ..codes import ARITY_MISMATCH, DUPLICATE_NAME, KIND_MISMATCH, SYNTAX_ERROR, UNKNOWN_NAME
 
 PREDICATES = (KindSym, RelationSym, ConceptSym)
 IMPORTABLE = (KindSym, RelationSym, ConceptSym, FramingSym)
@@ -41,19 +43,19 @@ DECLARATIONS = {
 }
 
 
-def resolve_unit(unit: Unit, reporter: Reporter) -> None:
+def resolve_unit(unit: Unit, reporter: DiagnosticCollector) -> None:
     """Resolve everything in ``unit``, whose imports are already resolved."""
     _declare(unit, reporter)
     _build_scope(unit, reporter)
     _Resolver(unit, reporter).run()
 
 
-def _declare(unit: Unit, reporter: Reporter) -> None:
+def _declare(unit: Unit, reporter: DiagnosticCollector) -> None:
     def add(symbol) -> None:
         previous = unit.own.get(symbol.name)
         if previous is not None:
             reporter.report(
-                "duplicate-name", symbol.span,
+                DUPLICATE_NAME, symbol.span,
                 f"'{symbol.name}' is already declared as a {sort_word(previous)}",
                 help="every name is declared once per spec; rename one of them",
                 related=[Related(previous.span, f"first declaration of '{symbol.name}'")],
@@ -76,18 +78,18 @@ def _declare(unit: Unit, reporter: Reporter) -> None:
     headers = [s for s in unit.spec.statements if isinstance(s, n.SpecHeader)]
     for header in headers[1:]:
         reporter.report(
-            "duplicate-name", header.span, "a spec has at most one `spec` header",
+            DUPLICATE_NAME, header.span, "a spec has at most one `spec` header",
             help="remove this header",
             related=[Related(headers[0].span, "first header")],
         )
     if headers and unit.spec.statements[0] is not headers[0]:
         reporter.report(
-            "syntax-error", headers[0].span, "the `spec` header must be the first statement",
+            SYNTAX_ERROR, headers[0].span, "the `spec` header must be the first statement",
             help="move it to the top of the file",
         )
 
 
-def _build_scope(unit: Unit, reporter: Reporter) -> None:
+def _build_scope(unit: Unit, reporter: DiagnosticCollector) -> None:
     unit.scope = dict(unit.own)
     for statement in unit.spec.statements:
         if not isinstance(statement, n.Import):
@@ -99,7 +101,7 @@ def _build_scope(unit: Unit, reporter: Reporter) -> None:
             alias = statement.alias.text
             if alias in unit.own:
                 reporter.report(
-                    "duplicate-name", statement.alias.span,
+                    DUPLICATE_NAME, statement.alias.span,
                     f"import alias '{alias}' is also declared as a {sort_word(unit.own[alias])}",
                     help="choose another alias",
                     related=[Related(unit.own[alias].span, "the declaration")],
@@ -107,7 +109,7 @@ def _build_scope(unit: Unit, reporter: Reporter) -> None:
             elif unit.aliases.get(alias, imported) is not imported:
                 first = next(s.alias for s in unit.spec.statements
                              if isinstance(s, n.Import) and s.alias is not None and s.alias.text == alias)
-                reporter.report("duplicate-name", statement.alias.span,
+                reporter.report(DUPLICATE_NAME, statement.alias.span,
                                 f"import alias '{alias}' is used twice", help="choose another alias",
                                 related=[Related(first.span, f"first use of '{alias}'")])
             else:
@@ -122,14 +124,14 @@ def _build_scope(unit: Unit, reporter: Reporter) -> None:
             elif present is not symbol:
                 if present.unit is unit:
                     reporter.report(
-                        "duplicate-name", present.span,
+                        DUPLICATE_NAME, present.span,
                         f"'{name}' is declared here and in the imported spec '{imported.name}'",
                         help="rename one of them, or import the spec with `as P` and refer to its names as `P.name`",
                         related=[Related(symbol.span, f"the declaration in '{imported.name}'")],
                     )
                 else:
                     reporter.report(
-                        "duplicate-name", statement.target_span,
+                        DUPLICATE_NAME, statement.target_span,
                         f"'{name}' is declared in two imported specs",
                         help="import one of them with `as P` and refer to its names as `P.name`",
                         related=[Related(present.span, "one declaration"), Related(symbol.span, "the other")],
@@ -143,13 +145,13 @@ def _unit_for(unit: Unit, statement: n.Import) -> Unit | None:
     return None
 
 
-def resolve_claim(unit: Unit, decl: n.ClaimDecl, reporter: Reporter) -> ClaimSym:
+def resolve_claim(unit: Unit, decl: n.ClaimDecl, reporter: DiagnosticCollector) -> ClaimSym:
     """Resolve a claim written against ``unit``'s names, without adding it to the unit."""
     return _Resolver(unit, reporter).claim(decl, len(unit.claims))
 
 
 class _Resolver:
-    def __init__(self, unit: Unit, reporter: Reporter):
+    def __init__(self, unit: Unit, reporter: DiagnosticCollector):
         self.unit = unit
         self.reporter = reporter
 
@@ -230,7 +232,7 @@ class _Resolver:
                 close = [lowered[qname.text.lower()]]
         if close:
             help = f"did you mean '{close[0]}'?"
-        self.reporter.report("unknown-name", qname.span, message, help=help, related=related)
+        self.reporter.report(UNKNOWN_NAME, qname.span, message, help=help, related=related)
 
     def atom(self, atom: n.Atom) -> ResolvedAtom | None:
         symbol = self.lookup(atom.pred, PREDICATES, "kind, relation or concept")
@@ -241,7 +243,7 @@ class _Resolver:
             expected = len(symbol.decl.params)
         if len(atom.args) != expected:
             self.reporter.report(
-                "arity-mismatch", atom.span,
+                ARITY_MISMATCH, atom.span,
                 f"{sort_word(symbol)} '{atom.pred.text}' takes {expected} argument{'s' if expected != 1 else ''}, "
                 f"not {len(atom.args)}",
                 help=f"write {atom.pred.text}({', '.join(_placeholders(expected))})",
@@ -272,7 +274,7 @@ class _Resolver:
         symbol.range = self.lookup(decl.range, (KindSym,), "kind")
         for prop in decl.properties:
             if prop.name in symbol.properties:
-                self.reporter.report("duplicate-name", prop.span, f"property '{prop.name}' is given twice",
+                self.reporter.report(DUPLICATE_NAME, prop.span, f"property '{prop.name}' is given twice",
                                      help="remove one", related=[Related(symbol.properties[prop.name], "first")])
             else:
                 symbol.properties[prop.name] = prop.span
@@ -283,7 +285,7 @@ class _Resolver:
         sorts = {type(m) for m in resolved}
         if len(sorts) > 1:
             self.reporter.report(
-                "kind-mismatch", decl.span, "a `disjoint` statement lists kinds or relations, not both",
+                KIND_MISMATCH, decl.span, "a `disjoint` statement lists kinds or relations, not both",
                 help="split it into one statement for kinds and one for relations",
             )
             return
@@ -295,7 +297,7 @@ class _Resolver:
         for param in decl.params:
             if param.var.text in seen:
                 self.reporter.report(
-                    "duplicate-name", param.var.span, f"parameter '{param.var.text}' is declared twice",
+                    DUPLICATE_NAME, param.var.span, f"parameter '{param.var.text}' is declared twice",
                     help="give each parameter its own name",
                     related=[Related(seen[param.var.text].var.span, "first declaration")],
                 )
@@ -317,20 +319,23 @@ class _Resolver:
         for rule in decl.rules:
             body, complete = self.atoms(rule.body)
             variables = {a for atom in rule.body for a in (arg.text for arg in atom.args)}
-            if isinstance(rule.head, n.EqualityHead):
-                head = (rule.head.left.text, rule.head.right.text)
-                for side in (rule.head.left, rule.head.right):
+            written = rule.head
+            if written.kind is n.HeadKind.EQUALITY:
+                assert written.left is not None and written.right is not None
+                head = ResolvedHead(written.kind, equality=(written.left.text, written.right.text))
+                for side in (written.left, written.right):
                     if side.text not in variables:
                         self.reporter.report(
-                            "unknown-name", side.span,
+                            UNKNOWN_NAME, side.span,
                             f"variable '{side.text}' of the equality does not occur in the rule's body",
                             help="an equality can only merge entities the body has matched",
                         )
                         complete = False
-            elif isinstance(rule.head, n.FalseHead):
-                head = None
+            elif written.kind is n.HeadKind.FALSE:
+                head = ResolvedHead(written.kind)
             else:
-                head, head_complete = self.atoms(rule.head)
+                atoms, head_complete = self.atoms(written.atoms)
+                head = ResolvedHead(written.kind, atoms=tuple(atoms))
                 complete = complete and head_complete
             symbol.rules.append(RuleSym(rule.name.text, symbol, rule, body, head, complete))
 
@@ -339,7 +344,7 @@ class _Resolver:
             concept = self.lookup(formula.concept, (ConceptSym,), "concept")
             if concept is None:
                 return FormulaSym([], None, formula, complete=False)
-            return FormulaSym([], concept, formula, complete=concept.complete or True)
+            return FormulaSym([], concept, formula)
         atoms, complete = self.atoms(formula.atoms)
         return FormulaSym(atoms, None, formula, complete)
 
@@ -352,7 +357,7 @@ class _Resolver:
         if right is not None and left.concept is not None and right.concept is not None:
             if left.concept.arity != right.concept.arity:
                 self.reporter.report(
-                    "arity-mismatch", decl.right.span,
+                    ARITY_MISMATCH, decl.right.span,
                     f"'{left.concept.name}' takes {left.concept.arity} argument(s) and "
                     f"'{right.concept.name}' takes {right.concept.arity}; a claim compares concepts of equal arity",
                     help="compare concepts with the same number of parameters, or write the atoms out",
@@ -361,7 +366,7 @@ class _Resolver:
         elif right is not None and (left.concept is not None) != (right.concept is not None) and left.complete and right.complete:
             bare = left if left.concept is not None else right
             self.reporter.report(
-                "arity-mismatch", bare.node.span,
+                ARITY_MISMATCH, bare.node.span,
                 "a concept name alone can only be compared with another concept name",
                 help=f"write the concept with arguments, e.g. {bare.concept.name}({', '.join(_placeholders(bare.concept.arity))})",
             )
@@ -380,7 +385,7 @@ class _Resolver:
             for name in group.names:
                 if name.text in symbol.individuals:
                     self.reporter.report(
-                        "duplicate-name", name.span, f"individual '{name.text}' is declared twice",
+                        DUPLICATE_NAME, name.span, f"individual '{name.text}' is declared twice",
                         help="each individual is declared once, with one kind; add more kinds as facts `K(x)`",
                         related=[Related(symbol.individuals[name.text][1], "first declaration")],
                     )
@@ -405,7 +410,7 @@ class _Resolver:
             if arg.text not in scenario.individuals:
                 close = get_close_matches(arg.text, sorted(scenario.individuals), n=1)
                 self.reporter.report(
-                    "unknown-name", arg.span, f"unknown individual '{arg.text}' in scenario '{scenario.name}'",
+                    UNKNOWN_NAME, arg.span, f"unknown individual '{arg.text}' in scenario '{scenario.name}'",
                     help=f"did you mean '{close[0]}'?" if close else f"declare it first, e.g. `{_example_kind(scenario)} {arg.text}`",
                 )
                 ok = False

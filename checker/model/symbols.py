@@ -96,13 +96,27 @@ class ConceptSym(_Declared):
         return len(self.params)
 
 
+@dataclass(frozen=True, eq=False)
+class ResolvedHead:
+    """A rule's head with its atoms resolved: ``atoms`` (``ATOMS``), the two variables of
+    ``equality`` (``EQUALITY``), or nothing (``FALSE``)."""
+
+    kind: n.HeadKind
+    atoms: tuple[ResolvedAtom, ...] = ()
+    equality: tuple[str, str] | None = None
+
+    @property
+    def is_atoms(self) -> bool:
+        return self.kind is n.HeadKind.ATOMS
+
+
 @dataclass(eq=False)
 class RuleSym:
     name: str
     framing: "FramingSym"
     decl: n.RuleDecl
     body: list[ResolvedAtom]
-    head: Union[list[ResolvedAtom], tuple[str, str], None]   # atoms, (x, y) equality, None = false
+    head: ResolvedHead
     complete: bool = True
 
     @property

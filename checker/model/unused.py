@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ..reporter import Reporter
+from ..diagnostic_collector import DiagnosticCollector
 from ..syntax import nodes as n
 from .symbols import Unit, sort_word
+from ..codes import UNUSED_DECLARATION
 
 
 def _referenced_names(unit: Unit) -> set[str]:
@@ -37,8 +38,7 @@ def _referenced_names(unit: Unit) -> set[str]:
         elif isinstance(s, n.FramingDecl):
             for rule in s.rules:
                 use_atoms(rule.body)
-                if isinstance(rule.head, tuple):
-                    use_atoms(rule.head)
+                use_atoms(rule.head.atoms)
         elif isinstance(s, n.ClaimDecl):
             for side in (s.left, s.right):
                 if isinstance(side, n.ConceptFormula):
@@ -53,13 +53,13 @@ def _referenced_names(unit: Unit) -> set[str]:
     return used
 
 
-def check_unused(unit: Unit, reporter: Reporter) -> None:
+def check_unused(unit: Unit, reporter: DiagnosticCollector) -> None:
     """Report the unit's own kinds, relations and concepts that nothing in it uses."""
     used = _referenced_names(unit)
     for symbol in [*unit.kinds, *unit.relations, *unit.concepts]:
         if symbol.name not in used and unit.own.get(symbol.name) is symbol:
             reporter.report(
-                "unused-declaration", symbol.span,
+                UNUSED_DECLARATION, symbol.span,
                 f"{sort_word(symbol)} '{symbol.name}' is declared but never used",
                 help="use it in a concept, claim or scenario, or remove it",
             )

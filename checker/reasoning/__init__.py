@@ -11,10 +11,11 @@ from .entailment import (ImplicationResult, SatisfiabilityResult, canonical_inst
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism, homomorphisms
 from .instance import Derivation, Fact, Instance
 from .logic import Atom, Axiom, AxiomKind, Budget, Theory
+from .status import Answer, ChaseStatus, Limit, Satisfiability
 from .termination import weak_acyclicity_violation
 
 __all__ = [
-    "Atom", "Axiom", "AxiomKind", "Budget", "ChaseResult", "Classification", "Derivation", "Fact",
+    "Answer", "Atom", "Axiom", "AxiomKind", "Budget", "ChaseStatus", "Limit", "Satisfiability", "ChaseResult", "Classification", "Derivation", "Fact",
     "Failure", "ImplicationResult", "Instance", "SatisfiabilityResult", "SearchBudgetExceeded",
     "best_partial_match", "canonical_instance", "chase", "classify", "decide_implication",
     "decide_satisfiable", "find_homomorphism", "homomorphisms", "minimal_justification",

@@ -6,24 +6,25 @@ variables (and equalities and denials) are run to a fixpoint before any existent
 and an existential rule fires only when no extension of its body match already satisfies its
 head. Equalities merge entities (two named entities may not merge); ``false`` and a cycle of an
 ``acyclic`` relation make the chase fail. Limits from the :class:`Budget` stop it with status
-``"budget"``; a failure found before the limit is still reported, since facts only accumulate.
+``BUDGET`` and the :class:`Limit` reached; a failure found before the limit is still reported,
+since facts only accumulate.
 """
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Any, Sequence
 
 import networkx as nx
 
-from ..collector import collector_paused
+from ..gc_pause import collector_paused
 from .homomorphism import SearchBudgetExceeded
 from .instance import Derivation, Fact, Instance
 from .join import JoinPlan, StepCounter, slot_map
 from .logic import Atom, Axiom, AxiomKind, Budget, Theory
+from .status import ChaseStatus, Limit
 
-OK, FAILED, BUDGET = "ok", "failed", "budget"
+OK, FAILED, BUDGET = ChaseStatus.OK, ChaseStatus.FAILED, ChaseStatus.BUDGET
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,16 @@ class Failure:
 
 @dataclass
 class ChaseResult:
-    """``status`` is ``"ok"``, ``"failed"`` or ``"budget"``; ``instance`` is the chased instance."""
+    """How the chase ended (``status``), the chased ``instance``, the :class:`Failure` of a failed
+    chase and the :class:`Limit` that stopped one at ``BUDGET``."""
 
-    status: str
+    status: ChaseStatus
     instance: Instance
     failure: Failure | None = None
     rounds: int = 0
     steps: int = 0
     fired: dict[str, int] = field(default_factory=dict)
+    limit: Limit | None = None
 
 
 def _facts(atoms: Sequence[tuple[str, int, int]], values: list) -> list[Fact]:
@@ -94,27 +97,23 @@ class _Rule:
         return tuple(_facts(self.body_atoms, values))
 
 
-_COMPILED: dict[int, tuple[weakref.ref, tuple]] = {}
+_Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict[str, list[tuple[Any, ...]]], list[_Rule]]]]
 
 
-def _compile(theory: Theory) -> tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict, list[_Rule]]]]:
+def _compile(theory: Theory) -> _Compiled:
     """Rules, acyclic axioms, and per group (plain rules, existential rules) the rule entries
     by body predicate plus the rules with an empty body.
 
-    Cached by the identity of the theory object (not equality: equal axioms may carry
-    different origins), so chasing many instances under one theory compiles it once.
+    Kept in the theory's own memo, so chasing many instances under one theory compiles it once
+    and the compiled form lives exactly as long as the theory.
     """
-    cached = _COMPILED.get(id(theory))
-    if cached is not None and cached[0]() is theory:
-        return cached[1]
-    compiled = _compile_uncached(theory)
-    if len(_COMPILED) >= 64:
-        del _COMPILED[next(iter(_COMPILED))]
-    _COMPILED[id(theory)] = (weakref.ref(theory), compiled)
+    compiled: _Compiled | None = theory.memo.get("chase")
+    if compiled is None:
+        compiled = theory.memo["chase"] = _compile_uncached(theory)
     return compiled
 
 
-def _compile_uncached(theory: Theory) -> tuple:
+def _compile_uncached(theory: Theory) -> _Compiled:
     rules = [_Rule(a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
     groups = []
     for existential in (False, True):
@@ -132,21 +131,27 @@ class _Chase:
         self.inst = inst
         self.budget = budget
         self.counter = StepCounter(max_steps)
-        self.given_facts = inst._live
-        self.given_entities = len(inst.graph)
+        self.given_facts = inst.num_facts()
+        self.given_entities = inst.num_entities()
+        self.limit: Limit | None = None
         self.rules, self.acyclic, groups = _compile(theory)
         self.fired: dict[str, int] = {}
         self.rounds = 0
         self.merges = 0
         self.groups = [{"index": index, "empty": empty, "cursor": 0, "started": False} for index, empty in groups]
 
-    def over_budget(self) -> bool:
+    def over_budget(self) -> Limit | None:
+        """The limit this chase has passed, if any."""
         inst, b = self.inst, self.budget
-        return (inst._live - self.given_facts > b.max_facts
-                or len(inst.graph) - self.given_entities > b.max_entities
-                or self.counter.steps > self.counter.limit)
+        if inst.num_facts() - self.given_facts > b.max_facts:
+            return Limit.FACTS
+        if inst.num_entities() - self.given_entities > b.max_entities:
+            return Limit.ENTITIES
+        if self.counter.steps > self.counter.limit:
+            return Limit.STEPS
+        return None
 
-    def run(self) -> tuple[str, Failure | None]:
+    def run(self) -> tuple[ChaseStatus, Failure | None]:
         while True:
             for group in self.groups:
                 if not group["started"] or group["cursor"] < self.inst.log_size():
@@ -157,7 +162,7 @@ class _Chase:
             else:
                 return OK, None
 
-    def round(self, group: dict) -> tuple[str, Failure | None] | None:
+    def round(self, group: dict[str, Any]) -> tuple[ChaseStatus, Failure | None] | None:
         self.rounds += 1
         inst = self.inst
         start, end = group["cursor"], inst.log_size()
@@ -169,22 +174,15 @@ class _Chase:
                 if outcome is not None:
                     return outcome
         index = group["index"]
-        log = inst._log
-        kinds, out = inst._kind, inst._out
         counter = self.counter
-        for pos in range(start, end):
-            pred, args = log[pos]
+        for pred, args in inst.logged(start, end):
             entries = index.get(pred)
-            if not entries:
+            if not entries or not inst.has_fact(pred, args):
                 continue
             if len(args) == 1:
-                if args[0] not in kinds[pred]:
-                    continue
                 x = y = args[0]
             else:
                 x, y = args
-                if y not in out[pred].get(x, ()):
-                    continue
             merges = self.merges
             for rule, a, b, plan in entries:
                 if self.merges != merges and not inst.has_fact(pred, args):
@@ -204,11 +202,12 @@ class _Chase:
                     outcome = self.apply(rule, vals, merges)
                     if outcome is not None:
                         return outcome
-            if self.over_budget():
+            self.limit = self.over_budget()
+            if self.limit is not None:
                 return BUDGET, None
         return None
 
-    def apply(self, rule: _Rule, vals: list, merges: int) -> tuple[str, Failure | None] | None:
+    def apply(self, rule: _Rule, vals: list[Any], merges: int) -> tuple[ChaseStatus, Failure | None] | None:
         inst = self.inst
         if merges != self.merges:
             find = inst.find
@@ -269,13 +268,13 @@ def chase(instance: Instance, theory: Theory, budget: Budget = Budget(), *, copy
           max_steps: int | None = None) -> ChaseResult:
     """Chase ``instance`` with the axioms of ``theory``.
 
-    Returns a :class:`ChaseResult` whose status is ``"failed"`` (with a :class:`Failure`) when
+    Returns a :class:`ChaseResult` whose status is ``FAILED`` (with a :class:`Failure`) when
     a denial matched, an equality would merge two named entities, or an acyclic relation has a
-    cycle; ``"budget"`` when the entities or facts it adds to the input exceed ``budget`` or the
-    join work exceeds ``max_steps`` (default ten times ``budget.max_search_steps``, plus a
-    hundred steps per given fact, so that large inputs are not cut short for their size alone);
-    else ``"ok"``. The input is copied unless ``copy`` is False. Same input, same output, ids and
-    labels.
+    cycle; ``BUDGET`` (with the :class:`Limit` reached) when the entities or facts it adds to the
+    input exceed ``budget`` or the join work exceeds ``max_steps`` (default ten times
+    ``budget.max_search_steps``, plus a hundred steps per given fact, so that large inputs are not
+    cut short for their size alone); else ``OK``. The input is copied unless ``copy`` is False.
+    Same input, same output, ids and labels.
     """
     inst = instance.copy() if copy else instance
     steps = max_steps if max_steps is not None else 10 * budget.max_search_steps + 100 * inst.num_facts()
@@ -285,8 +284,10 @@ def chase(instance: Instance, theory: Theory, budget: Budget = Budget(), *, copy
             status, failure = run.run()
         except SearchBudgetExceeded:
             status, failure = BUDGET, None
-    if status != FAILED:
+            run.limit = Limit.STEPS
+    if status is not FAILED:
         cycle = find_acyclic_violation(inst, run.acyclic)
         if cycle is not None:
             status, failure = FAILED, cycle
-    return ChaseResult(status, inst, failure, run.rounds, run.counter.steps, run.fired)
+    limit = run.limit if status is BUDGET else None
+    return ChaseResult(status, inst, failure, run.rounds, run.counter.steps, run.fired, limit)

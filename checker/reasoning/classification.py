@@ -104,8 +104,8 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget(),
     names = list(concepts)
     settled_unsatisfiable = set(known_unsatisfiable) & set(names)
     chased = {n: chase_formula(theory, concepts[n][1], budget) for n in names if n not in settled_unsatisfiable}
-    unsatisfiable = settled_unsatisfiable | {n for n in chased if chased[n].status == FAILED}
-    unknown = {n for n in chased if chased[n].status == BUDGET}
+    unsatisfiable = settled_unsatisfiable | {n for n in chased if chased[n].status is FAILED}
+    unknown = {n for n in chased if chased[n].status is BUDGET}
     satisfiable = [n for n in names if n not in unsatisfiable and n not in unknown]
     bits = _Bits()
     need = {n: _need_mask(*concepts[n], bits) for n in satisfiable}

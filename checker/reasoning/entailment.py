@@ -16,9 +16,9 @@ from .chase import BUDGET, FAILED, ChaseResult, Failure, chase
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
 from .instance import Fact, Instance
 from .logic import Atom, Axiom, Budget, Theory
+from .status import Answer, ChaseStatus, Limit, Satisfiability
 
-HOLDS, FAILS, UNKNOWN = "holds", "fails", "unknown"
-SATISFIABLE, UNSATISFIABLE = "satisfiable", "unsatisfiable"
+HOLDS, FAILS, UNKNOWN = Answer.HOLDS, Answer.FAILS, Answer.UNKNOWN
 VERIFY_LIMIT = 400
 
 
@@ -44,7 +44,7 @@ class ChasedFormula:
     var_map: dict[str, int]
 
     @property
-    def status(self) -> str:
+    def status(self) -> ChaseStatus:
         return self.result.status
 
     @property
@@ -114,10 +114,10 @@ class ImplicationResult:
     implication fails) and ``var_map`` maps left-side variables to its entities. ``unmatched``
     lists right-side atoms that found no match; ``match`` maps right-side variables when it
     holds. ``verified`` tells whether the naive model checker confirmed the counterexample
-    (None: not checked).
+    (None: not checked). ``limit`` says which limit left the answer unknown.
     """
 
-    status: str
+    status: Answer
     lhs_unsatisfiable: bool = False
     instance: Instance | None = None
     var_map: dict[str, int] = field(default_factory=dict)
@@ -126,6 +126,7 @@ class ImplicationResult:
     failure: Failure | None = None
     match: dict[str, int] | None = None
     verified: bool | None = None
+    limit: Limit | None = None
 
 
 def _shared(lhs: Sequence[Atom], rhs: Sequence[Atom]) -> list[str]:
@@ -141,15 +142,15 @@ def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = 
     partial match."""
     inst = chased.instance
     current = chased.current_map()
-    if chased.status == FAILED:
+    if chased.status is FAILED:
         return ImplicationResult(HOLDS, True, inst, current, failure=chased.failure)
-    if chased.status == BUDGET:
-        return ImplicationResult(UNKNOWN, False, inst, current)
+    if chased.status is BUDGET:
+        return ImplicationResult(UNKNOWN, False, inst, current, limit=chased.result.limit)
     fixed = {v: current[v] for v in _shared(chased.atoms, rhs)}
     try:
         match = find_homomorphism(rhs, inst, fixed, budget.max_search_steps)
     except SearchBudgetExceeded:
-        return ImplicationResult(UNKNOWN, False, inst, current)
+        return ImplicationResult(UNKNOWN, False, inst, current, limit=Limit.STEPS)
     if match is not None:
         return ImplicationResult(HOLDS, False, inst, current, match=match)
     unmatched = best_partial_match(rhs, inst, fixed)[1] if explain else []
@@ -157,7 +158,7 @@ def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = 
 
 
 def _implication_holds(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget) -> bool:
-    return implication_in(chase_formula(theory, lhs, budget), rhs, budget, explain=False).status == HOLDS
+    return implication_in(chase_formula(theory, lhs, budget), rhs, budget, explain=False).status is HOLDS
 
 
 def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
@@ -180,33 +181,36 @@ def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
     chased = chase_formula(theory, lhs, budget)
     result = implication_in(chased, rhs, budget, explain)
     inst = chased.instance
-    if result.status == HOLDS and justify:
-        if result.lhs_unsatisfiable:
+    if result.status is HOLDS and justify:
+        if chased.failure is not None:
             seed = _failure_seed(inst, chased.failure)
         else:
-            matched = [(a.pred, tuple(result.match[v] for v in a.args)) for a in rhs]
+            match = result.match or {}
+            matched = [(a.pred, tuple(match[v] for v in a.args)) for a in rhs]
             seed = inst.axioms_used(matched)
             seed |= _identity_seed(inst, (chased.var_map[v] for v in _shared(lhs, rhs)))
         result.justification = minimal_justification(
             theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed)
-    if result.status == FAILS and verify and inst.num_facts() <= VERIFY_LIMIT:
+    if result.status is FAILS and verify and inst.num_facts() <= VERIFY_LIMIT:
         result.verified = verify_counterexample(theory, lhs, rhs, inst, result.var_map)
     return result
 
 
 @dataclass
 class SatisfiabilityResult:
-    """The answer to "can ``atoms`` hold together under the theory"."""
+    """The answer to "can ``atoms`` hold together under the theory"; ``limit`` says which limit
+    left it unknown."""
 
-    status: str
+    status: Satisfiability
     instance: Instance | None = None
     var_map: dict[str, int] = field(default_factory=dict)
     failure: Failure | None = None
     justification: list[Axiom] | None = None
+    limit: Limit | None = None
 
 
 def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> bool:
-    return chase_formula(theory, atoms, budget).status == FAILED
+    return chase_formula(theory, atoms, budget).status is FAILED
 
 
 def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = Budget(),
@@ -217,14 +221,15 @@ def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = B
     ``justification`` is a minimal set of axioms that already makes ``atoms`` unsatisfiable.
     """
     chased = chase_formula(theory, atoms, budget)
-    result = SatisfiabilityResult(UNKNOWN, chased.instance, chased.current_map(), chased.failure)
-    if chased.status == FAILED:
-        result.status = UNSATISFIABLE
+    result = SatisfiabilityResult(Satisfiability.UNKNOWN, chased.instance, chased.current_map(), chased.failure,
+                                  limit=chased.result.limit)
+    if chased.failure is not None:
+        result.status = Satisfiability.UNSATISFIABLE
         if justify:
             result.justification = minimal_justification(
                 theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure))
-    elif chased.status != BUDGET:
-        result.status = SATISFIABLE
+    elif chased.status is not BUDGET:
+        result.status = Satisfiability.SATISFIABLE
     return result
 
 

@@ -46,16 +46,16 @@ def _candidate_count(atom: Atom, binding: dict[str, int], inst: Instance) -> int
     if len(args) == 1:
         n = binding.get(args[0])
         if n is None:
-            return len(inst._kind.get(atom.pred, ()))
-        return 1 if n in inst._kind.get(atom.pred, ()) else 0
+            return len(inst.members(atom.pred))
+        return 1 if n in inst.members(atom.pred) else 0
     s, t = binding.get(args[0]), binding.get(args[1])
     if s is not None and t is not None:
-        return 1 if t in inst._out.get(atom.pred, {}).get(s, ()) else 0
+        return 1 if t in inst.successors(atom.pred, s) else 0
     if s is not None:
-        return len(inst._out.get(atom.pred, {}).get(s, ()))
+        return len(inst.successors(atom.pred, s))
     if t is not None:
-        return len(inst._in.get(atom.pred, {}).get(t, ()))
-    return len(inst._rel.get(atom.pred, ()))
+        return len(inst.predecessors(atom.pred, t))
+    return len(inst.pairs(atom.pred))
 
 
 def _candidates(atom: Atom, binding: dict[str, int], inst: Instance) -> Iterator[tuple[int, ...]]:
@@ -63,7 +63,7 @@ def _candidates(atom: Atom, binding: dict[str, int], inst: Instance) -> Iterator
     args = atom.args
     if len(args) == 1:
         n = binding.get(args[0])
-        members = inst._kind.get(atom.pred, {})
+        members = inst.members(atom.pred)
         if n is None:
             for m in list(members):
                 yield (m,)
@@ -73,16 +73,16 @@ def _candidates(atom: Atom, binding: dict[str, int], inst: Instance) -> Iterator
     s, t = binding.get(args[0]), binding.get(args[1])
     same = args[0] == args[1]
     if s is not None and t is not None:
-        if t in inst._out.get(atom.pred, {}).get(s, ()):
+        if t in inst.successors(atom.pred, s):
             yield (s, t)
     elif s is not None:
-        for x in list(inst._out.get(atom.pred, {}).get(s, ())):
+        for x in list(inst.successors(atom.pred, s)):
             yield (s, x)
     elif t is not None:
-        for x in list(inst._in.get(atom.pred, {}).get(t, ())):
+        for x in list(inst.predecessors(atom.pred, t)):
             yield (x, t)
     else:
-        for pair in list(inst._rel.get(atom.pred, ())):
+        for pair in list(inst.pairs(atom.pred)):
             if not same or pair[0] == pair[1]:
                 yield pair
 

@@ -10,13 +10,18 @@ reason for any fact can be walked back to the given facts.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from types import MappingProxyType
+from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
 
 from .logic import Axiom
 
 Fact = tuple[str, tuple[int, ...]]
+
+_NONE: Mapping[int, None] = MappingProxyType({})
+_NO_INDEX: Mapping[int, Mapping[int, None]] = MappingProxyType({})
+_NO_PAIRS: Mapping[tuple[int, int], None] = MappingProxyType({})
 
 
 @dataclass(frozen=True)
@@ -205,21 +210,29 @@ class Instance:
         """The current facts first added at log ``position`` or later."""
         return [f for f in self._log[position:] if self.has_fact(*f)]
 
+    def logged(self, start: int, end: int) -> list[Fact]:
+        """The facts first added at log positions ``start`` to ``end`` (some may be gone since)."""
+        return self._log[start:end]
+
     def predicates(self) -> set[str]:
         """The kinds and relations that have at least one current fact."""
         return {k for k, m in self._kind.items() if m} | {r for r, m in self._rel.items() if m}
 
-    def members(self, kind: str) -> Iterable[int]:
-        return self._kind.get(kind, {}).keys()
+    def members(self, kind: str) -> Mapping[int, None]:
+        """The entities of ``kind`` (a live view: test membership, iterate, count)."""
+        return self._kind.get(kind, _NONE)
 
-    def pairs(self, relation: str) -> Iterable[tuple[int, int]]:
-        return self._rel.get(relation, {}).keys()
+    def pairs(self, relation: str) -> Mapping[tuple[int, int], None]:
+        """The ``(source, target)`` pairs of ``relation`` (a live view)."""
+        return self._rel.get(relation, _NO_PAIRS)
 
-    def successors(self, relation: str, node: int) -> Iterable[int]:
-        return self._out.get(relation, {}).get(node, {}).keys()
+    def successors(self, relation: str, node: int) -> Mapping[int, None]:
+        """The targets of ``relation`` edges from ``node`` (a live view)."""
+        return self._out.get(relation, _NO_INDEX).get(node, _NONE)
 
-    def predecessors(self, relation: str, node: int) -> Iterable[int]:
-        return self._in.get(relation, {}).get(node, {}).keys()
+    def predecessors(self, relation: str, node: int) -> Mapping[int, None]:
+        """The sources of ``relation`` edges into ``node`` (a live view)."""
+        return self._in.get(relation, _NO_INDEX).get(node, _NONE)
 
     # equality -------------------------------------------------------------------------------
 

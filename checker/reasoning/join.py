@@ -89,30 +89,30 @@ class JoinPlan:
         code, pred, a, b = self.steps[i]
         nxt = i + 1
         if code == _KIND_CHECK:
-            if values[a] in inst._kind.get(pred, ()):
+            if values[a] in inst.members(pred):
                 yield from self._run(nxt, inst, values, counter)
             return
         if code == _REL_CHECK:
-            if values[b] in inst._out.get(pred, {}).get(values[a], ()):
+            if values[b] in inst.successors(pred, values[a]):
                 yield from self._run(nxt, inst, values, counter)
             return
         if code == _KIND_SCAN:
-            candidates = inst._kind.get(pred, ())
+            candidates = inst.members(pred)
             target = a
         elif code == _REL_OUT:
-            candidates = inst._out.get(pred, {}).get(values[a], ())
+            candidates = inst.successors(pred, values[a])
             target = b
         elif code == _REL_IN:
-            candidates = inst._in.get(pred, {}).get(values[b], ())
+            candidates = inst.predecessors(pred, values[b])
             target = a
         elif code == _REL_LOOP:
-            candidates = [s for s, t in inst._rel.get(pred, ()) if s == t]
+            candidates = [s for s, t in inst.pairs(pred) if s == t]
             target = a
         else:
-            counter.steps += len(inst._rel.get(pred, ()))
+            counter.steps += len(inst.pairs(pred))
             if counter.steps > counter.limit:
                 raise SearchBudgetExceeded()
-            for s, t in inst._rel.get(pred, ()):
+            for s, t in inst.pairs(pred):
                 values[a], values[b] = s, t
                 yield from self._run(nxt, inst, values, counter)
             values[a] = values[b] = None

@@ -84,10 +84,14 @@ class Axiom:
 
 @dataclass(frozen=True)
 class Theory:
-    """The axioms of one framing, in a deterministic order."""
+    """The axioms of one framing, in a deterministic order.
+
+    ``memo`` holds what the reasoner derives from the axioms once (the chase's compiled rules),
+    so that it lives exactly as long as the theory."""
 
     name: str                        # the framing's name, "" for the base framing
     axioms: tuple[Axiom, ...]
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def without(self, labels: set[str]) -> "Theory":
         return Theory(self.name, tuple(a for a in self.axioms if a.label not in labels))

@@ -106,8 +106,8 @@ def to_document(result: CheckResult) -> dict[str, Any]:
         "tool": {"name": "alignspec", "version": __version__},
         "files": [str(f) for f in result.files],
         "diagnostics": [_diagnostic(d) for d in _sorted(result.diagnostics)],
-        "claims": [canonical(c) for c in result.claims],
-        "framings": [canonical(f) for f in result.framings],
+        "claims": [canonical(c.to_dict()) for c in result.claims],
+        "framings": [canonical(f.to_dict()) for f in result.framings],
         "summary": result.summary(),
     }
 

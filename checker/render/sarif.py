@@ -122,8 +122,8 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
     if d.details:
         properties["details"] = list(d.details)
     if d.counterexample is not None:
-        properties["counterexample"] = canonical(d.counterexample)
+        properties["counterexample"] = canonical(d.counterexample.to_dict())
     if d.justification is not None:
-        properties["justification"] = canonical(d.justification)
+        properties["justification"] = canonical([step.to_dict() for step in d.justification])
     data["properties"] = properties
     return data

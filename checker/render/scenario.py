@@ -3,40 +3,40 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Sequence
 
-from ..analysis.scenarios import HOLDS, NOT_APPLICABLE, NOT_FOLLOWING
+from ..analysis.outcomes import Verdict
+from ..analysis.scenarios import Cell, Hierarchy, Levels, ScenarioEvaluation
 
-SHORT = {HOLDS: "holds", NOT_FOLLOWING: "-", NOT_APPLICABLE: "n/a"}
+SHORT = {Verdict.HOLDS: "holds", Verdict.DOES_NOT_FOLLOW: "-", Verdict.NOT_APPLICABLE: "n/a"}
 
 
-def _tree(hierarchy: dict[str, Any]) -> list[str]:
+def hierarchy_tree(hierarchy: Hierarchy) -> list[str]:
+    """The hierarchy as an indented tree: each root, then its children by level, with levels."""
     children: dict[str, list[str]] = {}
-    targets = set()
-    for source, target in hierarchy["edges"]:
+    for source, target in hierarchy.edges:
         children.setdefault(source, []).append(target)
-        targets.add(target)
-    levels = hierarchy["levels"]
-    roots = [name for name in levels if name not in targets]
+    targets = {target for _, target in hierarchy.edges}
+    levels = hierarchy.levels
     lines: list[str] = []
 
-    def visit(name: str, depth: int, trail: frozenset) -> None:
+    def visit(name: str, depth: int, trail: frozenset[str]) -> None:
         lines.append(f"{'  ' * depth}{name} (level {levels[name]})")
         for child in sorted(children.get(name, []), key=lambda c: (levels[c], c)):
             if child not in trail:
                 visit(child, depth + 1, trail | {child})
 
-    for root in roots:
+    for root in (name for name in levels if name not in targets):
         visit(root, 0, frozenset({root}))
     return lines
 
 
-def _table(cells: list[dict], individuals: list[str]) -> list[str]:
-    unary = [c for c in cells if len(c["args"]) == 1]
-    concepts = list(dict.fromkeys(c["concept"] for c in unary))
+def _table(cells: list[Cell], individuals: list[str]) -> list[str]:
+    unary = [c for c in cells if len(c.args) == 1]
+    concepts = list(dict.fromkeys(c.concept for c in unary))
     if not concepts:
         return []
-    status = {(c["concept"], c["args"][0]): SHORT[c["status"]] for c in unary}
+    status = {(c.concept, c.args[0]): SHORT[c.status] for c in unary}
     width = max(len(n) for n in individuals + [""]) + 2
     widths = [max(len(c), 5) + 2 for c in concepts]
     lines = [" " * width + "".join(c.ljust(w) for c, w in zip(concepts, widths)).rstrip()]
@@ -46,7 +46,7 @@ def _table(cells: list[dict], individuals: list[str]) -> list[str]:
     return lines
 
 
-def _levels(levels: dict[str, dict[str, int]]) -> str:
+def _levels(levels: Levels) -> str:
     parts = []
     for relation, spans in levels.items():
         if len(spans) > 1:
@@ -54,56 +54,56 @@ def _levels(levels: dict[str, dict[str, int]]) -> str:
     return f"  [{'; '.join(parts)}]" if parts else ""
 
 
-def render_scenario_text(records: list[dict], derivations: bool = False) -> str:
+def render_scenario_text(evaluations: Sequence[ScenarioEvaluation], derivations: bool = False) -> str:
     """The evaluation of each scenario: hierarchy, table, witnesses, expectations, derivations."""
     out: list[str] = []
-    for record in records:
-        under = f" under {record['framing']}" if record["framing"] else ""
-        head = f"scenario {record['name']}{under}: {record['status']}"
-        if record["reason"]:
-            head += f" ({record['reason']})"
+    for evaluation in evaluations:
+        under = f" under {evaluation.framing}" if evaluation.framing else ""
+        head = f"scenario {evaluation.scenario.name}{under}: {evaluation.status.value}"
+        if evaluation.reason:
+            head += f" ({evaluation.reason})"
         out.append(head)
-        for hierarchy in record["hierarchies"]:
-            out.append(f"  hierarchy of {hierarchy['relation']}:")
-            out.extend(f"    {line}" for line in _tree(hierarchy))
-        table = _table(record["cells"], list(record["individuals"]))
+        for hierarchy in evaluation.hierarchies:
+            out.append(f"  hierarchy of {hierarchy.relation}:")
+            out.extend(f"    {line}" for line in hierarchy_tree(hierarchy))
+        table = _table(evaluation.cells, list(evaluation.scenario.individuals))
         if table:
             out.append("  concepts (holds / - does not follow / n/a not applicable):")
             out.extend(f"    {line}" for line in table)
-        holding = [c for c in record["cells"] if c["status"] == HOLDS]
+        holding = [c for c in evaluation.cells if c.status is Verdict.HOLDS]
         if holding:
             out.append("  what holds, and why:")
             for cell in holding:
-                witness = ", ".join(f"{k} = {v}" for k, v in cell["witness"].items())
-                text = f"    {cell['concept']}({', '.join(cell['args'])})"
+                witness = ", ".join(f"{k} = {v}" for k, v in cell.witness.items())
+                text = f"    {cell.concept}({', '.join(cell.args)})"
                 if witness:
                     text += f" with {witness}"
-                out.append(text + _levels(cell["levels"]))
-        others = [c for c in record["cells"] if c["status"] != HOLDS and len(c["args"]) > 1]
+                out.append(text + _levels(cell.levels))
+        others = [c for c in evaluation.cells if c.status is not Verdict.HOLDS and len(c.args) > 1]
         if others:
             counts: dict[str, int] = {}
             for cell in others:
-                counts[cell["status"]] = counts.get(cell["status"], 0) + 1
+                counts[cell.status.value] = counts.get(cell.status.value, 0) + 1
             out.append("  other tuples of binary concepts: " + ", ".join(f"{n} {s}" for s, n in sorted(counts.items())))
-        if record["expectations"]:
+        if evaluation.expectations:
             out.append("  expectations:")
-            for e in record["expectations"]:
-                verdict = "pass" if e["passed"] else "FAIL"
-                line = f"    {verdict}  {e['expect']}  ({e['status']})"
-                if e["unmatched"] and not e["passed"]:
-                    line += f"; no match for {', '.join(e['unmatched'])}"
+            for e in evaluation.expectations:
+                verdict = "pass" if e.passed else "FAIL"
+                line = f"    {verdict}  {e.text}  ({e.status.value})"
+                if e.unmatched and not e.passed:
+                    line += f"; no match for {', '.join(e.unmatched)}"
                 out.append(line)
-        for note in record["level_notes"]:
+        for note in evaluation.level_notes:
             out.append(f"  note: {note}")
-        if derivations and record["derived_facts"]:
+        if derivations and evaluation.derivations:
             out.append("  derived facts:")
-            for fact in record["derived_facts"]:
-                out.append(f"    {fact['fact']}  by {fact['by']} from {', '.join(fact['from'])}")
+            for fact in evaluation.derivations:
+                out.append(f"    {fact.fact}  by {fact.by} from {', '.join(fact.premises)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def render_scenario_json(records: list[dict]) -> str:
+def render_scenario_json(evaluations: Sequence[ScenarioEvaluation]) -> str:
     """The evaluation as a versioned JSON document."""
-    document = {"schema": "alignspec-scenario", "version": 1, "scenarios": records}
+    document = {"schema": "alignspec-scenario", "version": 1, "scenarios": [e.to_dict() for e in evaluations]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

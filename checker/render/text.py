@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..diagnostics import Diagnostic, Severity, Span
+from ..evidence import Counterexample, JustificationStep
 from ..results import CheckResult
 from .snippet import excerpt, marker
 
@@ -86,7 +87,7 @@ def _painter(color: bool) -> Paint:
 
 
 def _diagnostic_lines(d: Diagnostic, sources: Mapping[str, str], paint: Paint) -> list[str]:
-    severity = d.severity.value if isinstance(d.severity, Severity) else str(d.severity)
+    severity = d.severity.value
     head = (
         f"{paint(location(d.span) + ':', 'location')} "
         f"{paint(f'{severity}[{d.code} {d.name}]', severity)} {d.message}"
@@ -114,26 +115,27 @@ def _block(title: str, body: Iterable[str]) -> list[str]:
     return [f"{_INDENT}{title}"] + [f"{_INDENT * 3}{line}".rstrip() for line in body]
 
 
-def _counterexample_lines(cx: Mapping[str, Any]) -> list[str]:
+def _counterexample_lines(cx: Counterexample) -> list[str]:
     lines: list[str] = []
-    scenario = str(cx.get("scenario", "")).strip("\n")
+    scenario = cx.scenario.strip("\n")
     if scenario:
         lines += _block("counterexample:", scenario.splitlines())
-    unmatched = [str(atom) for atom in cx.get("unmatched", ()) or ()]
-    if unmatched:
-        lines.append(f"{_INDENT}no match for: {', '.join(unmatched)}")
+    if cx.unmatched:
+        lines.append(f"{_INDENT}no match for: {', '.join(cx.unmatched)}")
     return lines
 
 
-def _justification_lines(steps: Iterable[Mapping[str, Any]]) -> list[str]:
-    body = []
-    for step in steps:
-        text = str(step.get("label", "")).strip()
-        description = str(step.get("description", "")).strip()
-        if description:
-            text = f"{text}: {description}" if text else description
-        if step.get("file"):
-            where = ":".join(str(step[k]) for k in ("file", "line", "column") if step.get(k))
-            text = f"{text} ({where})"
-        body.append(text)
+def step_text(step: JustificationStep) -> str:
+    """``label: description (file:line:column)``: one justification step on one line."""
+    text = step.label.strip()
+    description = step.description.strip()
+    if description:
+        text = f"{text}: {description}" if text else description
+    if step.span is not None:
+        text = f"{text} ({location(step.span)})"
+    return text
+
+
+def _justification_lines(steps: Iterable[JustificationStep]) -> list[str]:
+    body = [step_text(step) for step in steps]
     return _block("justification:", body) if body else []

@@ -30,14 +30,12 @@ from typing import Iterable
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from ..codes import BY_CODE
+from ..codes import INPUT_ERROR, SYNTAX_ERROR
+from ..diagnostic_collector import make_diagnostic
 from ..diagnostics import Diagnostic, Related, Span
 from . import nodes as n
 from .parser import parse_text, raw_parser
 from .source import SourceError, SourceText, read_source
-
-SYNTAX_ERROR = BY_CODE["AS100"]
-INPUT_ERROR = BY_CODE["AS101"]
 
 #: Every reserved word of the language: none of them can be used as a name.
 RESERVED_WORDS: tuple[str, ...] = (
@@ -296,8 +294,7 @@ def _at_line_start(text: str, offset: int) -> bool:
 
 
 def _diagnostic(message: str, span: Span, help: str = "", related: tuple[Related, ...] = ()) -> Diagnostic:
-    return Diagnostic(SYNTAX_ERROR.code, SYNTAX_ERROR.name, SYNTAX_ERROR.severity, message, span,
-                      help=help, related=related)
+    return make_diagnostic(SYNTAX_ERROR, span, message, help=help, related=related)
 
 
 def _context_help(state: _State) -> str:
@@ -572,8 +569,7 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
 
 
 def _input_error(message: str, span: Span, help: str) -> Diagnostic:
-    return Diagnostic(INPUT_ERROR.code, INPUT_ERROR.name, INPUT_ERROR.severity, message, span,
-                      help=help)
+    return make_diagnostic(INPUT_ERROR, span, message, help=help)
 
 
 def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Diagnostic]]:

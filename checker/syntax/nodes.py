@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Union
 
@@ -46,19 +47,23 @@ class Atom:
     span: Span
 
 
-@dataclass(frozen=True)
-class EqualityHead:
-    left: Name
-    right: Name
-    span: Span
+class HeadKind(enum.Enum):
+    """What a rule's head says: atoms that must hold, two entities that are one, or ``false``."""
+
+    ATOMS = "atoms"
+    EQUALITY = "equality"
+    FALSE = "false"
 
 
 @dataclass(frozen=True)
-class FalseHead:
+class Head:
+    """A rule's head: ``atoms`` for ``ATOMS``, ``left = right`` for ``EQUALITY``, nothing for ``FALSE``."""
+
+    kind: HeadKind
     span: Span
-
-
-Head = Union[tuple[Atom, ...], EqualityHead, FalseHead]
+    atoms: tuple[Atom, ...] = ()
+    left: Name | None = None
+    right: Name | None = None
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ import lark
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
 
-from ..collector import collector_paused
+from ..gc_pause import collector_paused
 from ..diagnostics import Span
 from . import nodes as n
 
@@ -186,14 +186,16 @@ class _ToNodes(Transformer):
         return tuple(items)
 
     def atom_head(self, items):
-        return items[0]
+        atoms = items[0]
+        return n.Head(n.HeadKind.ATOMS, _span_of(self.path, atoms[0], atoms[-1]), atoms=atoms)
 
     def equality_head(self, items):
         left, right = items
-        return n.EqualityHead(self._name(left), self._name(right), _span_of(self.path, left, right))
+        return n.Head(n.HeadKind.EQUALITY, _span_of(self.path, left, right),
+                      left=self._name(left), right=self._name(right))
 
     def false_head(self, items):
-        return n.FalseHead(_span_of(self.path, items[0], items[0]))
+        return n.Head(n.HeadKind.FALSE, _span_of(self.path, items[0], items[0]))
 
     def rule_decl(self, items):
         keyword, name, body, head, doc, sources = items

@@ -48,14 +48,17 @@ def rule_text(rule: RuleSym) -> str:
     """``body -> head`` as written."""
     decl = rule.decl
     body = ", ".join(atom_text(a) for a in decl.body)
-    head = decl.head
-    if isinstance(head, n.FalseHead):
-        written = "false"
-    elif isinstance(head, n.EqualityHead):
-        written = f"{head.left.text} = {head.right.text}"
-    else:
-        written = ", ".join(atom_text(a) for a in head)
-    return f"{body} -> {written}"
+    return f"{body} -> {head_text(decl.head)}"
+
+
+def head_text(head: n.Head) -> str:
+    """A rule's head as written: atoms, ``x = y`` or ``false``."""
+    if head.kind is n.HeadKind.FALSE:
+        return "false"
+    if head.kind is n.HeadKind.EQUALITY:
+        assert head.left is not None and head.right is not None
+        return f"{head.left.text} = {head.right.text}"
+    return ", ".join(atom_text(a) for a in head.atoms)
 
 
 def formula_text(formula: FormulaSym | None) -> str:

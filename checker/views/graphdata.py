@@ -14,13 +14,22 @@ def node_link(graph: nx.Graph) -> dict:
     return nx.node_link_data(graph, edges="edges")
 
 
+def _plain(value: Any) -> Any:
+    """What JSON cannot write directly: typed evidence (by its ``to_dict``) and sets (sorted)."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    raise TypeError(f"cannot write {type(value).__name__} to JSON")
+
+
 def to_json(graphs: nx.Graph | Sequence[nx.Graph]) -> str:
     """Node-link JSON: one object for one graph, an array of objects for several."""
     if isinstance(graphs, nx.Graph):
         data: Any = node_link(graphs)
     else:
         data = [node_link(g) for g in graphs]
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n"
 
 
 def scalar(value: Any) -> str | int | float | bool:
@@ -32,7 +41,7 @@ def scalar(value: Any) -> str | int | float | bool:
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
         return ", ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
 
 
 def scalar_graph(graph: nx.Graph) -> nx.Graph:

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import os
+from typing import Iterable
 
 from ..analysis.justify import Justifier
+from ..evidence import JustificationStep
 
 __all__ = ["Justifier", "item_text", "justification_text", "short_path"]
 
 
-def justification_text(items: list[dict], base: str | None = None) -> str:
+def justification_text(steps: Iterable[JustificationStep], base: str | None = None) -> str:
     """``rule a (seed.align:62); kind B: C (seed.align:20)``, paths relative to ``base``."""
-    return "; ".join(item_text(item, base) for item in items)
+    return "; ".join(item_text(step, base) for step in steps)
 
 
-def item_text(item: dict, base: str | None = None) -> str:
+def item_text(step: JustificationStep, base: str | None = None) -> str:
     """One justification step as ``label (file:line)``, with its direction when it has one."""
-    text = item["label"]
-    if item.get("file"):
-        text += f" ({short_path(item['file'], base)}:{item['line']})"
-    if item.get("direction"):
-        text += f" [{item['direction']}]"
+    text = step.label
+    if step.span is not None:
+        text += f" ({short_path(step.span.file, base)}:{step.span.line})"
+    if step.direction:
+        text += f" [{step.direction}]"
     return text
 
 

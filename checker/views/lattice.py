@@ -11,6 +11,8 @@ from __future__ import annotations
 import networkx as nx
 
 from ..analysis.framings import FramingView
+from ..analysis.justify import Steps, with_direction
+from ..evidence import JustificationStep
 from .describe import concept_doc
 from .justify import Justifier, item_text, justification_text
 
@@ -27,8 +29,8 @@ def class_id(members) -> str:
     return "=".join(sorted(members))
 
 
-def _rule_names(items: list[dict]) -> str:
-    return ", ".join(dict.fromkeys(i["label"].removeprefix("rule ") for i in items if i["label"].startswith("rule ")))
+def _rule_names(steps: Steps) -> str:
+    return ", ".join(dict.fromkeys(step.name for step in steps if step.is_rule))
 
 
 def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = None) -> nx.DiGraph:
@@ -56,7 +58,7 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
 
     for cls in c.classes:
         members = members_of(cls)
-        items = justifier.equivalence(framing, members) if len(members) > 1 else []
+        items = justifier.equivalence(framing, members) if len(members) > 1 else ()
         lines = [f"{m}: {d}" if d else m for m, d in docs(members).items()]
         if items:
             lines.append("equivalent because " + justification_text(items, base))
@@ -73,24 +75,24 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
                        justification=items, description=text)
     if c.unsatisfiable:
         members = members_of(c.unsatisfiable)
-        items = []
+        items: list[JustificationStep] = []
         for m in members:
             found = justifier.unsatisfiable(framing, m)
-            items.extend({**i, "direction": f"{m} has no member"} for i in found) if len(members) > 1 else items.extend(found)
+            items.extend(with_direction(found, f"{m} has no member") if len(members) > 1 else found)
         lines = [f"{m}: {d}" if d else m for m, d in docs(members).items()]
         lines.append("no member because " + justification_text(items, base) if items else "no member")
         graph.add_node(BOTTOM, role="unsatisfiable", label="unsatisfiable: " + ", ".join(members), members=members,
-                       arity=min(concepts[m].arity for m in members), docs=docs(members), justification=items,
+                       arity=min(concepts[m].arity for m in members), docs=docs(members), justification=tuple(items),
                        description="\n".join(lines))
         arities = {concepts[m].arity for m in members}
         for node, data in list(graph.nodes(data=True)):
             if data["role"] == "class" and data["arity"] in arities and graph.in_degree(node) == 0:
-                graph.add_edge(BOTTOM, node, role="unsatisfiable", label="", justification=[],
+                graph.add_edge(BOTTOM, node, role="unsatisfiable", label="", justification=(),
                                description="a concept with no member implies every concept of its arity")
     if c.unknown:
         members = members_of(c.unknown)
         graph.add_node(UNKNOWN, role="unknown", label="not classified: " + ", ".join(members), members=members,
-                       arity=min(concepts[m].arity for m in members), docs=docs(members), justification=[],
+                       arity=min(concepts[m].arity for m in members), docs=docs(members), justification=(),
                        description="the reasoner reached its limit on these concepts")
     return graph
 

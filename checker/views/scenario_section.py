@@ -5,30 +5,11 @@ from __future__ import annotations
 
 import networkx as nx
 
+from ..analysis.outcomes import Verdict
 from ..analysis.scenarios import ScenarioEvaluation
+from ..render.scenario import SHORT, hierarchy_tree
 from .document import Block, Code, Heading, Items, Paragraph, Table, code, em, inline, strong
 from .sections import ReportContext, diagram
-
-SHORT = {"holds": "holds", "does not follow": "-", "not applicable": "n/a"}
-
-
-def _tree(hierarchy) -> list[str]:
-    children: dict[str, list[str]] = {}
-    for source, target in hierarchy.edges:
-        children.setdefault(source, []).append(target)
-    targets = {t for _, t in hierarchy.edges}
-    lines: list[str] = []
-
-    def visit(name: str, depth: int, trail: frozenset) -> None:
-        lines.append(f"{'  ' * depth}{name} (level {hierarchy.levels[name]})")
-        for child in sorted(children.get(name, []), key=lambda c: (hierarchy.levels[c], c)):
-            if child not in trail:
-                visit(child, depth + 1, trail | {child})
-
-    for root in (n for n in hierarchy.levels if n not in targets):
-        visit(root, 0, frozenset({root}))
-    return lines
-
 
 def scenarios(ctx: ReportContext, worlds: dict[str, nx.MultiDiGraph]) -> list[Block]:
     """A subsection per scenario; ``worlds`` maps scenario names to their world graphs."""
@@ -48,24 +29,24 @@ def _scenario(ctx: ReportContext, index: int, evaluation: ScenarioEvaluation, wo
         blocks.append(Paragraph(inline(doc)))
     under = inline(" under ", code(evaluation.framing)) if evaluation.framing else inline(" with no framing")
     reason = f" ({evaluation.reason})" if evaluation.reason else ""
-    blocks.append(Paragraph(inline("Evaluated", *under, ": ", strong(evaluation.status), reason, ".")))
+    blocks.append(Paragraph(inline("Evaluated", *under, ": ", strong(evaluation.status.value), reason, ".")))
     for hierarchy in evaluation.hierarchies:
         blocks.append(Paragraph(inline("Hierarchy of ", code(hierarchy.relation), ":")))
-        blocks.append(Code("\n".join(_tree(hierarchy)), "text"))
+        blocks.append(Code("\n".join(hierarchy_tree(hierarchy)), "text"))
     individuals = list(scenario.individuals)
     unary = list(dict.fromkeys(c.concept for c in evaluation.cells if len(c.args) == 1))
     if unary and individuals:
-        status = {(c.concept, c.args[0]): SHORT.get(c.status, c.status) for c in evaluation.cells if len(c.args) == 1}
+        status = {(c.concept, c.args[0]): SHORT[c.status] for c in evaluation.cells if len(c.args) == 1}
         rows = tuple((name, *(status.get((c, name), "") for c in unary)) for name in individuals)
         blocks.append(Paragraph(inline("Concepts (", code("holds"), " holds, ", code("-"), " does not follow, ",
                                        code("n/a"), " not applicable):")))
         blocks.append(Table(("individual", *unary), rows, frozenset({0})))
-    binary = [c for c in evaluation.cells if len(c.args) > 1 and c.status == "holds"]
+    binary = [c for c in evaluation.cells if len(c.args) > 1 and c.status is Verdict.HOLDS]
     if binary:
         blocks.append(Paragraph(inline("Holding between individuals:")))
         blocks.append(Items(tuple(inline(code(f"{c.concept}({', '.join(c.args)})")) for c in binary)))
     if evaluation.expectations:
-        rows = tuple((e.text, "pass" if e.passed else "FAIL", e.status) for e in evaluation.expectations)
+        rows = tuple((e.text, "pass" if e.passed else "FAIL", e.status.value) for e in evaluation.expectations)
         blocks.append(Table(("expectation", "result", "status"), rows, frozenset({0})))
     for note in evaluation.level_notes:
         blocks.append(Paragraph(inline(em("Note:"), " ", note)))

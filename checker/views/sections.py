@@ -7,6 +7,7 @@ import os
 
 import networkx as nx
 
+from ..analysis.outcomes import ClaimStatus
 from ..model.kinds import all_units
 from .compare import Comparison, concepts_of
 from .describe import claim_text, concept_doc, concept_sources, definition, signature
@@ -61,7 +62,7 @@ def header(ctx: ReportContext) -> list[Block]:
         blocks.append(Items(tuple(inline(s) for s in head.doc.sources)))
     analysis = ctx.analysis
     statuses = [c.status for c in analysis.claims]
-    counts = ", ".join(f"{statuses.count(s)} {s}" for s in ("holds", "fails", "unknown") if statuses.count(s))
+    counts = ", ".join(f"{statuses.count(s)} {s.value}" for s in ClaimStatus if statuses.count(s))
     blocks.append(Paragraph(inline(
         f"{len(concepts_of(analysis.framings))} concepts, {len(analysis.claims)} claims"
         + (f" ({counts})" if counts else "")
@@ -138,24 +139,24 @@ def claims(ctx: ReportContext) -> list[Block]:
     outcomes = ctx.analysis.claims
     if not outcomes:
         return blocks + [Paragraph(inline("No claims."))]
-    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_text(o.claim), o.status) for o in outcomes)
+    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_text(o.claim), o.status.value) for o in outcomes)
     blocks.append(Table(("claim", "under", "statement", "status"), rows, frozenset({0, 1, 2})))
     for o in outcomes:
-        title = inline(strong(f"Claim {o.claim.label}"), " (", code(claim_text(o.claim)), f"): {o.status}")
-        if o.status == "holds" and o.justification:
+        title = inline(strong(f"Claim {o.claim.label}"), " (", code(claim_text(o.claim)), f"): {o.status.value}")
+        if o.status is ClaimStatus.HOLDS and o.justification:
             blocks.append(Paragraph(title + inline(", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))
-        elif o.status == "fails":
+        elif o.status is ClaimStatus.FAILS:
             blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
             if o.counterexample:
-                blocks.append(Code(o.counterexample["scenario"], "text"))
+                blocks.append(Code(o.counterexample.scenario, "text"))
                 if o.unmatched:
                     blocks.append(Paragraph(inline("No match for: ", *joined(o.unmatched), ".")))
             if o.details:
                 blocks.append(Items(tuple(inline(d) for d in o.details)))
             if o.justification:
                 blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))
-        elif o.status == "unknown":
+        elif o.status is ClaimStatus.UNKNOWN:
             blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
     return blocks
 

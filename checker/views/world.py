@@ -30,7 +30,7 @@ def world_graph(evaluation: ScenarioEvaluation) -> nx.MultiDiGraph:
     keyed by relation, ``role`` given or derived, with ``by`` (the axiom) and ``premises``."""
     scenario = evaluation.scenario
     graph = nx.MultiDiGraph(scenario=scenario.name, framing=evaluation.framing or None,
-                            status=evaluation.status, title=f"scenario {scenario.name}", rankdir="LR")
+                            status=evaluation.status.value, title=f"scenario {scenario.name}", rankdir="LR")
     world = evaluation.instance
     if world is None:
         for name, (kind, _) in scenario.individuals.items():

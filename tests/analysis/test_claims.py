@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from alignspec.subjects import ConceptsSubject
+
 import time
 
 import pytest
@@ -75,7 +77,7 @@ def test_claim_forms(write, claim, expected):
 
 
 def _paste_and_check(spec, write, counterexample):
-    text = counterexample["scenario"]
+    text = counterexample.scenario
     pasted = alignspec.load(str(write(VOCABULARY + "\n" + text + "\n", name="pasted.align")))
     (evaluation,) = pasted.scenarios
     assert evaluation.status == "consistent"
@@ -101,7 +103,7 @@ def test_counterexample_pastes_back(write, claim):
 def test_failed_claim_names_the_framing_where_it_holds(write):
     spec = alignspec.load(str(write(VOCABULARY + "\nclaim: inner implies robust\n")))
     (outcome,) = spec.claims
-    holds_under = {h["framing"]: h["adds"] for h in outcome.counterexample["holds_under"]}
+    holds_under = {h.framing: list(h.adds) for h in outcome.counterexample.holds_under}
     assert holds_under["mesa"] == ["rule behaves"]
     assert "trained_mesa" in holds_under
 
@@ -113,7 +115,7 @@ def test_justifications_are_minimal(write, claim):
     (outcome,) = spec.claims
     builder = spec.analysis.builder
     theory = builder.theory(outcome.claim.framing)
-    labels = {j["label"] for j in outcome.justification}
+    labels = {j.label for j in outcome.justification}
     if outcome.claim.form in ("implies", "equivalent"):
         directions = [claim_sides(outcome.claim, builder)]
         if outcome.claim.form == "equivalent":
@@ -137,8 +139,8 @@ claim under forever: inner implies robust
     spec = alignspec.load(str(write(text)))
     elapsed = time.perf_counter() - start
     found = [d for d in spec.diagnostics() if d.name == "non-terminating-framing"]
-    assert len(found) == 1 and found[0].data["framing"] == "forever"
-    assert "rule more" in found[0].data["axioms"]
+    assert len(found) == 1 and found[0].subject.framing == "forever"
+    assert "rule more" in found[0].subject.axioms
     (outcome,) = spec.claims
     assert outcome.status == "unknown"
     assert elapsed < 30  # generous: the point is that the chase is never started
@@ -170,8 +172,8 @@ framing more extends trained_mesa
     spec = alignspec.load(str(write(text)))
     found = [d for d in spec.diagnostics() if d.name == "unsatisfiable-concept"]
     assert len(found) == 1
-    assert found[0].data == {"framing": "trained_mesa", "concepts": ["heuristic"]}
-    assert {j["label"] for j in found[0].justification} >= {"rule every_trained", "disjoint Heuristic, Optimizer"}
+    assert found[0].subject == ConceptsSubject("trained_mesa", ("heuristic",))
+    assert {j.label for j in found[0].justification} >= {"rule every_trained", "disjoint Heuristic, Optimizer"}
     acknowledged = alignspec.load(str(write(text + "claim under mesa: unsatisfiable heuristic\n", "b.align")))
     assert "unsatisfiable-concept" not in codes(acknowledged)
     acknowledged = alignspec.load(str(write(text + "claim under trained_mesa: unsatisfiable heuristic\n", "c.align")))
@@ -185,7 +187,7 @@ framing more extends trained_mesa
     spec = alignspec.load(str(write(text)))
     found = [d for d in spec.diagnostics() if d.name == "concept-collapse"]
     assert len(found) == 1
-    assert found[0].data == {"framing": "trained_mesa", "concepts": ["robust", "inner"]}
+    assert found[0].subject == ConceptsSubject("trained_mesa", ("robust", "inner"))
 
 
 def test_collapse_that_grows_is_a_new_finding(write):
@@ -195,7 +197,7 @@ claim under trained_mesa: robust equivalent inner
 """
     spec = alignspec.load(str(write(text)))
     found = [d for d in spec.diagnostics() if d.name == "concept-collapse"]
-    assert sorted((d.data["framing"] or "", tuple(d.data["concepts"])) for d in found) == [
+    assert sorted((d.subject.framing or "", tuple(d.subject.concepts)) for d in found) == [
         ("", ("robust", "robust2")),
         ("trained_mesa", ("robust", "inner", "robust2")),
     ]

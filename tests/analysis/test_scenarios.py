@@ -70,8 +70,8 @@ scenario two_objectives {
 """)
     found = [d for d in spec.diagnostics() if d.name == "inconsistent-scenario"]
     assert len(found) == 1
-    assert found[0].data["axiom"] == "behavioral_objective is functional"
-    assert set(found[0].data["facts"]) == {"behavioral_objective(m, a)", "behavioral_objective(m, b)"}
+    assert found[0].subject.axiom == "behavioral_objective is functional"
+    assert set(found[0].subject.facts) == {"behavioral_objective(m, a)", "behavioral_objective(m, b)"}
     lines = {r.span.line for r in found[0].related}
     text = (VOCABULARY + "x").splitlines()
     assert any("functional" in text[line - 1] for line in lines if line <= len(text))
@@ -90,7 +90,7 @@ scenario odd under objectives_train {
 }
 """)
     found = [d for d in spec.diagnostics() if d.name == "inconsistent-scenario"]
-    assert len(found) == 1 and found[0].data["axiom"] == "disjoint Model, Objective"
+    assert len(found) == 1 and found[0].subject.axiom == "disjoint Model, Objective"
 
 
 def test_cycle_in_acyclic(write):
@@ -103,8 +103,8 @@ scenario loop {
 """)
     found = [d for d in spec.diagnostics() if d.name == "cycle-in-acyclic"]
     assert len(found) == 1
-    assert found[0].data["relation"] == "trains"
-    assert set(found[0].data["cycle"]) == {"a", "b"}
+    assert found[0].subject.relation == "trains"
+    assert set(found[0].subject.cycle) == {"a", "b"}
     chain = load(write, """
 scenario chain {
     MesaOptimizer a, b
@@ -128,9 +128,9 @@ scenario wrong {
 }
 """)
     found = [d for d in spec.diagnostics() if d.name == "expectation-failed"]
-    assert [d.data["expect"] for d in found] == ["expect robust(m)", "expect not behavioral_objective(m, proxy)"]
-    assert found[0].data["unmatched"] == ["aligned_with(proxy, goal)"]
-    assert found[1].data["status"] == "holds"
+    assert [d.subject.expect for d in found] == ["expect robust(m)", "expect not behavioral_objective(m, proxy)"]
+    assert found[0].subject.unmatched == ("aligned_with(proxy, goal)",)
+    assert found[1].subject.status == "holds"
 
 
 def test_expect_not_that_follows_from_a_rule_has_a_justification(write):
@@ -145,7 +145,7 @@ scenario derived under copying {
 }
 """)
     (found,) = [d for d in spec.diagnostics() if d.name == "expectation-failed"]
-    assert [j["label"] for j in found.justification] == ["rule copy"]
+    assert [j.label for j in found.justification] == ["rule copy"]
 
 
 def test_levels_and_notes_on_the_seed(seed):

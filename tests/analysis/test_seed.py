@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from alignspec.subjects import ConceptsSubject
+
 from alignspec.check import CheckOptions, check
 
 
@@ -9,7 +11,7 @@ def test_seed_checks_clean(seed_path):
     result = check([str(seed_path)], CheckOptions())
     assert [d for d in result.diagnostics if d.severity.value in ("error", "warning")] == []
     assert result.exit_status(strict=True) == 0
-    assert {c["status"] for c in result.claims} == {"holds"}
+    assert {c.status for c in result.claims} == {"holds"}
     assert len(result.claims) == 9
 
 
@@ -17,9 +19,9 @@ def test_hubinger_arrow_one_and_its_converse(seed):
     assert seed.implies("inner_aligned", "objective_robust", framing="hubinger2020").status == "holds"
     converse = seed.implies("objective_robust", "inner_aligned", framing="hubinger2020")
     assert converse.status == "fails"
-    world = converse.counterexample["world"]
-    a = next(e for e in world["entities"] if e["name"] == "a")
-    assert "Model" in a["kinds"] and "MesaOptimizer" not in a["kinds"]
+    world = converse.counterexample.world
+    a = next(e for e in world.entities if e.name == "a")
+    assert "Model" in a.kinds and "MesaOptimizer" not in a.kinds
     assert "MesaOptimizer(a)" in converse.unmatched
 
 
@@ -27,20 +29,20 @@ def test_without_framing_the_premise_is_missing(seed):
     answer = seed.implies("inner_aligned", "objective_robust")
     assert answer.status == "fails"
     assert any(u.startswith("behavioral_objective") for u in answer.unmatched)
-    adds = {h["framing"]: h["adds"] for h in answer.counterexample["holds_under"]}
+    adds = {h.framing: list(h.adds) for h in answer.counterexample.holds_under}
     assert adds["hubinger2020"] == ["rule mesa_behaves"]
 
 
 def test_harris_collapse_justification(seed):
     answer = seed.implies("objective_robust", "inner_aligned", framing="harris")
     assert answer.status == "holds"
-    assert {j["label"] for j in answer.justification} == {"rule trained_is_mesa", "rule behavior_is_mesa"}
+    assert {j.label for j in answer.justification} == {"rule trained_is_mesa", "rule behavior_is_mesa"}
 
 
 def test_a2_justification(seed):
     a2 = next(c for c in seed.claims if c.claim.label == "a2")
     assert a2.status == "holds"
-    assert {j["label"] for j in a2.justification} == {
+    assert {j.label for j in a2.justification} == {
         "rule compose", "optimizes is functional", "trains is inverse_functional"}
 
 
@@ -59,4 +61,4 @@ def test_deleting_the_collapse_claim_gives_one_collapse(seed_path, tmp_path):
     result = check([str(path)], CheckOptions())
     found = [d for d in result.diagnostics if d.severity.value != "info"]
     assert [d.name for d in found] == ["concept-collapse"]
-    assert found[0].data == {"framing": "harris", "concepts": ["objective_robust", "inner_aligned"]}
+    assert found[0].subject == ConceptsSubject("harris", ("objective_robust", "inner_aligned"))

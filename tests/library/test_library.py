@@ -33,7 +33,7 @@ def claim(name: str, label: str):
 
 
 def justification(name: str, label: str) -> set[str]:
-    return {j["label"] for j in claim(name, label).justification or []}
+    return {j.label for j in claim(name, label).justification or []}
 
 
 def scenario(name: str, scenario_name: str):
@@ -68,7 +68,7 @@ def test_library_checks_clean_and_loads_by_name():
     bad = [f"{d.name}: {d.message}" for d in result.diagnostics if d.severity.value in ("error", "warning")]
     assert bad == []
     assert result.exit_status(strict=True) == 0
-    assert result.claims and {c["status"] for c in result.claims} == {"holds"}
+    assert result.claims and {c.status for c in result.claims} == {"holds"}
     for name in names:
         loaded = spec(name)
         assert loaded.name == name
@@ -104,7 +104,7 @@ def test_case2_b1_is_the_missing_premise_of_a1():
     answer = spec("hubinger2020").implies("inner_aligned", "objective_robust")
     assert answer.status == "fails"
     assert any(u.startswith("behavioral_objective") for u in answer.unmatched)
-    adds = {h["framing"]: h["adds"] for h in answer.counterexample["holds_under"]}
+    adds = {h.framing: list(h.adds) for h in answer.counterexample.holds_under}
     assert adds["mesa_behaves"] == ["rule mesa_drives_behaviour"]
 
 
@@ -120,12 +120,12 @@ def test_case3_outer_and_inner_give_intent_but_not_impact():
         "outer_aligned_to(o, h), inner_aligned(m), trains(b, m), optimizes(b, o)", "impact_aligned(m, h)",
         framing="objective_focused")
     assert answer.status == "fails"
-    assert answer.unmatched == ["acts_acceptably(m, h)"]
-    facts = answer.counterexample["world"]["facts"]
+    assert list(answer.unmatched) == ["acts_acceptably(m, h)"]
+    facts = answer.counterexample.world.facts
     # the countermodel: m is intent aligned but nothing performs well off distribution,
     # so capability robustness is false in it
-    assert not any(f["relation"] == "performs_well_off" for f in facts)
-    assert any(f["relation"] == "behavioral_objective" and f["args"][0] == "m" for f in facts)
+    assert not any(f.relation == "performs_well_off" for f in facts)
+    assert any(f.relation == "behavioral_objective" and f.args[0] == "m" for f in facts)
 
 
 # ---- DOMAIN case 4: converse countermodels ---------------------------------------------------------
@@ -157,7 +157,7 @@ def test_case5_harris_substitution_collapses_objective_robustness_into_inner_ali
         "hubinger2020").classification.classes
     forward = thread.implies("objective_robust", "inner_aligned", framing="harris")
     assert forward.status == "holds"
-    assert {"rule trained_is_mesa", "rule behavior_is_mesa"} <= {j["label"] for j in forward.justification}
+    assert {"rule trained_is_mesa", "rule behavior_is_mesa"} <= {j.label for j in forward.justification}
 
 
 # ---- DOMAIN case 6: framework conflict -------------------------------------------------------------
@@ -186,7 +186,7 @@ def test_case6_rflo_constraint_and_harris_substitution_conflict(tmp_path):
     statuses = {s.scenario.name: s.status for s in loaded.scenarios}
     assert statuses == {"built_policy": "inconsistent", "built_policy_hubinger": "consistent"}
     found = [d for d in loaded.diagnostics() if d.name == "inconsistent-scenario"]
-    assert len(found) == 1 and found[0].data["axiom"] == "disjoint Heuristic, Optimizer"
+    assert len(found) == 1 and found[0].subject.axiom == "disjoint Heuristic, Optimizer"
 
 
 # ---- DOMAIN case 7: three levels -----------------------------------------------------------------

@@ -6,6 +6,8 @@ import re
 from typing import Any
 
 from alignspec.diagnostics import Diagnostic, Related, Severity, Span
+from alignspec.evidence import Counterexample, JustificationStep, World, WorldEntity
+from alignspec.reasoning.logic import AxiomKind
 from alignspec.results import CheckResult
 
 SEED = (
@@ -37,10 +39,10 @@ def full_result() -> CheckResult:
         help="add the missing premise as a framing rule, or claim `does not imply`",
         related=(Related(Span("seed.align", 2, 10, 2, 17), "trained is defined here"),),
         details=("under the base framing",),
-        counterexample={"unmatched": ["MesaOptimizer(m)"],
-                        "scenario": "scenario counterexample {\n    Model m\n}"},
-        justification=[{"label": "kind Model", "description": "Model(x)", "file": "seed.align",
-                        "line": 1, "column": 1}],
+        counterexample=Counterexample(None, None, "scenario counterexample {\n    Model m\n}",
+                                      World((WorldEntity("m", ("Model",), False),), ()), ("MesaOptimizer(m)",)),
+        justification=(JustificationStep("kind Model", AxiomKind.SUBKIND, "Model", "Model(x)",
+                                         Span("seed.align", 1, 1, 1, 11)),),
     )
     collapse = diag("AS303", "concept-collapse", Severity.WARNING,
                     Span("seed.align", 2, 10, 2, 17), "trained and has_trainer collapse")
@@ -50,8 +52,6 @@ def full_result() -> CheckResult:
         files=["seed.align", "lib/other.align", "empty.align"],
         diagnostics=[unused, claim, collapse, diag()],
         sources={"seed.align": SEED, "lib/other.align": "kind Thing\n"},
-        claims=[{"name": "a1", "status": "failed", "under": None}],
-        framings=[{"name": "base", "extends": []}],
     )
 
 

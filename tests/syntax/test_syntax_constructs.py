@@ -91,11 +91,11 @@ def test_framings_with_extends_rules_and_every_head(spec):
     assert hub.doc == n.Doc("gradient descent is the base optimizer", ("paper",))
     rules = {r.name.text: r for r in hub.rules}
     assert rules["mesa_behaves"].doc == n.Doc("an atom head", ("r",))
-    assert isinstance(rules["mesa_behaves"].head, tuple)
-    assert len(rules["two"].head) == 2 and len(rules["two"].body) == 2
+    assert rules["mesa_behaves"].head.kind is n.HeadKind.ATOMS
+    assert len(rules["two"].head.atoms) == 2 and len(rules["two"].body) == 2
     same = rules["same"].head
-    assert isinstance(same, n.EqualityHead) and (same.left.text, same.right.text) == ("a", "b")
-    assert isinstance(rules["never"].head, n.FalseHead)
+    assert same.kind is n.HeadKind.EQUALITY and (same.left.text, same.right.text) == ("a", "b")
+    assert rules["never"].head.kind is n.HeadKind.FALSE and rules["never"].head.atoms == ()
     harris = by_name(framings, "harris")
     assert [q.text for q in harris.extends] == ["hubinger2020", "al.base"]
     assert harris.rules == ()

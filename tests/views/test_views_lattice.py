@@ -22,7 +22,7 @@ def test_hubinger_has_an_edge_from_inner_aligned_to_objective_robust(seed):
     assert not graph.has_edge("objective_robust", "inner_aligned")
     edge = graph.edges["inner_aligned", "objective_robust"]
     assert edge["role"] == "implies"
-    assert "rule mesa_behaves" in [item["label"] for item in edge["justification"]]
+    assert "rule mesa_behaves" in [item.label for item in edge["justification"]]
     assert edge["label"] == "mesa_behaves"
 
 
@@ -33,7 +33,7 @@ def test_harris_has_one_node_holding_both(seed):
     data = graph.nodes[holding[0]]
     assert data["members"] == ["objective_robust", "inner_aligned"]
     assert data["label"] == "objective_robust = inner_aligned"
-    labels = {item["label"] for item in data["justification"]}
+    labels = {item.label for item in data["justification"]}
     assert {"rule trained_is_mesa", "rule behavior_is_mesa"} <= labels
     assert data["docs"]["inner_aligned"].startswith("the mesa-objective")
 
@@ -42,7 +42,7 @@ def test_unsatisfiable_concepts_share_one_bottom_node(seed):
     graph = graph_of(seed, "harris")
     bottom = graph.nodes[BOTTOM]
     assert bottom["role"] == "unsatisfiable" and bottom["members"] == ["built_heuristic"]
-    assert "rule trained_is_mesa" in {i["label"] for i in bottom["justification"]}
+    assert "rule trained_is_mesa" in {i.label for i in bottom["justification"]}
     assert graph.has_edge(BOTTOM, "inner_aligned=objective_robust")
     assert all(d["role"] == "unsatisfiable" for _, _, d in graph.out_edges(BOTTOM, data=True))
 
@@ -50,7 +50,7 @@ def test_unsatisfiable_concepts_share_one_bottom_node(seed):
 def test_three_member_class_and_bottom(tricky):
     merged = graph_of(tricky, "merged")
     assert merged.nodes["maker=owner=user"]["members"] == ["user", "owner", "maker"]
-    directions = {i["direction"] for i in merged.nodes["maker=owner=user"]["justification"]}
+    directions = {i.direction for i in merged.nodes["maker=owner=user"]["justification"]}
     assert directions == {"user implies owner", "owner implies maker", "maker implies user"}
     strict = graph_of(tricky, "strict")
     assert strict.nodes[BOTTOM]["members"] == ["maker"]

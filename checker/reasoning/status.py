@@ -1,0 +1,49 @@
+"""The answers the reasoner gives, as enums whose values are the words the output shows."""
+
+from __future__ import annotations
+
+import enum
+
+
+class TextEnum(str, enum.Enum):
+    """An enum whose members are their own text: ``str(member)`` and formatting give the value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
+
+
+class ChaseStatus(TextEnum):
+    """How a chase ended: it reached a fixpoint, it failed (the instance is contradictory), or it
+    stopped at a limit."""
+
+    OK = "ok"
+    FAILED = "failed"
+    BUDGET = "budget"
+
+
+class Limit(TextEnum):
+    """Which limit stopped a chase or a search: the entities or facts a chase may add, or the
+    steps of a join or a homomorphism search."""
+
+    ENTITIES = "entities"
+    FACTS = "facts"
+    STEPS = "steps"
+
+
+class Answer(TextEnum):
+    """Whether an implication (or a claim) holds: decided either way, or unknown at a limit."""
+
+    HOLDS = "holds"
+    FAILS = "fails"
+    UNKNOWN = "unknown"
+
+
+class Satisfiability(TextEnum):
+    """Whether a conjunction of atoms can hold in some world satisfying the axioms."""
+
+    SATISFIABLE = "satisfiable"
+    UNSATISFIABLE = "unsatisfiable"
+    UNKNOWN = "unknown"
