@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .evidence import Counterexample, JustificationStep
-from .reasoning.status import TextEnum
+from .enums import TextEnum
 from .span import Span
 from .subjects import Subject
 

@@ -14,6 +14,7 @@ from ..reasoning.entailment import ImplicationResult, decide_implication, decide
 from ..reasoning.logic import Atom, Budget, Theory
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
+from ..syntax.nodes import ClaimForm
 from .axioms import Namer, TheoryBuilder
 from .justify import justification_steps, with_direction
 from .outcomes import ClaimStatus, UndecidedReason
@@ -74,7 +75,7 @@ class ClaimOutcome:
             "label": self.claim.label,
             "spec": self.claim.unit.name,
             "framing": self.framing_name or None,
-            "form": self.claim.form,
+            "form": self.claim.form.value,
             "status": self.status.value,
             **span.to_dict(),
             "justification": None if self.justification is None else [j.to_dict() for j in self.justification],
@@ -135,15 +136,15 @@ class ClaimDecider:
                                 message=f"not decided: framing '{name}' is not weakly acyclic",
                                 undecided=UndecidedReason.NON_TERMINATING)
         form = claim.form
-        if form in ("satisfiable", "unsatisfiable"):
+        if form.is_unary:
             return self._satisfiability(claim, framing, name)
         forward = self.implication(claim, framing)
-        if form == "implies":
+        if form is ClaimForm.IMPLIES:
             return self._implies(claim, framing, name, [forward])
-        if form == "does-not-imply":
+        if form is ClaimForm.DOES_NOT_IMPLY:
             return self._not_implies(claim, name, [forward])
         backward = self.implication(claim, framing, swap=True)
-        if form == "equivalent":
+        if form is ClaimForm.EQUIVALENT:
             return self._implies(claim, framing, name, [forward, backward])
         return self._not_implies(claim, name, [forward, backward])
 
@@ -168,7 +169,7 @@ class ClaimDecider:
         d = failed[0]
         under = f" under {name}" if name else " with no framing"
         which = f"'{d.sides.left_text}' does not imply '{d.sides.right_text}'{under}"
-        if claim.form == "equivalent":
+        if claim.form is ClaimForm.EQUIVALENT:
             message = f"not equivalent: {which}"
         else:
             message = which
@@ -210,7 +211,7 @@ class ClaimDecider:
         for d in directions:
             justification.extend(with_direction(justification_steps(d.result.justification), d.text))
         d = directions[0]
-        if claim.form == "distinct":
+        if claim.form is ClaimForm.DISTINCT:
             message = f"'{d.sides.left_text}' and '{d.sides.right_text}' are equivalent{under}"
         else:
             message = f"'{d.sides.left_text}' implies '{d.sides.right_text}'{under}"
@@ -226,7 +227,7 @@ class ClaimDecider:
         if result.status is Satisfiability.UNKNOWN:
             return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
                                 undecided=UndecidedReason.of(result.limit))
-        wanted = Satisfiability.SATISFIABLE if claim.form == "satisfiable" else Satisfiability.UNSATISFIABLE
+        wanted = Satisfiability.SATISFIABLE if claim.form is ClaimForm.SATISFIABLE else Satisfiability.UNSATISFIABLE
         if result.status is wanted:
             justification = justification_steps(result.justification) if wanted is Satisfiability.UNSATISFIABLE \
                 else None
@@ -259,7 +260,7 @@ def report_claim(outcome: ClaimOutcome, reporter: DiagnosticCollector) -> None:
         reporter.report(CLAIM_FAILED, span, f"{claim.title} fails: {outcome.message}", help=help_text,
                         details=outcome.details, counterexample=outcome.counterexample,
                         justification=outcome.justification,
-                        subject=ClaimSubject(claim.label, outcome.framing_name or None, claim.form))
+                        subject=ClaimSubject(claim.label, outcome.framing_name or None, claim.form.value))
     elif outcome.undecided is not None and outcome.undecided.is_limit:
         reporter.report(BUDGET_EXCEEDED, span, f"{claim.title} was not decided: {outcome.message}",
                         help="simplify the framing or the formulas; the answer is unknown, not false")

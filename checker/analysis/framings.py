@@ -15,6 +15,7 @@ from ..model.symbols import ConceptSym, FramingSym, Unit
 from ..reasoning.classification import Classification, classify
 from ..reasoning.logic import Axiom, AxiomKind, Budget
 from ..subjects import ConceptsSubject, FramingSubject
+from ..syntax.nodes import ClaimForm
 from ..reasoning.termination import weak_acyclicity_violation
 from ..diagnostic_collector import DiagnosticCollector
 from .axioms import TheoryBuilder, ancestors, axiom_name, concept_usable
@@ -150,7 +151,7 @@ class FramingAnalysis:
 
     def _acknowledged_unsat(self, name: str, framing: FramingSym | None) -> bool:
         return any(
-            c.form == "unsatisfiable" and c.left is not None and c.left.concept is not None
+            c.form is ClaimForm.UNSATISFIABLE and c.left is not None and c.left.concept is not None
             and self.builder.namer(c.left.concept) == name and self._applies(c.framing, framing)
             for c in self.claims
         )
@@ -159,7 +160,7 @@ class FramingAnalysis:
         graph = nx.Graph()
         graph.add_nodes_from(members)
         for c in self.claims:
-            if c.form != "equivalent" or c.left is None or c.right is None:
+            if c.form is not ClaimForm.EQUIVALENT or c.left is None or c.right is None:
                 continue
             if c.left.concept is None or c.right.concept is None or not self._applies(c.framing, framing):
                 continue

@@ -3,7 +3,8 @@ why an answer is undecided. Their values are the words the output shows."""
 
 from __future__ import annotations
 
-from ..reasoning.status import Answer, Limit, TextEnum
+from ..enums import TextEnum
+from ..reasoning.status import Answer, Limit
 
 ClaimStatus = Answer
 

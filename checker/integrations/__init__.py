@@ -3,7 +3,7 @@ the concepts and claims a page can link to, the files a rendered spec depends on
 findings are, and the rich notebook view.
 
 The integrations themselves are ``alignspec.sphinx`` (a Sphinx extension), ``alignspec.mkdocs``
-(a MkDocs plugin) and ``alignspec.lexer`` (a Pygments lexer); this package needs none of Sphinx,
+(a MkDocs plugin) and ``alignspec.pygments_lexer`` (a Pygments lexer); this package needs none of Sphinx,
 MkDocs or Pygments.
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..syntax import nodes as n
+from ..views.describe import definition, signature, statement_text
 
 
 @dataclass(frozen=True)
@@ -46,23 +46,6 @@ class ClaimEntry:
         return f"{self.spec}.{self.name}"
 
 
-def _atom(atom: n.Atom) -> str:
-    return f"{atom.pred.text}({', '.join(a.text for a in atom.args)})"
-
-
-def _formula(formula) -> str:
-    if isinstance(formula, n.ConceptFormula):
-        return formula.concept.text
-    return ", ".join(_atom(a) for a in formula.atoms)
-
-
-def _statement(decl: n.ClaimDecl) -> str:
-    words = {"does-not-imply": "does not imply"}
-    if decl.right is None:
-        return f"{decl.form} {_formula(decl.left)}"
-    return f"{_formula(decl.left)} {words.get(decl.form, decl.form)} {_formula(decl.right)}"
-
-
 def concept_entries(spec) -> list[ConceptEntry]:
     """The concepts ``spec`` (an ``alignspec.Spec``) declares itself, in declaration order."""
     unit = spec.unit
@@ -71,10 +54,8 @@ def concept_entries(spec) -> list[ConceptEntry]:
         decl = concept.decl
         if decl is None or unit.own.get(concept.name) is not concept:
             continue
-        params = ", ".join(f"{p.var.text}: {p.kind.text}" for p in decl.params)
-        out.append(ConceptEntry(unit.name, concept.name, f"{concept.name}({params})",
-                                ", ".join(_atom(a) for a in decl.body), decl.doc.text or "",
-                                unit.real, decl.span.line))
+        out.append(ConceptEntry(unit.name, concept.name, signature(concept), definition(concept),
+                                decl.doc.text or "", unit.real, decl.span.line))
     return out
 
 
@@ -86,6 +67,6 @@ def claim_entries(spec) -> list[ClaimEntry]:
         decl = outcome.claim.decl
         if decl.name is None or outcome.claim.unit is not unit:
             continue
-        out.append(ClaimEntry(unit.name, decl.name.text, _statement(decl), outcome.framing_name or "",
-                              outcome.status, unit.real, decl.span.line))
+        out.append(ClaimEntry(unit.name, decl.name.text, statement_text(decl), outcome.framing_name or "",
+                              outcome.status.value, unit.real, decl.span.line))
     return out

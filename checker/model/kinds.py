@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 
 from ..diagnostics import Related, Span
 from ..diagnostic_collector import DiagnosticCollector
-from ..syntax.nodes import HeadKind
+from ..syntax.nodes import ClaimForm, HeadKind
 from .order import postorder
 from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, RuleSym, Unit
 from ..codes import KIND_MISMATCH
@@ -192,7 +192,7 @@ def check_kinds(unit: Unit, table: KindTable, reporter: DiagnosticCollector) -> 
     acknowledged = {
         id(claim.left.concept)
         for claim in unit.claims
-        if claim.form == "unsatisfiable" and claim.left is not None and claim.left.concept is not None
+        if claim.form is ClaimForm.UNSATISFIABLE and claim.left is not None and claim.left.concept is not None
     }
     for concept in unit.concepts:
         if id(concept) in acknowledged:
@@ -213,7 +213,7 @@ def check_kinds(unit: Unit, table: KindTable, reporter: DiagnosticCollector) -> 
                 _check_equality(table, rule, forcings, reporter)
     for claim in unit.claims:
         sides = [_side_forcings(side) for side in (claim.left, claim.right) if side is not None]
-        if claim.form in ("implies", "equivalent"):
+        if claim.form in (ClaimForm.IMPLIES, ClaimForm.EQUIVALENT):
             sides = [[f for side in sides for f in side]]
         for forcings in sides:
             report_mismatches(table, forcings, "variable", reporter)

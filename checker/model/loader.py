@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..gc_pause import collector_paused
-from ..diagnostics import Diagnostic, Related
+from ..diagnostics import Diagnostic, Related, Severity
 from ..diagnostic_collector import DiagnosticCollector
 from ..syntax import nodes as n
 from ..syntax.errors import parse_file
@@ -52,7 +52,7 @@ class LoadedUnit:
 
     @property
     def has_errors(self) -> bool:
-        return any(d.severity.value == "error" for d in self.diagnostics)
+        return any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 def display_path(path: str) -> str:
@@ -150,7 +150,7 @@ class Loader:
             return
         loaded = self._load(real, display)
         if loaded.unit is None or loaded.has_errors:
-            first = next((d for d in loaded.diagnostics if d.severity.value == "error"), None)
+            first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
             message = f"imported spec '{display}' has errors"
             related = []
             if first is not None:

@@ -146,7 +146,7 @@ class ClaimSym:
     unit: Unit
     decl: n.ClaimDecl
     framing: FramingSym | None
-    form: str
+    form: n.ClaimForm
     left: FormulaSym | None
     right: FormulaSym | None
     index: int                     # position among the spec's claims, for generated labels

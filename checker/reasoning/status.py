@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import enum
+from ..enums import TextEnum
 
-
-class TextEnum(str, enum.Enum):
-    """An enum whose members are their own text: ``str(member)`` and formatting give the value."""
-
-    def __str__(self) -> str:
-        return str(self.value)
-
-    def __format__(self, spec: str) -> str:
-        return format(str(self.value), spec)
+__all__ = ["Answer", "ChaseStatus", "Limit", "Satisfiability", "TextEnum"]
 
 
 class ChaseStatus(TextEnum):

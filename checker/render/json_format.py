@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from pathlib import PurePath
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..diagnostics import Diagnostic
 from ..results import CheckResult
 

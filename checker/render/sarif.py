@@ -17,7 +17,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from .. import __version__
+from .._version import __version__
 from ..codes import CODES, Code
 from ..diagnostics import Diagnostic, Severity, Span
 from ..results import CheckResult

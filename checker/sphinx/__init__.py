@@ -19,8 +19,8 @@ ones are logged as information).
 
 from __future__ import annotations
 
-from .. import __version__
-from ..lexer import AlignSpecLexer
+from .._version import __version__
+from ..pygments_lexer import AlignSpecLexer
 from .codes import CodesDirective
 from .directive import AlignSpecDirective
 from .domain import AlignDomain

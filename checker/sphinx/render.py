@@ -91,7 +91,7 @@ def spec_language(text: str, fallback: str = "text") -> str:
     (so that Sphinx never warns about a block it cannot highlight)."""
     from pygments.token import Error
 
-    from ..lexer import AlignSpecLexer
+    from ..pygments_lexer import AlignSpecLexer
 
     if any(token is Error for token, _ in AlignSpecLexer().get_tokens(text)):
         return fallback

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from ..diagnostics import Span
+from ..enums import TextEnum
 
 
 @dataclass(frozen=True)
@@ -165,16 +166,37 @@ class AtomsFormula:
 
 Formula = Union[ConceptFormula, AtomsFormula]
 
-CLAIM_FORMS = ("implies", "does-not-imply", "equivalent", "distinct", "satisfiable", "unsatisfiable")
+class ClaimForm(TextEnum):
+    """What a claim says; the value is the form's name in the JSON output."""
+
+    IMPLIES = "implies"
+    DOES_NOT_IMPLY = "does-not-imply"
+    EQUIVALENT = "equivalent"
+    DISTINCT = "distinct"
+    SATISFIABLE = "satisfiable"
+    UNSATISFIABLE = "unsatisfiable"
+
+    @property
+    def words(self) -> str:
+        """The form as the language writes it: ``does not imply``."""
+        return self.value.replace("-", " ")
+
+    @property
+    def is_unary(self) -> bool:
+        """Whether the claim has one formula (``satisfiable`` and ``unsatisfiable``)."""
+        return self in (ClaimForm.SATISFIABLE, ClaimForm.UNSATISFIABLE)
+
+
+CLAIM_FORMS = tuple(ClaimForm)
 
 
 @dataclass(frozen=True)
 class ClaimDecl:
-    """A claim; ``form`` is one of ``CLAIM_FORMS``; ``right`` is None for (un)satisfiable."""
+    """A claim; ``right`` is None for (un)satisfiable."""
 
     name: Name | None
     framing: QName | None
-    form: str
+    form: ClaimForm
     left: Formula
     right: Formula | None
     doc: Doc

@@ -220,25 +220,25 @@ class _ToNodes(Transformer):
         return n.AtomsFormula(tuple(items), _span_of(self.path, items[0], items[-1]))
 
     def implies_claim(self, items):
-        return ("implies", items[0], items[1])
+        return (n.ClaimForm.IMPLIES, items[0], items[1])
 
     def not_implies_claim(self, items):
-        return ("does-not-imply", items[0], items[1])
+        return (n.ClaimForm.DOES_NOT_IMPLY, items[0], items[1])
 
     def _pair(self, form, items):
         return (form, n.ConceptFormula(items[0], items[0].span), n.ConceptFormula(items[1], items[1].span))
 
     def equivalent_claim(self, items):
-        return self._pair("equivalent", items)
+        return self._pair(n.ClaimForm.EQUIVALENT, items)
 
     def distinct_claim(self, items):
-        return self._pair("distinct", items)
+        return self._pair(n.ClaimForm.DISTINCT, items)
 
     def satisfiable_claim(self, items):
-        return ("satisfiable", n.ConceptFormula(items[0], items[0].span), None)
+        return (n.ClaimForm.SATISFIABLE, n.ConceptFormula(items[0], items[0].span), None)
 
     def unsatisfiable_claim(self, items):
-        return ("unsatisfiable", n.ConceptFormula(items[0], items[0].span), None)
+        return (n.ClaimForm.UNSATISFIABLE, n.ConceptFormula(items[0], items[0].span), None)
 
     def claim_decl(self, items):
         keyword, name, framing, (form, left, right), doc, sources = items

@@ -6,11 +6,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..analysis.framings import FramingView
+from ..enums import TextEnum
 from ..model.symbols import ConceptSym
 from .lattice import framing_title
 
-EQUIVALENT, IMPLIES, IMPLIED_BY, INCOMPARABLE = "equivalent", "implies", "implied by", "incomparable"
-UNSATISFIABLE, UNKNOWN, NOT_CLASSIFIED = "unsatisfiable", "unknown", "not classified"
+
+
+class Relation(TextEnum):
+    """How two concepts relate under one framing."""
+
+    EQUIVALENT = "equivalent"
+    IMPLIES = "implies"
+    IMPLIED_BY = "implied by"
+    INCOMPARABLE = "incomparable"
+    UNSATISFIABLE = "unsatisfiable"
+    UNKNOWN = "unknown"
+    NOT_CLASSIFIED = "not classified"
+
+
+EQUIVALENT, IMPLIES, IMPLIED_BY, INCOMPARABLE = Relation.EQUIVALENT, Relation.IMPLIES, Relation.IMPLIED_BY, \
+    Relation.INCOMPARABLE
+UNSATISFIABLE, UNKNOWN, NOT_CLASSIFIED = Relation.UNSATISFIABLE, Relation.UNKNOWN, Relation.NOT_CLASSIFIED
 ORDER_RELATIONS = (EQUIVALENT, IMPLIES, IMPLIED_BY, INCOMPARABLE)
 
 
@@ -20,7 +36,7 @@ class Row:
 
     left: str
     right: str
-    relations: tuple[str, ...]
+    relations: tuple[Relation, ...]
 
     @property
     def disagree(self) -> bool:
@@ -30,7 +46,7 @@ class Row:
     def record(self, framings: list[str | None]) -> dict:
         """JSON-ready: the pair, whether framings disagree, and the relation per framing."""
         return {"left": self.left, "right": self.right, "disagree": self.disagree,
-                "relations": [{"framing": f, "relation": r} for f, r in zip(framings, self.relations)]}
+                "relations": [{"framing": f, "relation": r.value} for f, r in zip(framings, self.relations)]}
 
 
 @dataclass(frozen=True)
@@ -50,7 +66,7 @@ class Comparison:
                 "rows": [r.record(self.framings) for r in self.rows]}
 
 
-def relation(view: FramingView, left: str, right: str) -> str:
+def relation(view: FramingView, left: str, right: str) -> Relation:
     """How ``left`` relates to ``right`` under ``view``: equivalent, implies, implied by,
     incomparable, unsatisfiable (either side), unknown or not classified."""
     c = view.classification

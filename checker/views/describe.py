@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from ..model.symbols import ClaimSym, ConceptSym, FormulaSym, RuleSym
+from ..model.symbols import ClaimSym, ConceptSym, RuleSym
 from ..syntax import nodes as n
-
-CLAIM_WORDS = {
-    "implies": "implies",
-    "does-not-imply": "does not imply",
-    "equivalent": "equivalent",
-    "distinct": "distinct",
-}
 
 
 def atom_text(atom: n.Atom) -> str:
@@ -61,18 +54,23 @@ def head_text(head: n.Head) -> str:
     return ", ".join(atom_text(a) for a in head.atoms)
 
 
-def formula_text(formula: FormulaSym | None) -> str:
+def formula_text(formula: n.Formula | None) -> str:
     """A claim side as written: a concept name or a conjunction of atoms."""
     if formula is None:
         return ""
-    node = formula.node
-    if isinstance(node, n.ConceptFormula):
-        return node.concept.text
-    return ", ".join(atom_text(a) for a in node.atoms)
+    if isinstance(formula, n.ConceptFormula):
+        return formula.concept.text
+    return ", ".join(atom_text(a) for a in formula.atoms)
+
+
+def statement_text(decl: n.ClaimDecl) -> str:
+    """A claim's statement as written, without its name and framing: ``A implies B``,
+    ``satisfiable C``."""
+    if decl.form.is_unary:
+        return f"{decl.form.words} {formula_text(decl.left)}"
+    return f"{formula_text(decl.left)} {decl.form.words} {formula_text(decl.right)}"
 
 
 def claim_text(claim: ClaimSym) -> str:
-    """The claim's statement without its name and framing: ``A implies B``, ``satisfiable C``."""
-    if claim.form in ("satisfiable", "unsatisfiable"):
-        return f"{claim.form} {formula_text(claim.left)}"
-    return f"{formula_text(claim.left)} {CLAIM_WORDS.get(claim.form, claim.form)} {formula_text(claim.right)}"
+    """The statement of a resolved claim (see :func:`statement_text`)."""
+    return statement_text(claim.decl)

@@ -11,7 +11,7 @@ from .markup import markdown_table
 def compare_text(comparison: Comparison) -> str:
     """An aligned text table; a ``*`` marks the rows where framings disagree."""
     header = ["", "concept", "concept", *comparison.titles]
-    body = [["*" if r.disagree else "", r.left, r.right, *r.relations] for r in comparison.rows]
+    body = [["*" if r.disagree else "", r.left, r.right, *(x.value for x in r.relations)] for r in comparison.rows]
     if not body:
         return "no pairs of concepts of equal arity\n"
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
@@ -23,7 +23,7 @@ def compare_text(comparison: Comparison) -> str:
 def compare_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the comparison for a document table."""
     header = ["concept", "concept", *comparison.titles, "differs"]
-    rows = [[r.left, r.right, *r.relations, "yes" if r.disagree else ""] for r in comparison.rows]
+    rows = [[r.left, r.right, *(x.value for x in r.relations), "yes" if r.disagree else ""] for r in comparison.rows]
     return header, rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename, get_lexer_for_mimetype
 from pygments.token import Comment, Error, Keyword, Name, Operator, Punctuation, String
 
-from alignspec.lexer import AlignSpecLexer
+from alignspec.pygments_lexer import AlignSpecLexer
 
 from .conftest import SEED
 

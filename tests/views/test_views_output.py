@@ -6,7 +6,8 @@ import os
 
 import pytest
 
-from alignspec.views import commands, output, write_atomic
+from alignspec.cli import views as commands
+from alignspec.views import output, write_atomic
 
 
 def test_failed_rendering_leaves_the_target_untouched(cli, seed_path, tmp_path, monkeypatch):

@@ -8,18 +8,19 @@ import sys
 from difflib import get_close_matches
 from typing import Sequence
 
-from . import __version__
-from .check import CheckOptions, UsageError, check, load_and_analyse
-from .reasoning.logic import Budget
-from .render.explain import UnknownCodeError, explain, list_codes
-from .render.github import render_github
-from .render.json_format import render_json
-from .render.sarif import render_sarif
-from .render.scenario import render_scenario_json, render_scenario_text
-from .render.text import location, render_text, should_use_color
-from .analysis.outcomes import ClaimStatus
-from .results import CheckResult
-from .views.commands import VIEW_COMMANDS, add_view_parsers, run_view
+from .._version import __version__
+from ..check import CheckOptions, UsageError, check, load_and_analyse
+from ..reasoning.logic import Budget
+from ..render.explain import UnknownCodeError, explain, list_codes
+from ..render.github import render_github
+from ..render.json_format import render_json
+from ..render.sarif import render_sarif
+from ..render.scenario import render_scenario_json, render_scenario_text
+from ..render.text import location, render_text, should_use_color
+from ..analysis.outcomes import ClaimStatus
+from ..diagnostics import Severity
+from ..results import CheckResult
+from .views import VIEW_COMMANDS, add_view_parsers, run_view
 
 FORMATS = {
     "json": render_json,
@@ -117,7 +118,7 @@ def run_check(args: argparse.Namespace) -> int:
 def run_scenario(args: argparse.Namespace) -> int:
     options = CheckOptions(roots=list(args.root), budget=_budget(args))
     loaded, analysis = load_and_analyse(args.file, options, tables=True)
-    errors = [d for d in loaded.diagnostics if d.severity.value == "error"]
+    errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
     if analysis is None:
         result = CheckResult(files=[args.file], diagnostics=errors)
         sys.stdout.write(render_text(result, color=should_use_color(sys.stdout, os.environ)))

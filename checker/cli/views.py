@@ -9,21 +9,21 @@ from difflib import get_close_matches
 
 from ..api import Spec, SpecError, load
 from ..check import UsageError
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Severity
 from ..reasoning.logic import Budget
 from ..render.text import render_text, should_use_color
 from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
-from .compare import compare, concepts_of
-from .dot import to_dot
-from .graphdata import to_graphml, to_json
-from .lattice import lattice_graph, lattice_text
-from .mermaid import to_mermaid
-from .output import atomic_output
-from .report import render_report
-from .tables import compare_json, compare_markdown, compare_text
-from .vocabulary import vocabulary_graph
-from .world import world_graph
+from ..views.compare import compare, concepts_of
+from ..views.dot import to_dot
+from ..views.graphdata import to_graphml, to_json
+from ..views.lattice import lattice_graph, lattice_text
+from ..views.mermaid import to_mermaid
+from ..views.output import atomic_output
+from ..views.report import render_report
+from ..views.tables import compare_json, compare_markdown, compare_text
+from ..views.vocabulary import vocabulary_graph
+from ..views.world import world_graph
 
 VIEW_COMMANDS = ("lattice", "compare", "graph", "report")
 BASE = "base"
@@ -152,7 +152,7 @@ def run_view(args: argparse.Namespace, budget: Budget) -> int:
     except SpecError as exc:
         _print_diagnostics(args.file, exc.diagnostics)
         return 1
-    model_errors = [d for d in spec.own_diagnostics if d.severity.value == "error"]
+    model_errors = [d for d in spec.own_diagnostics if d.severity is Severity.ERROR]
     if model_errors:
         _print_diagnostics(args.file, list(spec.diagnostics()))
         return 1
@@ -169,7 +169,7 @@ def run_view(args: argparse.Namespace, budget: Budget) -> int:
         text = render(spec, args)
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     diagnostics = list(spec.diagnostics())
-    if any(d.severity.value == "error" for d in diagnostics):
+    if any(d.severity is Severity.ERROR for d in diagnostics):
         _print_diagnostics(args.file, diagnostics)
         return 1
     return 0

@@ -1,0 +1,5 @@
+"""The ``alignspec`` command line: ``main`` parses the arguments and runs one subcommand."""
+
+from .main import build_parser, main
+
+__all__ = ["build_parser", "main"]
