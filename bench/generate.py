@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 PROPERTIES = ("functional", "inverse_functional", "transitive", "symmetric", "asymmetric",
               "irreflexive", "acyclic")
@@ -207,7 +207,8 @@ def _statements(seed: int) -> Iterator[str]:
                 head = "false"
             elif roll < 0.1 and len(variables) >= 2:
                 same = [(a, b) for a in variables for b in variables if a < b and gen.kinds[a] == gen.kinds[b]]
-                head = f"{same[0][0]} = {same[0][1]}" if same else f"{rng.choice(vocab.ancestors[gen.kinds[variables[0]]])}({variables[0]})"
+                kind = rng.choice(vocab.ancestors[gen.kinds[variables[0]]])
+                head = f"{same[0][0]} = {same[0][1]}" if same else f"{kind}({variables[0]})"
             elif roll < 0.45:
                 var = rng.choice(variables)
                 narrower = vocab.children.get(gen.kinds[var], [])
@@ -249,7 +250,7 @@ def _statements(seed: int) -> Iterator[str]:
         text = f"scenario S{m} under F{m} {_doc(rng)} {{\n"
         individuals: dict[str, list[str]] = {}
         facts, expects = [], []
-        for j, rel in enumerate(rng.sample([r for r in vocab.relations], min(3, len(vocab.relations)))):
+        for j, rel in enumerate(rng.sample(list(vocab.relations), min(3, len(vocab.relations)))):
             domain, range_ = vocab.relations[rel]
             a, b = f"i{j}_a", f"i{j}_b"
             individuals.setdefault(domain, []).append(a)
@@ -341,7 +342,8 @@ def _weakly_acyclic(relations: dict, rules: list) -> bool:
     axioms = []
     for kind, parent in CLASSIFICATION_KINDS:
         if parent:
-            axioms.append(Axiom(f"k{kind}", AxiomKind.SUBKIND, body=(Atom(kind, ("x",)),), head=(Atom(parent, ("x",)),)))
+            axioms.append(Axiom(f"k{kind}", AxiomKind.SUBKIND, body=(Atom(kind, ("x",)),),
+                                head=(Atom(parent, ("x",)),)))
     for rel, (domain, range_, props) in relations.items():
         axioms.append(Axiom(f"d{rel}", AxiomKind.DOMAIN, body=(Atom(rel, ("x", "y")),), head=(Atom(domain, ("x",)),)))
         axioms.append(Axiom(f"r{rel}", AxiomKind.RANGE, body=(Atom(rel, ("x", "y")),), head=(Atom(range_, ("y",)),)))
@@ -349,7 +351,8 @@ def _weakly_acyclic(relations: dict, rules: list) -> bool:
             axioms.append(Axiom(f"t{rel}", AxiomKind.TRANSITIVE, body=(Atom(rel, ("x", "y")), Atom(rel, ("y", "z"))),
                                 head=(Atom(rel, ("x", "z")),)))
         if "symmetric" in props:
-            axioms.append(Axiom(f"s{rel}", AxiomKind.SYMMETRIC, body=(Atom(rel, ("x", "y")),), head=(Atom(rel, ("y", "x")),)))
+            axioms.append(Axiom(f"s{rel}", AxiomKind.SYMMETRIC, body=(Atom(rel, ("x", "y")),),
+                                head=(Atom(rel, ("y", "x")),)))
     for i, (body, head) in enumerate(rules):
         axioms.append(Axiom(f"rule{i}", AxiomKind.RULE, body=tuple(Atom(p, a) for p, a in body),
                             head=tuple(Atom(p, a) for p, a in head)))
@@ -390,7 +393,7 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
         attempts += 1
         shape = rng.random()
         r = rng.choice(names)
-        d, e, _ = rels[r]
+        _d, e, _ = rels[r]
         if shape < 0.25:      # sub-relation
             s = rng.choice([x for x in names if x != r])
             body, head = [(r, ("x", "y"))], [(s, ("x", "y"))]
@@ -741,7 +744,8 @@ def scenario_spec(facts: int, shape: str = "chain", seed: int = 0, depth: int | 
         'concept pursues_intent(s: AISystem) "serves what a human intends" := serves(s, g), intends(h, g)',
         'concept accountable(s: AISystem, h: Human) "answers to that human" := answers_to(s, h), oversees(h, s)',
         'concept data_fed(m: Model) "trained on some dataset" := trained_on(m, d)',
-        'concept hidden_goal(m: Model) "deceptive, with a learned objective" := Deceptive(m), behavioral_objective(m, h)',
+        'concept hidden_goal(m: Model) "deceptive, with a learned objective"'
+        ' := Deceptive(m), behavioral_objective(m, h)',
         "",
         'framing F "what training and oversight give" {',
     ]
@@ -758,4 +762,4 @@ def scenario_spec(facts: int, shape: str = "chain", seed: int = 0, depth: int | 
     lines.append("}")
     return "\n".join(lines) + "\n"
 
-__all__ = ["parse_spec", "classification_spec", "scenario_spec", "scenario_framing"]
+__all__ = ["classification_spec", "parse_spec", "scenario_framing", "scenario_spec"]

@@ -69,7 +69,6 @@ def _timed(action, repeats: int) -> tuple[list[float], int, object]:
 
 def _phase_parse(args: dict) -> dict:
     from alignspec.syntax.parser import parse_text
-
     from bench.floor import tokenize
 
     path = args["path"]
@@ -190,10 +189,10 @@ def _phase_scenario(args: dict) -> dict:
     from alignspec.analysis.axioms import TheoryBuilder
     from alignspec.analysis.scenarios import ScenarioEvaluator
     from alignspec.analysis.spec import analyse
+    from alignspec.diagnostic_collector import DiagnosticCollector
     from alignspec.model.loader import Loader
     from alignspec.reasoning.chase import chase
     from alignspec.reasoning.logic import Budget
-    from alignspec.diagnostic_collector import DiagnosticCollector
 
     path = args["path"]
     budget = scenario_budget()
@@ -473,7 +472,8 @@ def main(argv: list[str] | None = None) -> int:
     if options.profile_scenario:
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "profile.align")
-            Path(path).write_text(scenario_spec(options.profile_scenario, options.shape, options.seed), encoding="utf-8")
+            text = scenario_spec(options.profile_scenario, options.shape, options.seed)
+            Path(path).write_text(text, encoding="utf-8")
             run_phase("scenario", "table" if options.table else "check", path, profile=True)
         return 0
     if options.profile:

@@ -3,4 +3,4 @@
 from ._version import __version__
 from .api import Spec, SpecError, load
 
-__all__ = ["Spec", "SpecError", "load", "__version__"]
+__all__ = ["Spec", "SpecError", "__version__", "load"]

@@ -2,16 +2,17 @@
 
     >>> import alignspec
     >>> spec = alignspec.load("seed.align")
-    >>> spec.implies("objective_robust", "inner_aligned", framing="harris").status
-    'holds'
+    >>> answer = spec.implies("objective_robust", "inner_aligned", framing="harris")
+    >>> answer.status.value, [step.label for step in answer.justification]
+    ('holds', ['rule trained_is_mesa', 'rule behavior_is_mesa'])
 
 These are the objects the command line uses; nothing here prints.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from lark.exceptions import UnexpectedInput
 
@@ -20,11 +21,11 @@ from .analysis.framings import FramingView
 from .analysis.scenarios import ScenarioEvaluation
 from .analysis.spec import SpecAnalysis
 from .check import CheckOptions, check_files, default_roots, load_and_analyse
+from .diagnostic_collector import DiagnosticCollector, ordered
 from .diagnostics import Diagnostic
 from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
-from .diagnostic_collector import DiagnosticCollector, ordered
 from .results import CheckResult
 from .syntax import nodes as n
 from .syntax.errors import describe
@@ -71,7 +72,7 @@ class Spec:
         """The classification under ``framing`` (None: the base framing): ``view.classification``
         has the equivalence classes, the Hasse diagram and the unsatisfiable concepts."""
         for view in self.analysis.framings:
-            if (view.framing is None and framing is None) or (view.framing is not None and view.framing.name == framing):
+            if (view.framing.name if view.framing is not None else None) == framing:
                 return view
         raise SpecError(f"no framing named '{framing}' in spec '{self.name}'")
 

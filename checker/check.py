@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis.spec import SpecAnalysis, analyse
+from .diagnostic_collector import ordered
 from .model.loader import Loader, library_directory, library_names, within
 from .reasoning.logic import Budget
-from .diagnostic_collector import ordered
 from .results import CheckResult
 from .syntax.source import SourceError, read_source
 
@@ -72,7 +72,8 @@ def default_roots(arguments: list[str]) -> list[str]:
     return roots
 
 
-def check_files(files: list[str], options: CheckOptions, loader: Loader | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
+def check_files(files: list[str], options: CheckOptions,
+                loader: Loader | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
     """Check each file as a spec of its own; return the result and the analyses."""
     loader = loader or Loader(options.roots)
     result = CheckResult(files=list(files))

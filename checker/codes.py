@@ -33,7 +33,7 @@ def _code(code: str, name: str, severity: Severity, summary: str, **doc: str) ->
     return Code(code, name, severity, summary, sections)
 
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def _example(text: str) -> str:
@@ -44,7 +44,7 @@ def _example(text: str) -> str:
 # AS4xx: scenarios.
 CODES: tuple[Code, ...] = (
     _code(
-        "AS100", "syntax-error", E, "the text is not in the language",
+        "AS100", "syntax-error", ERROR, "the text is not in the language",
         what="The parser could not read the file as AlignSpec: at the reported position it met a "
         "token or character that no statement of the language allows there. The message says "
         "what it found and what it expected instead.",
@@ -61,7 +61,7 @@ CODES: tuple[Code, ...] = (
         "place (in a concept they come before `:=`).",
     ),
     _code(
-        "AS101", "input-error", E, "the file cannot be read as a spec (encoding, NUL byte, size)",
+        "AS101", "input-error", ERROR, "the file cannot be read as a spec (encoding, NUL byte, size)",
         what="The file could not be turned into text for the parser: it is not valid UTF-8, it "
         "contains a NUL byte, or it is larger than the checker's size limit (16 MiB). The "
         "location points at the first offending byte when there is one. A leading byte-order "
@@ -78,7 +78,7 @@ CODES: tuple[Code, ...] = (
         "large can be split into several files joined with `import`.",
     ),
     _code(
-        "AS200", "unknown-name", E, "a name that is not declared",
+        "AS200", "unknown-name", ERROR, "a name that is not declared",
         what="The spec uses a kind, relation, concept, framing, individual or import alias that "
         "is declared nowhere it can see: not in this spec, and not (through a qualified name "
         "`prefix.name`) in an imported one.",
@@ -93,7 +93,7 @@ CODES: tuple[Code, ...] = (
         "`a.trains`). Names are case-sensitive and prime marks count: `L'` and `L′` differ.",
     ),
     _code(
-        "AS201", "duplicate-name", E, "a name declared twice in one spec",
+        "AS201", "duplicate-name", ERROR, "a name declared twice in one spec",
         what="Two declarations in the same spec use the same name. Kinds, relations, concepts, "
         "framings, rules, claims and scenarios share one namespace, so `kind X` and `concept X` "
         "clash as well.",
@@ -107,7 +107,7 @@ CODES: tuple[Code, ...] = (
         "notion, declare a new name (`kind TrainedPolicy: m.Model`) instead of redeclaring it.",
     ),
     _code(
-        "AS202", "arity-mismatch", E, "an atom with the wrong number of arguments",
+        "AS202", "arity-mismatch", ERROR, "an atom with the wrong number of arguments",
         what="An atom has a different number of arguments from its declaration: a kind takes "
         "exactly one, a relation exactly two, and a concept as many as it has parameters. A "
         "claim that uses bare concept names on both sides also needs concepts of equal arity.",
@@ -124,7 +124,7 @@ CODES: tuple[Code, ...] = (
         "variables instead of bare concept names.",
     ),
     _code(
-        "AS203", "kind-mismatch", E, "a variable or individual forced into two disjoint kinds",
+        "AS203", "kind-mismatch", ERROR, "a variable or individual forced into two disjoint kinds",
         what="How a variable or individual is used forces it into two kinds declared disjoint: "
         "for example it is a concept parameter of one kind and also the argument of a relation "
         "whose signature demands the other. This is a static check over kind declarations, "
@@ -145,7 +145,7 @@ CODES: tuple[Code, ...] = (
         "with a claim `unsatisfiable CONCEPT`; the mismatch is then not reported.",
     ),
     _code(
-        "AS204", "circular-definition", E,
+        "AS204", "circular-definition", ERROR,
         "a concept, kind hierarchy or extends chain that depends on itself",
         what="A definition refers back to itself: a concept whose body uses itself directly or "
         "through other concepts, a kind that is (through its parents) its own parent, or a "
@@ -164,7 +164,7 @@ CODES: tuple[Code, ...] = (
         "and framings, remove the parent or `extends` entry that closes the loop.",
     ),
     _code(
-        "AS205", "import-error", E, "an import that cannot be loaded",
+        "AS205", "import-error", ERROR, "an import that cannot be loaded",
         what="An `import` could not be resolved: the file or library spec does not exist, the "
         "path leads outside the directories the checker is allowed to read, or the imports "
         "form a cycle (a spec that imports itself directly or indirectly).",
@@ -181,7 +181,7 @@ CODES: tuple[Code, ...] = (
         "third spec that both import.",
     ),
     _code(
-        "AS206", "unused-declaration", I, "a kind, relation or concept that nothing uses",
+        "AS206", "unused-declaration", INFO, "a kind, relation or concept that nothing uses",
         what="A kind, relation or concept is declared but no other statement refers to it: no "
         "concept, rule, claim or scenario, and no other declaration's signature or parents.",
         why="An unused declaration contributes nothing to any check. It is often left over "
@@ -196,7 +196,7 @@ CODES: tuple[Code, ...] = (
         "it. This is an info finding and does not fail a check.",
     ),
     _code(
-        "AS300", "non-terminating-framing", E, "a framing whose rules are not weakly acyclic",
+        "AS300", "non-terminating-framing", ERROR, "a framing whose rules are not weakly acyclic",
         what="The rules of a framing (its own, the ones it extends, and the relation and kind "
         "axioms) are not weakly acyclic: some rule invents a new entity whose facts make the same "
         "rule, or another on the cycle, invent yet another one. The related locations name the "
@@ -218,7 +218,7 @@ CODES: tuple[Code, ...] = (
         "its intent as a claim.",
     ),
     _code(
-        "AS301", "unsatisfiable-concept", E, "a concept with no possible member under a framing",
+        "AS301", "unsatisfiable-concept", ERROR, "a concept with no possible member under a framing",
         what="Under the named framing no world satisfying its axioms has a member of the "
         "concept: chasing the concept's canonical instance fails. It is reported once, under "
         "the first framing where it happens, and not again under framings that extend it.",
@@ -242,7 +242,7 @@ CODES: tuple[Code, ...] = (
         "the concept body.",
     ),
     _code(
-        "AS302", "claim-failed", E, "a claim that does not hold",
+        "AS302", "claim-failed", ERROR, "a claim that does not hold",
         what="A claim does not hold under its framing: an `implies` has a counterexample, a "
         "`does not imply` is in fact entailed, an `equivalent` fails in one direction, a "
         "`distinct` holds in both, or a `satisfiable`/`unsatisfiable` claim gets the opposite "
@@ -265,7 +265,7 @@ CODES: tuple[Code, ...] = (
         "non-implication, the justification names the axioms to question.",
     ),
     _code(
-        "AS303", "concept-collapse", W, "satisfiable concepts that are equivalent under a framing",
+        "AS303", "concept-collapse", WARNING, "satisfiable concepts that are equivalent under a framing",
         what="Two or more satisfiable concepts of equal arity imply one another under a framing, "
         "so in that framing they pick out exactly the same things. The finding names the whole "
         "equivalence class and is reported once, under the first framing where that class "
@@ -286,7 +286,7 @@ CODES: tuple[Code, ...] = (
         "concepts into one.",
     ),
     _code(
-        "AS304", "budget-exceeded", W,
+        "AS304", "budget-exceeded", WARNING,
         "a chase or search stopped at its limit; the answer is unknown",
         what="A chase or a homomorphism search reached its limit (entities, facts, steps or "
         "time) before finishing. The claim, classification or expectation it served is "
@@ -313,7 +313,7 @@ CODES: tuple[Code, ...] = (
         "and state claims over smaller formulas.",
     ),
     _code(
-        "AS400", "expectation-failed", E, "a scenario expectation that does not pass",
+        "AS400", "expectation-failed", ERROR, "a scenario expectation that does not pass",
         what="In a scenario, an `expect ATOM` whose atom does not follow from the facts under "
         "the scenario's framing, or an `expect not ATOM` whose atom does follow. For a concept "
         "atom about an individual outside the concept's kinds, the message says the concept is "
@@ -335,7 +335,7 @@ CODES: tuple[Code, ...] = (
         "follow; nothing is assumed false.",
     ),
     _code(
-        "AS401", "inconsistent-scenario", E, "scenario facts that violate an axiom",
+        "AS401", "inconsistent-scenario", ERROR, "scenario facts that violate an axiom",
         what="The facts of a scenario, chased under its framing, contradict an axiom: they put "
         "an individual into two disjoint kinds, trigger a rule with head `false`, or force two "
         "differently named individuals to be equal (names are unique in scenarios). The details "
@@ -358,7 +358,7 @@ CODES: tuple[Code, ...] = (
         "disjointness, a framing rule) if the scenario describes a real case.",
     ),
     _code(
-        "AS402", "cycle-in-acyclic", E, "a cycle of a relation declared acyclic",
+        "AS402", "cycle-in-acyclic", ERROR, "a cycle of a relation declared acyclic",
         what="In a scenario, the facts (after the chase under its framing) contain a cycle of "
         "edges of a relation declared `acyclic`. The related locations list the facts on the "
         "cycle.",

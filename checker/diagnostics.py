@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .evidence import Counterexample, JustificationStep
 from .enums import TextEnum
+from .evidence import Counterexample, JustificationStep
 from .span import Span
 from .subjects import Subject
 

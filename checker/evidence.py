@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .span import Span
 from .reasoning.logic import AxiomKind
+from .span import Span
 
 
 @dataclass(frozen=True)

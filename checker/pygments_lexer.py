@@ -25,7 +25,7 @@ from __future__ import annotations
 from pygments.lexer import RegexLexer, bygroups, words
 from pygments.token import Comment, Keyword, Name, Operator, Punctuation, String, Whitespace
 
-__all__ = ["AlignSpecLexer", "CLAIM_WORDS", "DECLARATION_WORDS", "PROPERTIES", "RESERVED"]
+__all__ = ["CLAIM_WORDS", "DECLARATION_WORDS", "PROPERTIES", "RESERVED", "AlignSpecLexer"]
 
 _END = r"(?![\w'\u2032\u2033\u2034])"
 _PRIMES = "'\u2032\u2033\u2034"

@@ -4,7 +4,7 @@ these from a diagnostic's ``subject`` (the JSON output's ``data``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -87,5 +87,4 @@ class CycleSubject:
                 "facts": list(self.facts)}
 
 
-Subject = Union[ClaimSubject, ConceptsSubject, FramingSubject, ExpectationSubject, InconsistencySubject,
-                CycleSubject]
+Subject = ClaimSubject | ConceptsSubject | FramingSubject | ExpectationSubject | InconsistencySubject | CycleSubject

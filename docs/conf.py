@@ -72,7 +72,8 @@ def _cli_help() -> None:
             if isinstance(action, argparse._SubParsersAction):
                 for name, sub in action.choices.items():
                     title = f"``alignspec {name}``"
-                    parts.append(f"{title}\n{'-' * len(title)}\n\n.. code-block:: text\n\n" + _indent(sub.format_help()))
+                    heading = f"{title}\n{'-' * len(title)}\n\n.. code-block:: text\n\n"
+                    parts.append(heading + _indent(sub.format_help()))
     finally:
         if columns is None:
             os.environ.pop("COLUMNS", None)

@@ -6,9 +6,9 @@ rule it came from.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
-from typing import Iterable, Sequence
 
 from ..diagnostics import Span
 from ..model.kinds import all_units
@@ -17,9 +17,11 @@ from ..model.symbols import (
     ConceptSym,
     FramingSym,
     KindSym,
+    Predicate,
     RelationSym,
     ResolvedAtom,
     RuleSym,
+    Symbol,
     Unit,
 )
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Theory
@@ -77,7 +79,7 @@ class Namer:
         self._root = root
         self._taken = taken
 
-    def __call__(self, symbol) -> str:
+    def __call__(self, symbol: Symbol) -> str:
         name = self._names.get(id(symbol))
         if name is None:
             name = f"{symbol.unit.name}.{symbol.name}"
@@ -115,13 +117,13 @@ class Expander:
         self._expand_one(concept, tuple(args), used, out)
         return _dedupe(out)
 
-    def _expand_one(self, pred, args: tuple[str, ...], used: set[str], out: list[Atom]) -> None:
+    def _expand_one(self, pred: Predicate, args: tuple[str, ...], used: set[str], out: list[Atom]) -> None:
         if isinstance(pred, (KindSym, RelationSym)):
             out.append(Atom(self.namer(pred), args))
             return
         concept: ConceptSym = pred
         mapping = {param: arg for (param, _), arg in zip(concept.params, args)}
-        for (param, kind), arg in zip(concept.params, args):
+        for (_param, kind), arg in zip(concept.params, args):
             if kind is not None:
                 out.append(Atom(self.namer(kind), (arg,)))
         for atom in concept.body:
@@ -227,7 +229,7 @@ class TheoryBuilder:
         name = self.namer
         for unit in self.units:
             for kind in unit.kinds:
-                if unit.own.get(kind.name) is not kind:
+                if unit.own.get(kind.name) is not kind or kind.decl is None:
                     continue
                 for parent, parent_node in zip(kind.parents, kind.decl.parents):
                     yield Axiom(
@@ -242,13 +244,13 @@ class TheoryBuilder:
                     for b in members[i + 1:]:
                         if isinstance(a, KindSym):
                             body = (Atom(name(a), ("x",)), Atom(name(b), ("x",)))
-                            kind = AxiomKind.DISJOINT_KINDS
+                            axiom_kind = AxiomKind.DISJOINT_KINDS
                             text = f"nothing is both {article(a.name)} and {article(b.name)}"
                         else:
                             body = (Atom(name(a), ("x", "y")), Atom(name(b), ("x", "y")))
-                            kind = AxiomKind.DISJOINT_RELATIONS
+                            axiom_kind = AxiomKind.DISJOINT_RELATIONS
                             text = f"no pair is related by both {a.name} and {b.name}"
-                        yield Axiom(f"disjoint {name(a)}, {name(b)}", kind, body=body, is_false=True,
+                        yield Axiom(f"disjoint {name(a)}, {name(b)}", axiom_kind, body=body, is_false=True,
                                     origin=AxiomOrigin(text, group.decl.span, f"{name(a)}, {name(b)}"))
             for relation in unit.relations:
                 if unit.own.get(relation.name) is not relation:
@@ -258,13 +260,18 @@ class TheoryBuilder:
     def _relation_axioms(self, relation: RelationSym) -> Iterable[Axiom]:
         r = self.namer(relation)
         decl = relation.decl
+        assert decl is not None
         fact = Atom(r, ("x", "y"))
         if relation.domain is not None:
-            yield Axiom(f"domain of {r}", AxiomKind.DOMAIN, body=(fact,), head=(Atom(self.namer(relation.domain), ("x",)),),
-                        origin=AxiomOrigin(f"{relation.name} relates {article(relation.domain.name)} ...", decl.domain.span, r))
+            text = f"{relation.name} relates {article(relation.domain.name)} ..."
+            yield Axiom(f"domain of {r}", AxiomKind.DOMAIN, body=(fact,),
+                        head=(Atom(self.namer(relation.domain), ("x",)),),
+                        origin=AxiomOrigin(text, decl.domain.span, r))
         if relation.range is not None:
-            yield Axiom(f"range of {r}", AxiomKind.RANGE, body=(fact,), head=(Atom(self.namer(relation.range), ("y",)),),
-                        origin=AxiomOrigin(f"{relation.name} relates ... to {article(relation.range.name)}", decl.range.span, r))
+            text = f"{relation.name} relates ... to {article(relation.range.name)}"
+            yield Axiom(f"range of {r}", AxiomKind.RANGE, body=(fact,),
+                        head=(Atom(self.namer(relation.range), ("y",)),),
+                        origin=AxiomOrigin(text, decl.range.span, r))
         for prop, span in relation.properties.items():
             label = f"{r} is {prop}"
             origin = AxiomOrigin(f"{relation.name} is {prop}", span, r)
@@ -272,11 +279,13 @@ class TheoryBuilder:
             if prop == "functional":
                 axiom = Axiom(label, kind, body=(fact, Atom(r, ("x", "z"))), equality=("y", "z"), origin=origin)
             elif prop == "inverse_functional":
-                axiom = Axiom(label, kind, body=(Atom(r, ("x", "z")), Atom(r, ("y", "z"))), equality=("x", "y"), origin=origin)
+                axiom = Axiom(label, kind, body=(Atom(r, ("x", "z")), Atom(r, ("y", "z"))), equality=("x", "y"),
+                              origin=origin)
             elif prop == "reflexive":
                 if relation.domain is None:
                     continue
-                axiom = Axiom(label, kind, body=(Atom(self.namer(relation.domain), ("x",)),), head=(Atom(r, ("x", "x")),), origin=origin)
+                axiom = Axiom(label, kind, body=(Atom(self.namer(relation.domain), ("x",)),),
+                              head=(Atom(r, ("x", "x")),), origin=origin)
             elif prop == "irreflexive":
                 axiom = Axiom(label, kind, body=(Atom(r, ("x", "x")),), is_false=True, origin=origin)
             elif prop == "symmetric":

@@ -3,8 +3,9 @@ counterexample for what fails and a minimal justification for what holds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..codes import BUDGET_EXCEEDED, CLAIM_FAILED
 from ..diagnostic_collector import DiagnosticCollector
@@ -93,8 +94,10 @@ def _formula_text(formula: FormulaSym, namer: Namer) -> str:
 def claim_sides(claim: ClaimSym, builder: TheoryBuilder, swap: bool = False) -> Sides:
     """The logic atoms of ``left implies right`` (or ``right implies left`` with ``swap``)."""
     left, right = (claim.right, claim.left) if swap else (claim.left, claim.right)
+    assert left is not None and right is not None
     namer, expander = builder.namer, builder.expander
     if left.concept is not None:
+        assert right.concept is not None
         variables, lhs = expander.concept_formula(left.concept)
         rhs = expander.concept_atoms(right.concept, variables, reserved={v for a in lhs for v in a.args})
         call = ", ".join(variables)
@@ -102,7 +105,8 @@ def claim_sides(claim: ClaimSym, builder: TheoryBuilder, swap: bool = False) -> 
     else:
         written_right = {v for a in right.atoms for v in a.args}
         lhs = expander.expand(left.atoms, reserved=written_right)
-        rhs = expander.expand(right.atoms, reserved={v for a in lhs for v in a.args} | {v for a in left.atoms for v in a.args})
+        written_left = {v for a in left.atoms for v in a.args}
+        rhs = expander.expand(right.atoms, reserved={v for a in lhs for v in a.args} | written_left)
         expects = [f"expect {a.node.pred.text}({', '.join(a.args)})" for a in left.atoms]
         shared = {v for a in left.atoms for v in a.args}
         if len(right.atoms) == 1 and set(right.atoms[0].args) <= shared:

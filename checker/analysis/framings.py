@@ -4,29 +4,30 @@ it first appears, unless a claim acknowledges it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
-from ..diagnostics import Related
+from ..codes import CONCEPT_COLLAPSE, NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT
+from ..diagnostic_collector import DiagnosticCollector
+from ..diagnostics import Related, Span
 from ..model.kinds import all_units
 from ..model.symbols import ConceptSym, FramingSym, Unit
 from ..reasoning.classification import Classification, classify
 from ..reasoning.logic import Axiom, AxiomKind, Budget
+from ..reasoning.termination import weak_acyclicity_violation
 from ..subjects import ConceptsSubject, FramingSubject
 from ..syntax.nodes import ClaimForm
-from ..reasoning.termination import weak_acyclicity_violation
-from ..diagnostic_collector import DiagnosticCollector
 from .axioms import TheoryBuilder, ancestors, axiom_name, concept_usable
 from .justify import Justifier
-from ..codes import CONCEPT_COLLAPSE, NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT
 
 
 def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
     """Framings with every framing before those that extend it (source order otherwise)."""
     framings = list(framings)
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[int] = nx.DiGraph()
     index = {id(f): i for i, f in enumerate(framings)}
     by_id = {id(f): f for f in framings}
     graph.add_nodes_from(index)
@@ -118,15 +119,15 @@ class FramingAnalysis:
                         self._report_non_terminating(framing, violation)
                     continue
             view.concepts = self.concepts
-            earlier = self._earlier_views(framing)
+            earlier = self._earlier(framing)
             view.classification = classify(
                 self.builder.theory(framing),
                 {name: self.justifier.formula(name) for name in self.concepts},
                 self.budget,
-                known_implications={e for v in earlier for e in v.classification.implications.edges},
-                known_unsatisfiable={n for v in earlier for n in v.classification.unsatisfiable},
+                known_implications={e for c in earlier for e in c.implications.edges},
+                known_unsatisfiable={n for c in earlier for n in c.unsatisfiable},
             )
-            self._report_findings(view)
+            self._report_findings(view, view.classification)
         return self.views
 
     def _report_non_terminating(self, framing: FramingSym, violation: list[Axiom]) -> None:
@@ -157,7 +158,7 @@ class FramingAnalysis:
         )
 
     def _acknowledged_collapse(self, members: frozenset[str], framing: FramingSym | None) -> bool:
-        graph = nx.Graph()
+        graph: nx.Graph[str] = nx.Graph()
         graph.add_nodes_from(members)
         for c in self.claims:
             if c.form is not ClaimForm.EQUIVALENT or c.left is None or c.right is None:
@@ -167,32 +168,41 @@ class FramingAnalysis:
             a, b = self.builder.namer(c.left.concept), self.builder.namer(c.right.concept)
             if a in members and b in members:
                 graph.add_edge(a, b)
-        return nx.is_connected(graph)
+        return bool(nx.is_connected(graph))
 
-    def _earlier_views(self, framing: FramingSym | None) -> list[FramingView]:
+    def _earlier(self, framing: FramingSym | None) -> list[Classification]:
+        """The classifications under the framings ``framing`` extends (the base framing included)."""
         if framing is None:
             return []
         earlier = {id(a) for a in ancestors(framing)}
-        return [v for v in self.views if v.classification is not None
+        return [v.classification for v in self.views if v.classification is not None
                 and (v.framing is None or id(v.framing) in earlier)]
 
     def _own(self, concept: ConceptSym) -> bool:
         return self.unit.own.get(concept.name) is concept
 
-    def _report_findings(self, view: FramingView) -> None:
+    def _place(self, concept: ConceptSym | None, framing: FramingSym | None) -> Span:
+        """Where a finding about ``concept`` under ``framing`` goes: the concept when it is the
+        spec's own, else the spec's own framing."""
+        if concept is not None and self._own(concept):
+            return concept.span
+        assert framing is not None
+        return framing.span
+
+    def _report_findings(self, view: FramingView, classification: Classification) -> None:
         framing = view.framing
         own_framing = framing is not None and self.unit.own.get(framing.name) is framing
-        earlier = self._earlier_views(framing)
+        earlier = self._earlier(framing)
         under = f" under {view.name}" if view.name else " with no framing"
-        for name in sorted(view.classification.unsatisfiable, key=self._source_order):
+        for name in sorted(classification.unsatisfiable, key=self._source_order):
             concept = self.concepts[name]
             if not (own_framing or self._own(concept)) or concept.kind_mismatch:
                 continue
-            if any(name in v.classification.unsatisfiable for v in earlier):
+            if any(name in c.unsatisfiable for c in earlier):
                 continue
             if self._acknowledged_unsat(name, framing):
                 continue
-            span = concept.span if self._own(concept) else framing.span
+            span = self._place(concept, framing)
             self.reporter.report(
                 UNSATISFIABLE_CONCEPT, span, f"concept '{name}' can have no member{under}",
                 help="if this is intended, say so with a claim `unsatisfiable " + name + "`; otherwise "
@@ -200,19 +210,18 @@ class FramingAnalysis:
                 justification=self.justifier.unsatisfiable(framing, name),
                 subject=ConceptsSubject(view.name or None, (name,)),
             )
-        for members in view.classification.classes:
+        for members in classification.classes:
             if len(members) < 2:
                 continue
             concepts = [self.concepts[m] for m in sorted(members, key=self._source_order)]
             if not (own_framing or any(self._own(c) for c in concepts)):
                 continue
-            if any(members in [frozenset(x) for x in v.classification.classes] for v in earlier):
+            if any(members in c.classes for c in earlier):
                 continue
             if self._acknowledged_collapse(members, framing):
                 continue
             ordered = sorted(members, key=self._source_order)
-            first = next((c for c in concepts if self._own(c)), None)
-            span = first.span if first is not None else framing.span
+            span = self._place(next((c for c in concepts if self._own(c)), None), framing)
             justification = self.justifier.equivalence(framing, ordered)
             names = ", ".join(ordered)
             self.reporter.report(
@@ -225,7 +234,7 @@ class FramingAnalysis:
                 subject=ConceptsSubject(view.name or None, tuple(ordered)),
             )
 
-    def _source_order(self, name: str):
+    def _source_order(self, name: str) -> tuple[bool, str, int, int, str]:
         concept = self.concepts[name]
         own = self._own(concept)
         return (not own, concept.span.file, concept.span.line, concept.span.column, name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..evidence import JustificationStep
 from ..model.symbols import ConceptSym, FramingSym
@@ -54,7 +54,8 @@ class Justifier:
             params, lhs = self.formula(left)
             rhs = self.builder.expander.concept_atoms(
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
-            result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False, explain=False)
+            result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False,
+                                        explain=False)
             self._cache[key] = justification_steps(result.justification if result.status is Answer.HOLDS else None)
         return self._cache[key]
 

@@ -4,26 +4,27 @@ and lay out the levels of every acyclic relation."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 import networkx as nx
 
+from ..codes import BUDGET_EXCEEDED, CYCLE_IN_ACYCLIC, EXPECTATION_FAILED, INCONSISTENT_SCENARIO
+from ..diagnostic_collector import DiagnosticCollector
 from ..diagnostics import Related, Span
-from ..model.symbols import ConceptSym, FramingSym, KindSym, RelationSym, ScenarioSym
-from ..reasoning.chase import chase
+from ..model.symbols import ConceptSym, FramingSym, KindSym, Predicate, RelationSym, ScenarioSym
+from ..reasoning.chase import Failure, chase
 from ..reasoning.entailment import minimal_justification
 from ..reasoning.homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism, homomorphisms
 from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
 from ..reasoning.status import ChaseStatus
 from ..subjects import CycleSubject, ExpectationSubject, InconsistencySubject
-from ..diagnostic_collector import DiagnosticCollector
 from .axioms import TheoryBuilder, fresh
 from .justify import Steps, justification_steps
 from .outcomes import ExpectationOutcome, ScenarioStatus, UndecidedReason, Verdict
 from .words import article
-from ..codes import BUDGET_EXCEEDED, CYCLE_IN_ACYCLIC, EXPECTATION_FAILED, INCONSISTENT_SCENARIO
 
 MAX_TABLE_TUPLES = 10_000
 Levels = dict[str, dict[str, int]]   # relation -> individual -> level
@@ -135,7 +136,8 @@ class ScenarioEvaluation:
             "framing": self.framing or None,
             "status": self.status.value,
             "reason": self.reason,
-            "individuals": {name: (kind.name if kind else None) for name, (kind, _) in self.scenario.individuals.items()},
+            "individuals": {name: (kind.name if kind else None)
+                            for name, (kind, _) in self.scenario.individuals.items()},
             "hierarchies": [h.to_dict() for h in self.hierarchies],
             "cells": [c.to_dict() for c in self.cells],
             "expectations": [e.to_dict() for e in self.expectations],
@@ -161,11 +163,11 @@ class ScenarioEvaluator:
         instance = Instance()
         spans: dict[Fact, Span] = {}
         nodes: dict[str, int] = {}
-        for name, (kind, span) in scenario.individuals.items():
+        for name in scenario.individuals:
             nodes[name] = instance.add_entity(name, named=True)
         for name, (kind, span) in scenario.individuals.items():
             if kind is not None:
-                fact = (namer(kind), (nodes[name],))
+                fact: Fact = (namer(kind), (nodes[name],))
                 instance.add_fact(*fact)
                 spans.setdefault(fact, span)
         used = set(nodes)
@@ -180,7 +182,7 @@ class ScenarioEvaluator:
                 for var in logic_atom.args:
                     if var not in nodes and var not in unknowns:
                         unknowns[var] = instance.add_entity(fresh(var, used), named=False)
-                fact = (logic_atom.pred, tuple(nodes.get(v, unknowns.get(v)) for v in logic_atom.args))
+                fact = (logic_atom.pred, tuple(nodes[v] if v in nodes else unknowns[v] for v in logic_atom.args))
                 instance.add_fact(*fact)
                 spans.setdefault(fact, atom.node.span)
         return instance, spans, nodes
@@ -227,7 +229,8 @@ class ScenarioEvaluator:
         return result
 
     # failures
-    def _report_failure(self, scenario: ScenarioSym, world: Instance, failure, spans: dict[Fact, Span]) -> None:
+    def _report_failure(self, scenario: ScenarioSym, world: Instance, failure: Failure,
+                        spans: dict[Fact, Span]) -> None:
         axiom = failure.axiom
         related: list[Related] = []
         if axiom.origin is not None:
@@ -257,21 +260,22 @@ class ScenarioEvaluator:
         )
 
     # expectations
-    def _pattern(self, concept_or_pred, args: tuple[str, ...], reserved: Iterable[str]) -> tuple[Atom, ...]:
+    def _pattern(self, concept_or_pred: Predicate, args: tuple[str, ...], reserved: Iterable[str]) -> tuple[Atom, ...]:
         if isinstance(concept_or_pred, ConceptSym):
             return self.builder.expander.concept_atoms(concept_or_pred, args, reserved=reserved)
         return (Atom(self.builder.namer(concept_or_pred), args),)
 
-    def _applicable(self, pred, args: tuple[str, ...], world: Instance, nodes: dict[str, int]) -> str:
+    def _applicable(self, pred: Predicate, args: tuple[str, ...], world: Instance, nodes: dict[str, int]) -> str:
         """An empty string when the atom applies to its arguments; otherwise why not."""
         if not isinstance(pred, ConceptSym):
             return ""
-        for (param, kind), arg in zip(pred.params, args):
+        for (_param, kind), arg in zip(pred.params, args):
             if kind is not None and self.builder.namer(kind) not in world.kinds_of(world.find(nodes[arg])):
                 return f"{arg} is not {article(kind.name)}"
         return ""
 
-    def _expectations(self, scenario, theory, world, nodes, given: Instance, result) -> None:
+    def _expectations(self, scenario: ScenarioSym, theory: Theory, world: Instance, nodes: dict[str, int],
+                      given: Instance, result: ScenarioEvaluation) -> None:
         for expect in scenario.expects:
             if expect.atom is None:
                 continue
@@ -297,13 +301,13 @@ class ScenarioEvaluator:
             result.expectations.append(outcome)
             if passed:
                 continue
-            if expect.negated:
+            if expect.negated and match is not None:
                 outcome.justification = self._justify(theory, given, pattern, fixed, world, match)
                 self.reporter.report(
                     EXPECTATION_FAILED, expect.node.span,
                     f"expected {text} not to follow in scenario '{scenario.name}', but it does",
                     help="the witness and the justification show why; remove a fact or the rule involved",
-                    details=[f"witness: {', '.join(f'{k} = {v}' for k, v in outcome.witness.items()) or '(none needed)'}"],
+                    details=[f"witness: {_pairs_text(outcome.witness) or '(none needed)'}"],
                     justification=outcome.justification,
                     subject=ExpectationSubject(scenario.name, outcome.text, status.value,
                                                witness=tuple(outcome.witness.items())),
@@ -319,7 +323,8 @@ class ScenarioEvaluator:
                                                unmatched=tuple(outcome.unmatched)),
                 )
 
-    def _justify(self, theory: Theory, given: Instance, pattern, fixed, world: Instance, match) -> list[dict]:
+    def _justify(self, theory: Theory, given: Instance, pattern: tuple[Atom, ...], fixed: dict[str, int],
+                 world: Instance, match: dict[str, int]) -> Steps:
         image = [(a.pred, tuple(match[v] for v in a.args)) for a in pattern]
         seed = world.axioms_used(f for f in image if world.has_fact(*f))
 
@@ -335,17 +340,19 @@ class ScenarioEvaluator:
         return justification_steps(axioms)
 
     # the table
-    def _cells(self, scenario, world: Instance, nodes: dict[str, int], result: ScenarioEvaluation) -> None:
+    def _cells(self, scenario: ScenarioSym, world: Instance, nodes: dict[str, int],
+               result: ScenarioEvaluation) -> None:
         named = {world.find(node): name for name, node in nodes.items()}
         for concept_name, concept in self.concepts.items():
             params = tuple(var for var, _ in concept.params)
             pattern = self.builder.expander.concept_atoms(concept, params, reserved=set())
             holding: dict[tuple[str, ...], dict[str, int]] = {}
             for match in homomorphisms(pattern, world, None, self.budget.max_search_steps):
-                key = tuple(named.get(match[p]) for p in params)
-                if None in key or key in holding:
+                if any(match[p] not in named for p in params):
                     continue
-                holding[key] = match
+                key = tuple(named[match[p]] for p in params)
+                if key not in holding:
+                    holding[key] = match
             columns = [list(nodes) for _ in concept.params]
             total = 1
             for column in columns:
@@ -362,7 +369,8 @@ class ScenarioEvaluator:
                 status = Verdict.NOT_APPLICABLE if reason else Verdict.DOES_NOT_FOLLOW
                 result.cells.append(Cell(concept_name, key, status, reason=reason))
 
-    def _holding_cell(self, concept, key, match, params, world: Instance, result) -> Cell:
+    def _holding_cell(self, concept: str, key: tuple[str, ...], match: dict[str, int], params: tuple[str, ...],
+                      world: Instance, result: ScenarioEvaluation) -> Cell:
         witness = _witness(match, world, set(params))
         labels = list(key) + list(witness.values())
         return Cell(concept, key, Verdict.HOLDS, witness=witness, levels=_levels_of(result.hierarchies, labels))
@@ -371,19 +379,24 @@ class ScenarioEvaluator:
     def _hierarchies(self, theory: Theory, world: Instance) -> list[Hierarchy]:
         out = []
         for axiom in theory.acyclic_relations():
-            graph = nx.DiGraph()
-            for source, target in world.pairs(axiom.relation):
+            relation = axiom.relation or ""
+            graph: nx.DiGraph[str] = nx.DiGraph()
+            for source, target in world.pairs(relation):
                 graph.add_edge(world.label(source), world.label(target))
             levels: dict[str, int] = {}
             for node in nx.lexicographical_topological_sort(graph):
                 preds = list(graph.predecessors(node))
                 levels[node] = max((levels[p] + 1 for p in preds), default=0)
-            out.append(Hierarchy(axiom.relation, dict(sorted(levels.items(), key=lambda kv: (kv[1], kv[0]))),
+            out.append(Hierarchy(relation, dict(sorted(levels.items(), key=lambda kv: (kv[1], kv[0]))),
                                  sorted(graph.edges())))
         return out
 
 
-def _chain(world: Instance, facts) -> list[Fact]:
+def _pairs_text(values: dict[str, str]) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in values.items())
+
+
+def _chain(world: Instance, facts: Iterable[Fact]) -> list[Fact]:
     """The facts behind ``facts``, premises before what they gave, each once."""
     order: list[Fact] = []
     seen: set[Fact] = set()
@@ -416,7 +429,7 @@ def _describe(world: Instance, fact: Fact) -> str:
     return f"{pred}({', '.join(world.label(world.find(a)) for a in args)})"
 
 
-def _product(columns: list[list[str]]):
+def _product(columns: list[list[str]]) -> Iterator[tuple[str, ...]]:
     if not columns:
         yield ()
         return
@@ -457,7 +470,8 @@ def _level_notes(result: ScenarioEvaluation) -> list[str]:
             for relation, levels in cell.levels.items():
                 key = tuple(sorted(set(levels.values())))
                 if len(key) > 1:
-                    seen.setdefault((cell.concept, relation), {}).setdefault(key, f"{cell.concept}({', '.join(cell.args)})")
+                    where = f"{cell.concept}({', '.join(cell.args)})"
+                    seen.setdefault((cell.concept, relation), {}).setdefault(key, where)
     for expectation in result.expectations:
         concept = expectation.predicate
         for relation, levels in expectation.levels.items():

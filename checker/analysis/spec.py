@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..diagnostic_collector import DiagnosticCollector
 from ..gc_pause import collector_paused
 from ..model.symbols import ClaimSym, ConceptSym, Unit
 from ..reasoning.logic import Budget
-from ..diagnostic_collector import DiagnosticCollector
 from .axioms import TheoryBuilder, concept_usable
 from .claims import ClaimDecider, ClaimOutcome, report_claim
 from .framings import FramingAnalysis, FramingView

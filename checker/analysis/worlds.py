@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..evidence import World, WorldEntity, WorldFact
 from ..reasoning.instance import Instance
@@ -16,7 +16,7 @@ def _kind_ancestors(theory: Theory) -> dict[str, set[str]]:
             parents.setdefault(axiom.body[0].pred, set()).add(axiom.head[0].pred)
     closure: dict[str, set[str]] = {}
 
-    def up(kind: str, trail: frozenset = frozenset()) -> set[str]:
+    def up(kind: str, trail: frozenset[str] = frozenset()) -> set[str]:
         if kind in closure:
             return closure[kind]
         out: set[str] = set()

@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from difflib import get_close_matches
-from typing import Sequence
 
 from .._version import __version__
+from ..analysis.outcomes import ClaimStatus
 from ..check import CheckOptions, UsageError, check, load_and_analyse
+from ..diagnostics import Severity
 from ..reasoning.logic import Budget
 from ..render.explain import UnknownCodeError, explain, list_codes
 from ..render.github import render_github
@@ -17,8 +19,6 @@ from ..render.json_format import render_json
 from ..render.sarif import render_sarif
 from ..render.scenario import render_scenario_json, render_scenario_text
 from ..render.text import location, render_text, should_use_color
-from ..analysis.outcomes import ClaimStatus
-from ..diagnostics import Severity
 from ..results import CheckResult
 from .views import VIEW_COMMANDS, add_view_parsers, run_view
 

@@ -35,7 +35,8 @@ def add_view_parsers(commands) -> list[argparse.ArgumentParser]:
     lattice = commands.add_parser("lattice", help="the Hasse diagram of the concepts under a framing")
     lattice.add_argument("file", metavar="FILE")
     lattice.add_argument("--framing", metavar="F",
-                         help=f"only this framing ('{BASE}': the base framing); default: the base framing and each framing")
+                         help=f"only this framing ('{BASE}': the base framing); "
+                              "default: the base framing and each framing")
     lattice.add_argument("--format", choices=["text", "dot", "mermaid", "json"], default="text")
 
     comparison = commands.add_parser("compare", help="how each pair of concepts relates under each framing")

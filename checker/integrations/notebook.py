@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from html import escape
+from typing import Any
 
 from ..views.document import Diagram
 from .entries import claim_entries, concept_entries
@@ -43,7 +44,7 @@ def _table(header: list[str], rows: list[list[tuple[str, str]]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def spec_html(spec, diagrams: bool = True) -> str:
+def spec_html(spec: Any, diagrams: bool = True) -> str:
     """An HTML fragment for ``spec`` (an ``alignspec.Spec``), for ``Spec._repr_html_``.
     ``diagrams=False`` leaves the lattices out."""
     found = findings(spec)

@@ -3,14 +3,14 @@ cyclic ``extends`` chain. Each cycle is reported once, at its first declaration 
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import networkx as nx
 
-from ..diagnostics import Related
-from ..diagnostic_collector import DiagnosticCollector
-from .symbols import ConceptSym, Unit
 from ..codes import CIRCULAR_DEFINITION
+from ..diagnostic_collector import DiagnosticCollector
+from ..diagnostics import Related
+from .symbols import ConceptSym, Unit
 
 
 def _report_cycles(

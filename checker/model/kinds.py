@@ -7,15 +7,15 @@ kind-mismatch. Framing rules are never used here: what they force is the reasone
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Iterable, Iterator
 
-from ..diagnostics import Related, Span
+from ..codes import KIND_MISMATCH
 from ..diagnostic_collector import DiagnosticCollector
+from ..diagnostics import Related, Span
 from ..syntax.nodes import ClaimForm, HeadKind
 from .order import postorder
 from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, RuleSym, Unit
-from ..codes import KIND_MISMATCH
 
 
 def all_units(root: Unit) -> list[Unit]:
@@ -122,12 +122,14 @@ def _through(first: KindSym, second: KindSym, a: KindSym, b: KindSym) -> str:
     return f" (as {a.name} and {b.name})"
 
 
-def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: str, reporter: DiagnosticCollector) -> int:
+def report_mismatches(table: KindTable, forcings: Iterable[Forcing], context: str,
+                      reporter: DiagnosticCollector) -> int:
     """Report each variable forced into disjoint kinds; returns how many were reported."""
     count = 0
     for earlier, later, a, b in find_mismatches(table, forcings):
         if earlier is later:
-            message = f"{context} '{later.var}' must be a {later.kind.name}, and {a.name} and {b.name} are declared disjoint"
+            message = (f"{context} '{later.var}' must be a {later.kind.name}, "
+                       f"and {a.name} and {b.name} are declared disjoint")
             related = [Related(later.span, f"forces {later.kind.name}: {later.why}")]
         else:
             message = (f"{context} '{later.var}' is forced to be both {earlier.kind.name} and {later.kind.name}, "

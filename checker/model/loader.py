@@ -7,17 +7,17 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from ..gc_pause import collector_paused
-from ..diagnostics import Diagnostic, Related, Severity
+from ..codes import IMPORT_ERROR
 from ..diagnostic_collector import DiagnosticCollector
+from ..diagnostics import Diagnostic, Related, Severity
+from ..gc_pause import collector_paused
 from ..syntax import nodes as n
 from ..syntax.errors import parse_file
 from .cycles import check_cycles
 from .kinds import KindTable, all_units, check_kinds
 from .resolve import resolve_unit
-from .unused import check_unused
 from .symbols import Unit
-from ..codes import IMPORT_ERROR
+from .unused import check_unused
 
 MAX_IMPORT_DEPTH = 32
 
@@ -195,7 +195,8 @@ class Loader:
         if os.path.isdir(real):
             return None, (f"import '{target}' is a directory, not a spec file", "name a .align file")
         if not os.path.exists(real):
-            return None, (f"imported file '{target}' does not exist", "check the path; it is relative to the importing file")
+            return None, (f"imported file '{target}' does not exist",
+                          "check the path; it is relative to the importing file")
         display = os.path.relpath(joined) if not os.path.isabs(unit.path) else joined
         return (real, display), None
 

@@ -6,11 +6,12 @@ cycles and unused declarations are separate passes over the resolved unit.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from difflib import get_close_matches
-from typing import Iterable
 
-from ..diagnostics import Related
+from ..codes import ARITY_MISMATCH, DUPLICATE_NAME, KIND_MISMATCH, SYNTAX_ERROR, UNKNOWN_NAME
 from ..diagnostic_collector import DiagnosticCollector
+from ..diagnostics import Related
 from ..syntax import nodes as n
 from .symbols import (
     ClaimName,
@@ -30,7 +31,6 @@ from .symbols import (
     Unit,
     sort_word,
 )
-from ..codes import ARITY_MISMATCH, DUPLICATE_NAME, KIND_MISMATCH, SYNTAX_ERROR, UNKNOWN_NAME
 
 PREDICATES = (KindSym, RelationSym, ConceptSym)
 IMPORTABLE = (KindSym, RelationSym, ConceptSym, FramingSym)
@@ -363,12 +363,14 @@ class _Resolver:
                     help="compare concepts with the same number of parameters, or write the atoms out",
                 )
                 right.complete = False
-        elif right is not None and (left.concept is not None) != (right.concept is not None) and left.complete and right.complete:
+        elif (right is not None and (left.concept is not None) != (right.concept is not None)
+              and left.complete and right.complete):
             bare = left if left.concept is not None else right
             self.reporter.report(
                 ARITY_MISMATCH, bare.node.span,
                 "a concept name alone can only be compared with another concept name",
-                help=f"write the concept with arguments, e.g. {bare.concept.name}({', '.join(_placeholders(bare.concept.arity))})",
+                help=f"write the concept with arguments, e.g. "
+                     f"{bare.concept.name}({', '.join(_placeholders(bare.concept.arity))})",
             )
             bare.complete = False
         return claim
@@ -411,7 +413,8 @@ class _Resolver:
                 close = get_close_matches(arg.text, sorted(scenario.individuals), n=1)
                 self.reporter.report(
                     UNKNOWN_NAME, arg.span, f"unknown individual '{arg.text}' in scenario '{scenario.name}'",
-                    help=f"did you mean '{close[0]}'?" if close else f"declare it first, e.g. `{_example_kind(scenario)} {arg.text}`",
+                    help=f"did you mean '{close[0]}'?" if close
+                    else f"declare it first, e.g. `{_example_kind(scenario)} {arg.text}`",
                 )
                 ok = False
         return ok

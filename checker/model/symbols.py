@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 from ..diagnostics import Span
 from ..syntax import nodes as n
@@ -18,18 +17,18 @@ class Unit:
     spec: n.SpecFile
     name: str                      # the spec header's name, or the file's stem
     is_library: bool = False
-    own: dict[str, "Symbol"] = field(default_factory=dict)
-    scope: dict[str, "Symbol"] = field(default_factory=dict)
-    aliases: dict[str, "Unit"] = field(default_factory=dict)
-    imported: list["Unit"] = field(default_factory=list)
-    import_links: list[tuple[n.Import, "Unit"]] = field(default_factory=list)  # the imports that loaded
-    kinds: list["KindSym"] = field(default_factory=list)
-    relations: list["RelationSym"] = field(default_factory=list)
-    disjoints: list["DisjointSym"] = field(default_factory=list)
-    concepts: list["ConceptSym"] = field(default_factory=list)
-    framings: list["FramingSym"] = field(default_factory=list)
-    claims: list["ClaimSym"] = field(default_factory=list)
-    scenarios: list["ScenarioSym"] = field(default_factory=list)
+    own: dict[str, Symbol] = field(default_factory=dict)
+    scope: dict[str, Symbol] = field(default_factory=dict)
+    aliases: dict[str, Unit] = field(default_factory=dict)
+    imported: list[Unit] = field(default_factory=list)
+    import_links: list[tuple[n.Import, Unit]] = field(default_factory=list)  # the imports that loaded
+    kinds: list[KindSym] = field(default_factory=list)
+    relations: list[RelationSym] = field(default_factory=list)
+    disjoints: list[DisjointSym] = field(default_factory=list)
+    concepts: list[ConceptSym] = field(default_factory=list)
+    framings: list[FramingSym] = field(default_factory=list)
+    claims: list[ClaimSym] = field(default_factory=list)
+    scenarios: list[ScenarioSym] = field(default_factory=list)
 
     @property
     def header(self) -> n.SpecHeader | None:
@@ -56,7 +55,7 @@ class _Declared:
 @dataclass(eq=False, repr=False)
 class KindSym(_Declared):
     decl: n.KindDecl | None = None
-    parents: list["KindSym"] = field(default_factory=list)
+    parents: list[KindSym] = field(default_factory=list)
 
 
 @dataclass(eq=False, repr=False)
@@ -71,14 +70,14 @@ class RelationSym(_Declared):
 class DisjointSym:
     unit: Unit
     decl: n.DisjointDecl
-    members: list[Union[KindSym, RelationSym]]
+    members: list[KindSym | RelationSym]
 
 
 @dataclass(frozen=True, eq=False)
 class ResolvedAtom:
     """An atom whose predicate resolved; ``args`` are variable or individual names."""
 
-    pred: "Predicate"
+    pred: Predicate
     args: tuple[str, ...]
     node: n.Atom
 
@@ -113,7 +112,7 @@ class ResolvedHead:
 @dataclass(eq=False)
 class RuleSym:
     name: str
-    framing: "FramingSym"
+    framing: FramingSym
     decl: n.RuleDecl
     body: list[ResolvedAtom]
     head: ResolvedHead
@@ -127,7 +126,7 @@ class RuleSym:
 @dataclass(eq=False, repr=False)
 class FramingSym(_Declared):
     decl: n.FramingDecl | None = None
-    extends: list["FramingSym"] = field(default_factory=list)
+    extends: list[FramingSym] = field(default_factory=list)
     rules: list[RuleSym] = field(default_factory=list)
 
 
@@ -137,7 +136,7 @@ class FormulaSym:
 
     atoms: list[ResolvedAtom]
     concept: ConceptSym | None
-    node: Union[n.ConceptFormula, n.AtomsFormula]
+    node: n.ConceptFormula | n.AtomsFormula
     complete: bool = True
 
 
@@ -168,7 +167,8 @@ class ClaimSym:
     @property
     def complete(self) -> bool:
         sides = [s for s in (self.left, self.right) if s is not None]
-        return bool(sides) and all(s.complete for s in sides) and (self.decl.framing is None or self.framing is not None)
+        framing_resolved = self.decl.framing is None or self.framing is not None
+        return bool(sides) and all(s.complete for s in sides) and framing_resolved
 
 
 @dataclass(eq=False)
@@ -188,8 +188,7 @@ class ScenarioSym(_Declared):
     complete: bool = True
 
 
-Predicate = Union[KindSym, RelationSym, ConceptSym]
-Symbol = Union[KindSym, RelationSym, ConceptSym, FramingSym, ScenarioSym, "RuleName", "ClaimName"]
+Predicate = KindSym | RelationSym | ConceptSym
 
 
 @dataclass(eq=False, repr=False)
@@ -201,6 +200,8 @@ class RuleName(_Declared):
 class ClaimName(_Declared):
     """A named claim's name in its spec's namespace."""
 
+
+Symbol = KindSym | RelationSym | ConceptSym | FramingSym | ScenarioSym | RuleName | ClaimName
 
 SORT_WORDS = {
     KindSym: "kind",

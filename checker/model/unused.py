@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from ..codes import UNUSED_DECLARATION
 from ..diagnostic_collector import DiagnosticCollector
 from ..syntax import nodes as n
 from .symbols import Unit, sort_word
-from ..codes import UNUSED_DECLARATION
 
 
 def _referenced_names(unit: Unit) -> set[str]:

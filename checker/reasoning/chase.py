@@ -12,8 +12,9 @@ since facts only accumulate.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import networkx as nx
 
@@ -21,7 +22,7 @@ from ..gc_pause import collector_paused
 from .homomorphism import SearchBudgetExceeded
 from .instance import Derivation, Fact, Instance
 from .join import JoinPlan, StepCounter, slot_map
-from .logic import Atom, Axiom, AxiomKind, Budget, Theory
+from .logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
 from .status import ChaseStatus, Limit
 
 OK, FAILED, BUDGET = ChaseStatus.OK, ChaseStatus.FAILED, ChaseStatus.BUDGET
@@ -53,7 +54,10 @@ class ChaseResult:
     limit: Limit | None = None
 
 
-def _facts(atoms: Sequence[tuple[str, int, int]], values: list) -> list[Fact]:
+Values = list[Any]   # one entity id (or None while unbound) per variable slot of a rule
+
+
+def _facts(atoms: Sequence[tuple[str, int, int]], values: Values) -> list[Fact]:
     return [(p, (values[a],) if b < 0 else (values[a], values[b])) for p, a, b in atoms]
 
 
@@ -87,17 +91,18 @@ class _Rule:
         slots = [self.slots[v] for v in atom.args]
         return (atom.pred, slots[0], slots[1] if len(slots) == 2 else -1)
 
-    def entry(self, i: int) -> tuple:
+    def entry(self, i: int) -> _Entry:
         """What the round loop needs to start from a fact matching body atom ``i``."""
         _, a, b = self.body_atoms[i]
         plan = self.plans[i]
         return (self, a, b, plan if plan.steps else None)
 
-    def body_facts(self, values: list) -> tuple[Fact, ...]:
+    def body_facts(self, values: Values) -> tuple[Fact, ...]:
         return tuple(_facts(self.body_atoms, values))
 
 
-_Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict[str, list[tuple[Any, ...]]], list[_Rule]]]]
+_Entry = tuple[_Rule, int, int, JoinPlan | None]
+_Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict[str, list[_Entry]], list[_Rule]]]]
 
 
 def _compile(theory: Theory) -> _Compiled:
@@ -118,12 +123,23 @@ def _compile_uncached(theory: Theory) -> _Compiled:
     groups = []
     for existential in (False, True):
         members = [r for r in rules if (r.mode == "exist") == existential]
-        index: dict[str, list[tuple]] = {}
+        index: dict[str, list[_Entry]] = {}
         for rule in members:
             for i, atom in enumerate(rule.body):
                 index.setdefault(atom.pred, []).append(rule.entry(i))
         groups.append((index, [r for r in members if not r.body]))
     return rules, theory.acyclic_relations(), groups
+
+
+@dataclass
+class _Group:
+    """The rules that run together (plain, or existential), indexed by body predicate, with how
+    far into the instance's log they have run."""
+
+    index: dict[str, list[_Entry]]
+    empty: list[_Rule]
+    cursor: int = 0
+    started: bool = False
 
 
 class _Chase:
@@ -138,7 +154,7 @@ class _Chase:
         self.fired: dict[str, int] = {}
         self.rounds = 0
         self.merges = 0
-        self.groups = [{"index": index, "empty": empty, "cursor": 0, "started": False} for index, empty in groups]
+        self.groups = [_Group(index, empty) for index, empty in groups]
 
     def over_budget(self) -> Limit | None:
         """The limit this chase has passed, if any."""
@@ -154,7 +170,7 @@ class _Chase:
     def run(self) -> tuple[ChaseStatus, Failure | None]:
         while True:
             for group in self.groups:
-                if not group["started"] or group["cursor"] < self.inst.log_size():
+                if not group.started or group.cursor < self.inst.log_size():
                     outcome = self.round(group)
                     if outcome is not None:
                         return outcome
@@ -162,18 +178,18 @@ class _Chase:
             else:
                 return OK, None
 
-    def round(self, group: dict[str, Any]) -> tuple[ChaseStatus, Failure | None] | None:
+    def round(self, group: _Group) -> tuple[ChaseStatus, Failure | None] | None:
         self.rounds += 1
         inst = self.inst
-        start, end = group["cursor"], inst.log_size()
-        group["cursor"] = end
-        if not group["started"]:
-            group["started"] = True
-            for rule in group["empty"]:
+        start, end = group.cursor, inst.log_size()
+        group.cursor = end
+        if not group.started:
+            group.started = True
+            for rule in group.empty:
                 outcome = self.apply(rule, [None] * rule.size, self.merges)
                 if outcome is not None:
                     return outcome
-        index = group["index"]
+        index = group.index
         counter = self.counter
         for pred, args in inst.logged(start, end):
             entries = index.get(pred)
@@ -187,7 +203,7 @@ class _Chase:
             for rule, a, b, plan in entries:
                 if self.merges != merges and not inst.has_fact(pred, args):
                     break
-                values = [None] * rule.size
+                values: Values = [None] * rule.size
                 values[a] = x
                 if b >= 0:
                     if a == b and x != y:
@@ -207,7 +223,7 @@ class _Chase:
                 return BUDGET, None
         return None
 
-    def apply(self, rule: _Rule, vals: list[Any], merges: int) -> tuple[ChaseStatus, Failure | None] | None:
+    def apply(self, rule: _Rule, vals: Values, merges: int) -> tuple[ChaseStatus, Failure | None] | None:
         inst = self.inst
         if merges != self.merges:
             find = inst.find
@@ -235,6 +251,7 @@ class _Chase:
         premises = rule.body_facts(vals)
         if mode == "false":
             return FAILED, Failure(axiom, premises)
+        assert axiom.equality is not None
         x, y = (vals[rule.slots[v]] for v in axiom.equality)
         if x == y:
             return None
@@ -251,20 +268,21 @@ class _Chase:
 def find_acyclic_violation(instance: Instance, axioms: Sequence[Axiom]) -> Failure | None:
     """The first ``acyclic`` axiom whose relation has a cycle (or self-loop) in ``instance``."""
     for axiom in axioms:
-        pairs = list(instance.pairs(axiom.relation))
+        relation = axiom.relation or ""
+        pairs = list(instance.pairs(relation))
         loop = next(((s, t) for s, t in pairs if s == t), None)
         if loop is not None:
-            return Failure(axiom, ((axiom.relation, loop),))
-        graph = nx.DiGraph(pairs)
+            return Failure(axiom, ((relation, loop),))
+        graph: nx.DiGraph[int] = nx.DiGraph(pairs)
         try:
             cycle = nx.find_cycle(graph)
         except nx.NetworkXNoCycle:
             continue
-        return Failure(axiom, tuple((axiom.relation, (s, t)) for s, t in cycle))
+        return Failure(axiom, tuple((relation, (s, t)) for s, t in cycle))
     return None
 
 
-def chase(instance: Instance, theory: Theory, budget: Budget = Budget(), *, copy: bool = True,
+def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *, copy: bool = True,
           max_steps: int | None = None) -> ChaseResult:
     """Chase ``instance`` with the axioms of ``theory``.
 

@@ -9,15 +9,16 @@ entity lacks. Such a pair cannot hold, so the pruning is exact.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Any
 
 import networkx as nx
 
 from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
-from .logic import Atom, Budget, Theory
+from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
 
 Concepts = Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]]
 
@@ -34,9 +35,9 @@ class Classification:
     unsatisfiable: set[str]
     unknown: set[str]
     unknown_pairs: set[tuple[str, str]]
-    implications: nx.DiGraph
+    implications: nx.DiGraph[str]
     classes: list[frozenset[str]]
-    hasse: nx.DiGraph
+    hasse: nx.DiGraph[frozenset[str]]
     chased: dict[str, ChasedFormula] = field(repr=False, default_factory=dict)
 
     def class_of(self, name: str) -> frozenset[str] | None:
@@ -49,9 +50,9 @@ class Classification:
 
 class _Bits:
     def __init__(self) -> None:
-        self.index: dict[tuple, int] = {}
+        self.index: dict[tuple[Any, ...], int] = {}
 
-    def __call__(self, feature: tuple) -> int:
+    def __call__(self, feature: tuple[Any, ...]) -> int:
         bit = self.index.get(feature)
         if bit is None:
             bit = self.index[feature] = len(self.index)
@@ -92,7 +93,7 @@ def _need_mask(params: tuple[str, ...], atoms: tuple[Atom, ...], bits: _Bits) ->
     return mask
 
 
-def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget(),
+def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET,
              known_implications: Iterable[tuple[str, str]] = (),
              known_unsatisfiable: Iterable[str] = ()) -> Classification:
     """Classify ``concepts`` (name -> (parameters in order, expanded atoms)) under ``theory``.
@@ -110,7 +111,7 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget(),
     bits = _Bits()
     need = {n: _need_mask(*concepts[n], bits) for n in satisfiable}
     have = {n: _has_mask(chased[n], concepts[n][0], bits) for n in satisfiable}
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(satisfiable)
     unknown_pairs: set[tuple[str, str]] = set()
     known = {(a, b) for a, b in known_implications if a in have and b in have}
@@ -137,7 +138,7 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = Budget(),
     return Classification(unsatisfiable, unknown, unknown_pairs, graph, classes, hasse, chased)
 
 
-def _order(graph: nx.DiGraph, names: list[str]) -> tuple[list[frozenset[str]], nx.DiGraph]:
+def _order(graph: nx.DiGraph[str], names: list[str]) -> tuple[list[frozenset[str]], nx.DiGraph[frozenset[str]]]:
     """Equivalence classes in order of their first member, and the Hasse diagram over them."""
     rank = {n: i for i, n in enumerate(names)}
     condensed = nx.condensation(graph)
@@ -146,7 +147,7 @@ def _order(graph: nx.DiGraph, names: list[str]) -> tuple[list[frozenset[str]], n
     classes = [members[c] for c in ordered]
     reduced = nx.transitive_reduction(condensed)
     position = {c: i for i, c in enumerate(ordered)}
-    hasse = nx.DiGraph()
+    hasse: nx.DiGraph[frozenset[str]] = nx.DiGraph()
     hasse.add_nodes_from(classes)
     hasse.add_edges_from((members[u], members[v])
                          for u, v in sorted(reduced.edges, key=lambda e: (position[e[0]], position[e[1]])))

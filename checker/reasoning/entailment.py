@@ -8,14 +8,14 @@ be reused for many right-hand sides, which is how classification chases each con
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 from . import modelcheck
 from .chase import BUDGET, FAILED, ChaseResult, Failure, chase
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
 from .instance import Fact, Instance
-from .logic import Atom, Axiom, Budget, Theory
+from .logic import DEFAULT_BUDGET, Atom, Axiom, Budget, Theory
 from .status import Answer, ChaseStatus, Limit, Satisfiability
 
 HOLDS, FAILS, UNKNOWN = Answer.HOLDS, Answer.FAILS, Answer.UNKNOWN
@@ -63,7 +63,7 @@ class ChasedFormula:
         return {v: self.node(v) for v in self.var_map}
 
 
-def chase_formula(theory: Theory, atoms: Sequence[Atom], budget: Budget = Budget()) -> ChasedFormula:
+def chase_formula(theory: Theory, atoms: Sequence[Atom], budget: Budget = DEFAULT_BUDGET) -> ChasedFormula:
     """Chase the canonical instance of ``atoms`` under ``theory``."""
     inst, var_map = canonical_instance(atoms)
     return ChasedFormula(tuple(atoms), chase(inst, theory, budget, copy=False), var_map)
@@ -134,7 +134,7 @@ def _shared(lhs: Sequence[Atom], rhs: Sequence[Atom]) -> list[str]:
     return list(dict.fromkeys(v for a in rhs for v in a.args if v in left))
 
 
-def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = Budget(),
+def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,
                    explain: bool = True) -> ImplicationResult:
     """Decide ``chased.atoms implies rhs`` from an already chased left side (no justification).
 
@@ -169,7 +169,7 @@ def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Ato
             and not modelcheck.holds(rhs, instance, fixed))
 
 
-def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget = Budget(),
+def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,
                        justify: bool = True, verify: bool = True, explain: bool = True) -> ImplicationResult:
     """Decide whether ``lhs`` implies ``rhs`` under ``theory`` (see LANGUAGE.md, "Meaning").
 
@@ -213,7 +213,7 @@ def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> boo
     return chase_formula(theory, atoms, budget).status is FAILED
 
 
-def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = Budget(),
+def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,
                        justify: bool = True) -> SatisfiabilityResult:
     """Decide whether some world satisfying ``theory`` makes ``atoms`` true.
 

@@ -9,7 +9,8 @@ no match is not retried for every match of another.
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 from .instance import Instance
 from .logic import Atom
@@ -190,7 +191,7 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
     binding = _start(atoms, instance, fixed)
     if any(n not in instance.graph for n in binding.values()):
         return binding, atoms
-    best: list = [-1, dict(binding), atoms]
+    best: list[Any] = [-1, dict(binding), atoms]
     left = [budget_steps]
 
     def explore(remaining: list[Atom], matched: int, skipped: list[Atom]) -> None:

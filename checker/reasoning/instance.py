@@ -9,9 +9,9 @@ reason for any fact can be walked back to the given facts.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -61,14 +61,14 @@ class DerivationNode:
 
     fact: Fact
     derivation: Derivation
-    premises: tuple["DerivationNode", ...]
+    premises: tuple[DerivationNode, ...]
 
 
 class Instance:
     """A world of entities and facts with indexes and provenance."""
 
     def __init__(self) -> None:
-        self.graph = nx.MultiDiGraph()
+        self.graph: nx.MultiDiGraph[int] = nx.MultiDiGraph()
         self._next_id = 0
         self._labels: set[str] = set()
         self._label_counter: dict[str, int] = {}
@@ -116,10 +116,12 @@ class Instance:
         return self.graph.number_of_nodes()
 
     def label(self, node: int) -> str:
-        return self.graph.nodes[self.find(node)]["label"]
+        label: str = self.graph.nodes[self.find(node)]["label"]
+        return label
 
     def is_named(self, node: int) -> bool:
-        return self.graph.nodes[self.find(node)]["named"]
+        named: bool = self.graph.nodes[self.find(node)]["named"]
+        return named
 
     def kinds_of(self, node: int) -> frozenset[str]:
         return frozenset(self._kinds[self.find(node)])
@@ -312,7 +314,7 @@ class Instance:
 
     # whole instance -------------------------------------------------------------------------
 
-    def copy(self) -> "Instance":
+    def copy(self) -> Instance:
         """An independent copy, with the same ids, labels and provenance."""
         other = Instance.__new__(Instance)
         other.graph = nx.MultiDiGraph()

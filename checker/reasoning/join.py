@@ -9,7 +9,8 @@ step: rule bodies are small and run millions of times.
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 from .homomorphism import SearchBudgetExceeded
 from .instance import Instance
@@ -23,7 +24,7 @@ class StepCounter:
     """Counts candidates tried across many plan runs; a run raises
     :class:`SearchBudgetExceeded` once the count passes ``limit``."""
 
-    __slots__ = ("steps", "limit")
+    __slots__ = ("limit", "steps")
 
     def __init__(self, limit: int) -> None:
         self.steps = 0
@@ -75,14 +76,14 @@ class JoinPlan:
             code = _REL_SCAN if a != b else _REL_LOOP
         return (code, atom.pred, slot[a], slot[b])
 
-    def run(self, inst: Instance, values: list, counter: StepCounter) -> Iterator[list]:
+    def run(self, inst: Instance, values: list[Any], counter: StepCounter) -> Iterator[list[Any]]:
         """Yield ``values`` (a slot list) completed in every way; it is reused, copy what you keep.
 
         The instance must not change while the iterator is alive.
         """
         return self._run(0, inst, values, counter)
 
-    def _run(self, i: int, inst: Instance, values: list, counter: StepCounter) -> Iterator[list]:
+    def _run(self, i: int, inst: Instance, values: list[Any], counter: StepCounter) -> Iterator[list[Any]]:
         if i == len(self.steps):
             yield values
             return
@@ -96,6 +97,7 @@ class JoinPlan:
             if values[b] in inst.successors(pred, values[a]):
                 yield from self._run(nxt, inst, values, counter)
             return
+        candidates: Iterable[int]
         if code == _KIND_SCAN:
             candidates = inst.members(pred)
             target = a

@@ -93,10 +93,10 @@ class Theory:
     axioms: tuple[Axiom, ...]
     memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
-    def without(self, labels: set[str]) -> "Theory":
+    def without(self, labels: set[str]) -> Theory:
         return Theory(self.name, tuple(a for a in self.axioms if a.label not in labels))
 
-    def only(self, labels: set[str]) -> "Theory":
+    def only(self, labels: set[str]) -> Theory:
         return Theory(self.name, tuple(a for a in self.axioms if a.label in labels))
 
     def acyclic_relations(self) -> tuple[Axiom, ...]:
@@ -116,3 +116,6 @@ class Budget:
     max_entities: int = 250_000
     max_facts: int = 1_000_000
     max_search_steps: int = 2_000_000
+
+
+DEFAULT_BUDGET = Budget()

@@ -6,13 +6,13 @@ so that it can vouch for what the fast code builds: every counterexample is chec
 
 from __future__ import annotations
 
-from typing import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
-from .instance import Instance
+from .instance import Fact, Instance
 from .logic import Atom, Axiom, AxiomKind, Theory
 
 
-def _assignments(pattern: Sequence[Atom], facts: list, start: dict) -> Iterator[dict]:
+def _assignments(pattern: Sequence[Atom], facts: list[Fact], start: dict[str, int]) -> Iterator[dict[str, int]]:
     """Every assignment extending ``start`` that maps each atom onto some fact (nested loops)."""
     if not pattern:
         yield dict(start)
@@ -37,7 +37,7 @@ def holds(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] 
     return next(_assignments(list(pattern), instance.facts(), start), None) is not None
 
 
-def _has_cycle(edges: set) -> bool:
+def _has_cycle(edges: set[tuple[int, ...]]) -> bool:
     """Naive: a relation has a cycle iff some edge ``(s, t)`` has ``s`` reachable from ``t``."""
     for s, t in edges:
         seen, frontier = {t}, [t]

@@ -9,6 +9,8 @@ goes through a special edge.
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 
 from .logic import Axiom, Theory
@@ -16,9 +18,9 @@ from .logic import Axiom, Theory
 Position = tuple[str, int]
 
 
-def dependency_graph(theory: Theory) -> nx.DiGraph:
+def dependency_graph(theory: Theory) -> nx.DiGraph[Position]:
     """The position graph; each edge has ``special`` (bool) and ``axioms`` (labels) attributes."""
-    graph = nx.DiGraph()
+    graph: nx.DiGraph[Position] = nx.DiGraph()
     for axiom in theory.axioms:
         if not axiom.head:
             continue
@@ -42,7 +44,7 @@ def dependency_graph(theory: Theory) -> nx.DiGraph:
     return graph
 
 
-def _add(graph: nx.DiGraph, p: Position, q: Position, axiom: Axiom, special: bool) -> None:
+def _add(graph: nx.DiGraph[Position], p: Position, q: Position, axiom: Axiom, special: bool) -> None:
     if graph.has_edge(p, q):
         data = graph.edges[p, q]
         data["special"] = data["special"] or special
@@ -62,11 +64,12 @@ def weak_acyclicity_violation(theory: Theory) -> list[Axiom] | None:
     labels: set[str] = set()
     for members in nx.strongly_connected_components(graph):
         component = graph.subgraph(members)
-        for a, b, special in sorted(component.edges(data="special")):
+        special_edges: list[tuple[Position, Position, bool]] = sorted(component.edges(data="special"))
+        for a, b, special in special_edges:
             if not special:
                 continue
             back = nx.shortest_path(component, b, a)
-            for p, q in [(a, b)] + list(zip(back, back[1:])):
+            for p, q in [(a, b)] + list(itertools.pairwise(back)):
                 labels |= graph.edges[p, q]["axioms"]
     if not labels:
         return None

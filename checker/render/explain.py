@@ -23,8 +23,8 @@ class UnknownCodeError(LookupError):
 def suggest(query: str, limit: int = 3) -> list[str]:
     """Registered codes and names close to ``query`` (best first), for "did you mean" hints.
 
-    >>> suggest("claim-faild")
-    ['claim-failed']
+    >>> suggest("claim-faild")[0]
+    'claim-failed'
     """
     key = query.strip()
     all_names = [c.name for c in CODES]

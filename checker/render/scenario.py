@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..analysis.outcomes import Verdict
 from ..analysis.scenarios import Cell, Hierarchy, Levels, ScenarioEvaluation

@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping
 from typing import TextIO
 
-from ..diagnostics import Diagnostic, Severity, Span
+from ..diagnostics import Diagnostic, Span
 from ..evidence import Counterexample, JustificationStep
 from ..results import CheckResult
 from .snippet import excerpt, marker

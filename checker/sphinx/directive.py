@@ -16,7 +16,14 @@ from sphinx.util.docutils import SphinxDirective
 from ..api import SpecError, load
 from ..check import UsageError
 from ..integrations import (
-    OutsideError, claim_entries, concept_entries, findings, parse_show, resolve_inside, select_sections, spec_files,
+    OutsideError,
+    claim_entries,
+    concept_entries,
+    findings,
+    parse_show,
+    resolve_inside,
+    select_sections,
+    spec_files,
 )
 from ..views.document import Table
 from .domain import anchor

@@ -23,9 +23,9 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -273,9 +273,7 @@ def _ends_with_atom(stack: list) -> bool:
         return top.type == "RPAR"
     if isinstance(top, (n.Atom, n.AtomsFormula)):
         return True
-    if isinstance(top, tuple) and top and isinstance(top[-1], n.Atom):
-        return True
-    return False
+    return bool(isinstance(top, tuple) and top and isinstance(top[-1], n.Atom))
 
 
 def _followed_by_paren(text: str, end: int) -> bool:
@@ -380,7 +378,7 @@ def _describe_token(token: Token, state: _State, text: str, path: str, lines: _L
 
     # `=>`, or the arrow of rules and the `implies` of claims swapped.
     arrow, implies = _type_of("->"), _type_of("implies")
-    if not eof and (value == "=" and text.startswith("=>", offset) or value in ("->", "implies")):
+    if not eof and ((value == "=" and text.startswith("=>", offset)) or value in ("->", "implies")):
         shown = "=>" if value == "=" else value
         if arrow in expected and value != "->":
             return _diagnostic(
@@ -620,4 +618,4 @@ def parse_file(path: str | os.PathLike[str]) -> tuple[n.SpecFile | None, list[Di
     return parse_source(source)
 
 
-__all__ = ["describe", "parse_source", "parse_file", "read_file", "RESERVED_WORDS"]
+__all__ = ["RESERVED_WORDS", "describe", "parse_file", "parse_source", "read_file"]

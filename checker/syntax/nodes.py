@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Union
 
 from ..diagnostics import Span
 from ..enums import TextEnum
@@ -164,7 +163,7 @@ class AtomsFormula:
     span: Span
 
 
-Formula = Union[ConceptFormula, AtomsFormula]
+Formula = ConceptFormula | AtomsFormula
 
 class ClaimForm(TextEnum):
     """What a claim says; the value is the form's name in the JSON output."""
@@ -228,10 +227,10 @@ class ScenarioDecl:
     span: Span
 
 
-Statement = Union[
-    SpecHeader, Import, KindDecl, DisjointDecl, RelationDecl, ConceptDecl, FramingDecl,
-    ClaimDecl, ScenarioDecl,
-]
+Statement = (
+    SpecHeader | Import | KindDecl | DisjointDecl | RelationDecl | ConceptDecl | FramingDecl | ClaimDecl
+    | ScenarioDecl
+)
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import lark
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedInput
 
-from ..gc_pause import collector_paused
 from ..diagnostics import Span
+from ..gc_pause import collector_paused
 from . import nodes as n
 
 GRAMMAR_PACKAGE = "alignspec.grammar"
@@ -70,21 +70,21 @@ def _ends(items) -> list:
     for item in items:
         if isinstance(item, tuple):
             out.extend(_ends(item))
-        elif isinstance(item, (Token, _DocPart, _SourcePart)) or hasattr(item, "span"):
-            if getattr(item, "span", True) is not None:
-                out.append(item)
+        elif (isinstance(item, (Token, _DocPart, _SourcePart)) or hasattr(item, "span")) and \
+                getattr(item, "span", True) is not None:
+            out.append(item)
     return out
 
 
 class _DocPart:
-    __slots__ = ("text", "span")
+    __slots__ = ("span", "text")
 
     def __init__(self, text, span):
         self.text, self.span = text, span
 
 
 class _SourcePart:
-    __slots__ = ("text", "span")
+    __slots__ = ("span", "text")
 
     def __init__(self, text, span):
         self.text, self.span = text, span
@@ -282,8 +282,8 @@ def _unquote(token: Token) -> str:
 def _parser() -> tuple[Lark, _ToNodes]:
     text = grammar_text()
     transformer = _ToNodes()
-    options = dict(parser="lalr", lexer="contextual", propagate_positions=True,
-                   strict=_strict_available(), transformer=transformer, maybe_placeholders=False)
+    options = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True,
+                   "strict": _strict_available(), "transformer": transformer, "maybe_placeholders": False}
     cache = _cache_path(text)
     if cache is not None:
         try:
@@ -311,4 +311,4 @@ def parse_text(text: str, path: str = "<string>") -> n.SpecFile:
     return n.SpecFile(path, tuple(statements))
 
 
-__all__ = ["parse_text", "grammar_text", "raw_parser", "cache_directory", "UnexpectedInput"]
+__all__ = ["UnexpectedInput", "cache_directory", "grammar_text", "parse_text", "raw_parser"]

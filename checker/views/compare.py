@@ -11,7 +11,6 @@ from ..model.symbols import ConceptSym
 from .lattice import framing_title
 
 
-
 class Relation(TextEnum):
     """How two concepts relate under one framing."""
 

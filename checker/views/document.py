@@ -7,7 +7,6 @@ Inline text is a tuple of ``(style, text)`` parts, style ``""`` (plain), ``"code
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 Inline = tuple[tuple[str, str], ...]
 
@@ -81,7 +80,7 @@ class Diagram:
     dot: str
 
 
-Block = Union[Heading, Paragraph, Items, Table, Code, Diagram]
+Block = Heading | Paragraph | Items | Table | Code | Diagram
 
 
 def plain(text: Inline) -> str:

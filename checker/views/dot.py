@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import networkx as nx
 
@@ -26,7 +26,8 @@ def to_dot(graphs: nx.Graph | Sequence[nx.Graph], name: str = "alignspec", id_pr
     graphs = [graphs] if isinstance(graphs, nx.Graph) else list(graphs)
     rankdir = graphs[0].graph.get("rankdir", "TB") if graphs else "TB"
     lines = [f"digraph {dot_string(name)} {{",
-             f"  graph {_attrs({'rankdir': rankdir, 'fontname': 'Helvetica', 'fontsize': '12', 'id': id_prefix + 'graph', 'labelloc': 't'})};",
+             "  graph " + _attrs({"rankdir": rankdir, "fontname": "Helvetica", "fontsize": "12",
+                                  "id": id_prefix + "graph", "labelloc": "t"}) + ";",
              "  node [fontname=\"Helvetica\", fontsize=\"10\"];",
              "  edge [fontname=\"Helvetica\", fontsize=\"9\"];"]
     single = len(graphs) == 1
@@ -43,7 +44,8 @@ def to_dot(graphs: nx.Graph | Sequence[nx.Graph], name: str = "alignspec", id_pr
             indent = "    "
         ids = {node: f"{prefix}n{i}" for i, node in enumerate(graph.nodes)}
         if not ids and graph.graph.get("note"):
-            lines.append(f"{indent}{dot_string(prefix + 'note')} {_attrs({'label': graph.graph['note'], 'id': prefix + 'note', **DOT_NODES['note']})};")
+            note = _attrs({"label": graph.graph["note"], "id": prefix + "note", **DOT_NODES["note"]})
+            lines.append(f"{indent}{dot_string(prefix + 'note')} {note};")
         for node, data in graph.nodes(data=True):
             values = {"label": data.get("label", str(node)), "tooltip": data.get("description", ""),
                       "id": ids[node], **DOT_NODES.get(data.get("role", ""), {})}

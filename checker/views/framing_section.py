@@ -39,7 +39,7 @@ def _lattice_blocks(ctx: ReportContext, index: int, view, graph: nx.DiGraph) -> 
         return [Paragraph(inline(em(graph.graph["note"])))]
     blocks: list[Block] = [diagram(f"lattice{index}", f"Concepts under {framing_title(view)}: "
                                    "arrows go from the more specific concept to the more general one", graph)]
-    for node, data in graph.nodes(data=True):
+    for _node, data in graph.nodes(data=True):
         if data["role"] == "class" and len(data["members"]) > 1:
             blocks.append(Paragraph(inline(strong("Equivalent:"), " ", *joined(data["members"]), ", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))

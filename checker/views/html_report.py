@@ -9,8 +9,9 @@ from html import escape
 from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, Table, plain
 from .svg import dot_program, dot_to_svg
 
+FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
 CSS = """
-body { margin: 0; background: #fafafa; color: #1d1d1f; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; }
+body { margin: 0; background: #fafafa; color: #1d1d1f; font: 15px/1.5 %FONTS%; }
 main { max-width: 1100px; margin: 0 auto; padding: 24px 32px 64px; background: #fff; }
 h1 { font-size: 1.7em; margin: 0.4em 0; }
 h2 { font-size: 1.35em; margin-top: 2em; padding-bottom: 0.2em; border-bottom: 1px solid #ddd; }
@@ -31,7 +32,7 @@ figure.diagram svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: 0.88em; font-style: italic; }
 p.note { background: #fff7e0; border: 1px solid #f0d890; border-radius: 4px; padding: 6px 10px; }
 nav ul { columns: 2; }
-"""
+""".replace("%FONTS%", FONTS)
 
 NO_DOT = ("Graphviz is not installed, so this diagram is shown as Mermaid source. "
           "Install Graphviz (the dot program, for example with apt-get install graphviz or "

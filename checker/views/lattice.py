@@ -44,7 +44,8 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
     c = view.classification
     if c is None:
         rules = ", ".join(view.cycle_rules)
-        graph.graph["note"] = f"not classified: the rules are not weakly acyclic (cycle through {rules})" if rules else "not classified"
+        graph.graph["note"] = (f"not classified: the rules are not weakly acyclic (cycle through {rules})"
+                               if rules else "not classified")
         return graph
     concepts = view.concepts
     order = {name: i for i, name in enumerate(concepts)}
@@ -105,7 +106,7 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
         lines.append(f"  {graph.graph['note']}")
         return "\n".join(lines) + "\n"
     lines.append("  classes:")
-    for node, data in graph.nodes(data=True):
+    for _node, data in graph.nodes(data=True):
         lines.append(f"    {data['label']}")
         for member, doc in data["docs"].items():
             if doc:

@@ -6,7 +6,8 @@ import contextlib
 import os
 import stat
 import tempfile
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 
 def _mode_for(path: str) -> int:

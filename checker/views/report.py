@@ -6,10 +6,10 @@ import os
 
 from .compare import compare
 from .document import Block
+from .framing_section import framings
 from .html_report import render_html
 from .lattice import lattice_graph
 from .markdown_report import render_markdown
-from .framing_section import framings
 from .scenario_section import scenarios
 from .sections import ReportContext, claims, comparison, concepts, findings, header, vocabulary
 from .vocabulary import vocabulary_graph

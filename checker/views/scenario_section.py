@@ -11,6 +11,7 @@ from ..render.scenario import SHORT, hierarchy_tree
 from .document import Block, Code, Heading, Items, Paragraph, Table, code, em, inline, strong
 from .sections import ReportContext, diagram
 
+
 def scenarios(ctx: ReportContext, worlds: dict[str, nx.MultiDiGraph]) -> list[Block]:
     """A subsection per scenario; ``worlds`` maps scenario names to their world graphs."""
     blocks: list[Block] = [Heading(2, inline("Scenarios"))]

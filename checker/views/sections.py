@@ -3,6 +3,8 @@ claims and the comparison (framings and scenarios have modules of their own)."""
 
 from __future__ import annotations
 
+import functools
+import operator
 import os
 
 import networkx as nx
@@ -16,6 +18,7 @@ from .dot import to_dot
 from .justify import item_text, short_path
 from .mermaid import to_mermaid
 from .tables import compare_rows
+
 
 class ReportContext:
     """What every section needs: the spec, its analysis, and the directory paths are shown
@@ -56,7 +59,8 @@ def header(ctx: ReportContext) -> list[Block]:
     head = unit.header
     title = head.doc.text if head is not None and head.doc.text else f"Spec {unit.name}"
     blocks: list[Block] = [Heading(1, inline(title)),
-                           Paragraph(inline("Spec ", code(unit.name), " from ", code(os.path.basename(ctx.spec.path)), "."))]
+                           Paragraph(inline("Spec ", code(unit.name), " from ",
+                                            code(os.path.basename(ctx.spec.path)), "."))]
     if head is not None and head.doc.sources:
         blocks.append(Paragraph(inline(strong("Sources"))))
         blocks.append(Items(tuple(inline(s) for s in head.doc.sources)))
@@ -102,7 +106,7 @@ def vocabulary(ctx: ReportContext, graph: nx.MultiDiGraph) -> list[Block]:
         blocks.append(Table(("kind", "is a", "doc"), tuple(kinds), frozenset({0, 1})))
     if relations:
         blocks.append(Table(("relation", "from", "to", "properties", "doc"), tuple(relations), frozenset({0, 1, 2})))
-    disjoint = [inline(*sum(([code(namer(m)), ", "] for m in g.members), [])[:-1])
+    disjoint = [inline(*functools.reduce(operator.iadd, ([code(namer(m)), ", "] for m in g.members), [])[:-1])
                 for u in all_units(ctx.unit) for g in u.disjoints]
     if disjoint:
         blocks.append(Paragraph(inline(strong("Disjoint"))))

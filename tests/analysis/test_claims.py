@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from alignspec.subjects import ConceptsSubject
-
-import time
-
 import pytest
+from _analysis_support import codes
 
 import alignspec
 from alignspec.analysis.claims import claim_sides
+from alignspec.analysis.outcomes import UndecidedReason
 from alignspec.reasoning.entailment import decide_implication
 from alignspec.reasoning.logic import Budget
-
-from _analysis_support import codes
+from alignspec.subjects import ConceptsSubject
 
 VOCABULARY = """
 kind Optimizer
@@ -135,15 +132,12 @@ framing forever {
 }
 claim under forever: inner implies robust
 """
-    start = time.perf_counter()
     spec = alignspec.load(str(write(text)))
-    elapsed = time.perf_counter() - start
     found = [d for d in spec.diagnostics() if d.name == "non-terminating-framing"]
     assert len(found) == 1 and found[0].subject.framing == "forever"
     assert "rule more" in found[0].subject.axioms
     (outcome,) = spec.claims
-    assert outcome.status == "unknown"
-    assert elapsed < 30  # generous: the point is that the chase is never started
+    assert outcome.status == "unknown" and outcome.undecided is UndecidedReason.NON_TERMINATING
 
 
 def test_weakly_acyclic_existential_framing_is_fine(write):

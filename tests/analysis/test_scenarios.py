@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 
+from _analysis_support import codes
+
 import alignspec
 from alignspec.cli import main
-from _analysis_support import codes
 
 VOCABULARY = """
 kind Optimizer

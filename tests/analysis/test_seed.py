@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from alignspec.subjects import ConceptsSubject
-
 from alignspec.check import CheckOptions, check
+from alignspec.subjects import ConceptsSubject
 
 
 def test_seed_checks_clean(seed_path):

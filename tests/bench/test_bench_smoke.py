@@ -11,16 +11,15 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import run  # noqa: E402
-from bench.floor import tokenize  # noqa: E402
-from bench.generate import classification_spec, parse_spec, scenario_framing, scenario_spec  # noqa: E402
-
 from alignspec.analysis.axioms import TheoryBuilder  # noqa: E402
 from alignspec.analysis.spec import analyse  # noqa: E402
 from alignspec.model.loader import Loader  # noqa: E402
 from alignspec.reasoning.classification import classify  # noqa: E402
 from alignspec.reasoning.termination import weak_acyclicity_violation  # noqa: E402
 from alignspec.syntax.parser import parse_text  # noqa: E402
+from bench import run  # noqa: E402
+from bench.floor import tokenize  # noqa: E402
+from bench.generate import classification_spec, parse_spec, scenario_framing, scenario_spec  # noqa: E402
 
 
 def _load(tmp_path, text):

@@ -72,5 +72,5 @@ def test_every_keyword_class_has_its_token_type():
 
 
 def test_keywords_are_whole_words():
-    found = dict((v, t) for t, v in tokens("kind kindred: sources, notable, L'"))
+    found = {v: t for t, v in tokens("kind kindred: sources, notable, L'")}
     assert found["kindred"] is Name.Class and found["sources"] is Name and found["notable"] is Name

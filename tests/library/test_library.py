@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import textwrap
 
-import pytest
-
 import alignspec
 from alignspec.check import CheckOptions, check
 from alignspec.model.loader import library_directory, library_names

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from _model_support import run, write
 
 from alignspec import __version__

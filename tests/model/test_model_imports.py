@@ -6,7 +6,6 @@ import builtins
 import os
 
 import pytest
-
 from _model_support import at, found, one, places, related_places, run, static_errors, write
 
 from alignspec.cli import main

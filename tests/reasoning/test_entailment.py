@@ -1,10 +1,15 @@
 import itertools
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from alignspec.reasoning.entailment import (canonical_instance, decide_implication, decide_satisfiable,
-                                            minimal_justification)
+from alignspec.reasoning.entailment import (
+    canonical_instance,
+    decide_implication,
+    decide_satisfiable,
+    minimal_justification,
+)
 from alignspec.reasoning.logic import Atom, AxiomKind, Budget
 
 from .build import atoms, theory

@@ -1,8 +1,8 @@
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from alignspec.reasoning.homomorphism import (SearchBudgetExceeded, best_partial_match, find_homomorphism,
-                                              homomorphisms)
+from alignspec.reasoning.homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism, homomorphisms
 from alignspec.reasoning.instance import Instance
 
 from .build import atoms

@@ -36,7 +36,7 @@ def test_labels_are_made_unique():
 
 
 def test_copy_is_independent():
-    inst, a, b, c = _sample()
+    inst, a, b, _c = _sample()
     other = inst.copy()
     other.add_fact("Objective", (b,))
     other.merge(a, b)
@@ -46,7 +46,7 @@ def test_copy_is_independent():
 
 
 def test_merge_rekeys_facts_and_records_the_equality():
-    inst, a, b, c = _sample()
+    inst, a, b, _c = _sample()
     eq = rule("same", "trains(x, y), Model(y) -> x = y")
     premises = (("trains", (b, a)), ("Model", (a,)))
     assert inst.merge(a, b, eq, premises) == a
@@ -80,7 +80,7 @@ def test_merging_two_named_entities_is_refused():
 
 
 def test_axioms_used_walks_transitively():
-    inst, a, b, c = _sample()
+    inst, a, b, _c = _sample()
     r1 = Axiom("r1", AxiomKind.RULE)
     r2 = Axiom("r2", AxiomKind.RULE)
     inst.add_fact("Mesa", (a,), Derivation(r1, (("trains", (b, a)),)))

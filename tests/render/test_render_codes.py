@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from alignspec.codes import BY_CODE, CODES, DOC_HEADINGS
 from alignspec.diagnostics import Severity
 from alignspec.render.explain import (

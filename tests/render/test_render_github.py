@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from _render_support import diag, full_result
+
 from alignspec.diagnostics import Related, Severity, Span
 from alignspec.render.github import annotation, escape_data, escape_property, render_github
 from alignspec.results import CheckResult

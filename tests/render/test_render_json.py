@@ -6,9 +6,10 @@ import json
 from dataclasses import replace
 
 from _render_support import check_schema, diag, full_result
+
 from alignspec import __version__
-from alignspec.diagnostics import Diagnostic, Related, Severity, Span
 from alignspec.check import CheckOptions, check
+from alignspec.diagnostics import Diagnostic, Related, Severity, Span
 from alignspec.render.json_format import SCHEMA, SCHEMA_NAME, SCHEMA_VERSION, canonical, render_json
 from alignspec.results import CheckResult
 

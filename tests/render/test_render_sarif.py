@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from _render_support import full_result
+
 from alignspec.codes import CODES
 from alignspec.render.sarif import artifact_uri, pascal_case, render_sarif
 from alignspec.results import CheckResult

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from _render_support import SEED, TABBED, diag, full_result
+
 from alignspec.diagnostics import Severity, Span
 from alignspec.render.snippet import excerpt, expand
 from alignspec.render.text import render_text, should_use_color, summary_line

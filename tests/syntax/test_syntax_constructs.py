@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from syntax_support import HERE, SEED, parse, seed_text
 
 from alignspec.syntax import nodes as n
 from alignspec.syntax.errors import RESERVED_WORDS, parse_file
-
-from syntax_support import HERE, SEED, parse, seed_text
 
 ALL = HERE / "all_constructs.align"
 
@@ -156,7 +155,7 @@ def test_the_seed_example_parses():
         counts[type(statement).__name__] = counts.get(type(statement).__name__, 0) + 1
     assert counts == {"SpecHeader": 1, "KindDecl": 7, "DisjointDecl": 4, "RelationDecl": 6,
                       "ConceptDecl": 6, "FramingDecl": 4, "ClaimDecl": 9, "ScenarioDecl": 3}
-    three = [s for s in spec.statements if isinstance(s, n.ScenarioDecl)][0]
+    three = next(s for s in spec.statements if isinstance(s, n.ScenarioDecl))
     assert [x.text for x in three.individuals[2].names] == ["L", "L'", "L''"]
 
 

@@ -6,11 +6,10 @@ import re
 
 import pytest
 from lark.exceptions import UnexpectedInput
+from syntax_support import parse
 
 from alignspec.syntax.errors import RESERVED_WORDS, describe
 from alignspec.syntax.parser import parse_text, raw_parser
-
-from syntax_support import parse
 
 # (text, line, column) of the error: where the parser stopped, 1-based.
 MISTAKES = {

@@ -8,7 +8,6 @@ import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from syntax_support import parse, seed_text
 
 SETTINGS = settings(max_examples=int(os.environ.get("ALIGNSPEC_FUZZ_EXAMPLES", "150")), deadline=None,

@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from syntax_support import parse
 
 from alignspec.syntax.errors import RESERVED_WORDS
 from alignspec.syntax.parser import raw_parser
-
-from syntax_support import parse
 
 README = Path(__file__).resolve().parents[2] / "grammar" / "README.md"
 BLOCKS = re.findall(r"```\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
@@ -21,7 +20,7 @@ EXAMPLES = [b for b in BLOCKS if not SYNOPSIS.search(b) and b not in RESERVED_BL
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[b.split("\n")[0][:40] for b in EXAMPLES])
 def test_every_example_of_the_reference_parses(example):
-    spec, diagnostics = parse(example)
+    _spec, diagnostics = parse(example)
     assert diagnostics == []
 
 

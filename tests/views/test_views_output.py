@@ -27,7 +27,7 @@ def test_failed_rendering_leaves_the_target_untouched(cli, seed_path, tmp_path, 
 def test_usage_error_leaves_the_target_untouched(cli, seed_path, tmp_path):
     target = tmp_path / "lattice.dot"
     target.write_text("old\n", encoding="utf-8")
-    status, out, err = cli("lattice", seed_path, "--framing", "harriss", "--format", "dot", "-o", target)
+    status, _out, err = cli("lattice", seed_path, "--framing", "harriss", "--format", "dot", "-o", target)
     assert status == 2 and "did you mean 'harris'" in err
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lattice.dot"]
