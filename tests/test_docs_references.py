@@ -14,7 +14,8 @@ DOCUMENTS = sorted([ROOT / "README.md", ROOT / "grammar" / "README.md", ROOT / "
                     *(ROOT / "docs").glob("*.rst"), *(ROOT / "docs").glob("*.md"),
                     *(ROOT / "editors").glob("*/README.md")])
 TOP_LEVEL = ("examples", "ontology", "grammar", "checker", "tests", "docs", "bench", "editors", ".ci")
-PATH = re.compile(r"(?<![\w./-])((?:%s)/[\w./-]*[\w/])" % "|".join(re.escape(d) for d in TOP_LEVEL))
+DIRECTORIES = "|".join(re.escape(d) for d in TOP_LEVEL)
+PATH = re.compile(rf"(?<![\w./-])((?:{DIRECTORIES})/[\w./-]*[\w/])")
 LIBRARY_IMPORT = re.compile(r"^\s*import ([a-z]\w*)(?=\s+as\s|[ \t]*(?:#|$))", re.MULTILINE)
 LIBRARY_USE = re.compile(r"(?:alignspec (?:check|scenario|lattice|compare|graph|report|argue) |load\(\")"
                          r"([a-z][a-z0-9_]*)(?=[\s\"`)])")

@@ -74,3 +74,39 @@ def test_every_keyword_class_has_its_token_type():
 def test_keywords_are_whole_words():
     found = {v: t for t, v in tokens("kind kindred: sources, notable, L'")}
     assert found["kindred"] is Name.Class and found["sources"] is Name and found["notable"] is Name
+
+
+VERSION_1 = """\
+relation assigns(Optimizer, Model, Objective): shapes functional inverse_functional
+rule trained_shapes: trains(b, m) -> shapes(b, m, o)
+claim: deceptive excludes robust
+claim under f: deceptive does not exclude pseudo
+scenario s {
+    Model m
+    not robust(m)
+    expect refuted robust(m)
+    expect open pseudo(m)
+    expect inconsistent
+}
+"""
+
+
+def test_version_1_words_and_constructs():
+    found = tokens(VERSION_1)
+    assert not [v for t, v in found if t in Error]
+    kinds = {}
+    for t, v in found:
+        kinds.setdefault(v, set()).add(t)
+    for word in ("excludes", "exclude", "refuted", "open", "inconsistent", "not"):
+        assert kinds[word] == {Operator.Word}, word
+    assert kinds["rule"] == {Keyword.Declaration} and kinds["trained_shapes"] == {Name.Label}
+    assert kinds["assigns"] == {Name.Function} and kinds["shapes"] == {Name}
+    assert kinds[":"] == {Operator} and kinds["->"] == {Operator}
+
+
+def test_version_1_words_are_reserved():
+    for word in ("excludes", "exclude", "refuted", "open", "inconsistent"):
+        assert tokens(f"kind {word}") == [(Keyword.Declaration, "kind"), (Operator.Word, word)], word
+        longer = {v: t for t, v in tokens(f"kind {word}ness: {word}_x, {word}'")}
+        assert longer == {"kind": Keyword.Declaration, f"{word}ness": Name.Class, ":": Operator, f"{word}_x": Name,
+                          ",": Punctuation, f"{word}'": Name}, word
