@@ -1,21 +1,18 @@
-"""The parts of a spec's report a page shows: ``report_blocks`` split into named sections,
-optionally narrowed to one framing."""
+"""The parts of a spec's report a page shows: the report's sections, chosen by name, optionally
+narrowed to one framing."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from ..views import report_blocks
-from ..views.document import Heading, Paragraph, Table, plain
+from ..views.document import Block, Heading
+from ..views.report import SectionKey, report_sections
 
-SHOW_CHOICES = ("summary", "diagnostics", "vocabulary", "concepts", "claims", "lattice", "comparison",
-                "scenarios", "source")
-SHOW_DEFAULT = ("summary", "diagnostics", "vocabulary", "concepts", "claims", "lattice", "comparison",
-                "scenarios")
+SHOW_CHOICES = (*(key.value for key in SectionKey), "source")
+SHOW_DEFAULT = tuple(key.value for key in SectionKey)
 SHOW_ALIASES = {"findings": "diagnostics", "framings": "lattice", "lattices": "lattice",
                 "concept": "concepts", "claim": "claims", "scenario": "scenarios", "diagnostic": "diagnostics"}
-_TITLES = {"Findings": "diagnostics", "Vocabulary": "vocabulary", "Concepts": "concepts", "Claims": "claims",
-           "Framings": "lattice", "Comparison of the framings": "comparison", "Scenarios": "scenarios"}
 
 
 @dataclass(frozen=True)
@@ -24,7 +21,7 @@ class Section:
     section's heading (none for ``summary``)."""
 
     key: str
-    blocks: tuple
+    blocks: tuple[Block, ...]
 
 
 def parse_show(text: str | None) -> tuple[str, ...]:
@@ -45,63 +42,7 @@ def parse_show(text: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(keys))
 
 
-def _split(blocks, level: int) -> list[list]:
-    """``blocks`` cut before every heading of ``level``; the first chunk holds what precedes."""
-    chunks: list[list] = [[]]
-    for block in blocks:
-        if isinstance(block, Heading) and block.level == level:
-            chunks.append([])
-        chunks[-1].append(block)
-    return chunks
-
-
-def _codes(text) -> list[str]:
-    return [part for style, part in text if style == "code"]
-
-
-def _lattice(blocks: list, framing: str) -> list:
-    head, *framings = _split(blocks, 3)
-    return head + [b for chunk in framings if framing in _codes(chunk[0].text) for b in chunk]
-
-
-def _claim_label(block) -> str | None:
-    if isinstance(block, Paragraph) and block.text and block.text[0][0] == "strong":
-        text = block.text[0][1]
-        if text.startswith("Claim "):
-            return text[len("Claim "):]
-    return None
-
-
-def _claims(blocks: list, framing: str) -> list:
-    out: list = []
-    kept: set[str] = set()
-    keep = True
-    for block in blocks:
-        if isinstance(block, Table) and "under" in block.header:
-            column = block.header.index("under")
-            rows = tuple(r for r in block.rows if r[column] == framing)
-            kept = {r[0] for r in rows}
-            out.append(Table(block.header, rows, block.code_columns) if rows else
-                       Paragraph((("", "No claims under "), ("code", framing), ("", "."))))
-            continue
-        label = _claim_label(block)
-        if label is not None:
-            keep = label in kept
-        if keep:
-            out.append(block)
-    return out
-
-
-def _scenarios(blocks: list, framing: str, spec) -> list:
-    under = {e.scenario.name: e.framing for e in spec.analysis.scenarios}
-    head, *chunks = _split(blocks, 3)
-    kept = [chunk for chunk in chunks if any(under.get(name) == framing for name in _codes(chunk[0].text))]
-    if not kept:
-        return head + [Paragraph((("", "No scenarios under "), ("code", framing), ("", ".")))]
-    return head + [b for chunk in kept for b in chunk]
-
-
-def select_sections(spec, show=SHOW_DEFAULT, framing: str | None = None) -> list[Section]:
+def select_sections(spec: Any, show: tuple[str, ...] = SHOW_DEFAULT, framing: str | None = None) -> list[Section]:
     """The report sections of ``spec`` (an ``alignspec.Spec``) named in ``show``, in the
     report's order. The summary leaves out the report's title (the page has its own).
 
@@ -110,22 +51,11 @@ def select_sections(spec, show=SHOW_DEFAULT, framing: str | None = None) -> list
     report section: each integration shows the spec's text itself."""
     if framing is not None:
         spec.classification(framing)
-    wanted = set(show)
-    chunks = _split(report_blocks(spec), 2)
-    out: list[Section] = []
-    summary = [b for b in chunks[0] if not (isinstance(b, Heading) and b.level == 1)]
-    if "summary" in wanted:
-        out.append(Section("summary", tuple(summary)))
-    for chunk in chunks[1:]:
-        key = _TITLES.get(plain(chunk[0].text), plain(chunk[0].text).lower())
-        if key not in wanted and not (key not in SHOW_CHOICES and set(SHOW_DEFAULT) <= wanted):
-            continue
-        if framing is not None:
-            if key == "lattice":
-                chunk = _lattice(chunk, framing)
-            elif key == "claims":
-                chunk = _claims(chunk, framing)
-            elif key == "scenarios":
-                chunk = _scenarios(chunk, framing, spec)
-        out.append(Section(key, tuple(chunk)))
+    keys = [key for key in SectionKey if key.value in show]
+    out = []
+    for section in report_sections(spec, framing, keys):
+        blocks = section.blocks
+        if section.key is SectionKey.SUMMARY:
+            blocks = tuple(b for b in blocks if not (isinstance(b, Heading) and b.level == 1))
+        out.append(Section(section.key.value, blocks))
     return out

@@ -161,10 +161,10 @@ class AlignSpecDirective(SphinxDirective):
             if section.key == "claims" and index:
                 named = {c.name: c for c in claim_entries(spec)}
                 for block in section.blocks:
-                    if isinstance(block, Table) and block.header[:1] == ("claim",):
+                    if isinstance(block, Table) and block.row_targets:
                         row_ids = {}
-                        for i, row in enumerate(block.rows):
-                            claim = named.get(row[0])
+                        for i, target in enumerate(block.row_targets):
+                            claim = named.get(target.name) if target is not None else None
                             if claim is not None:
                                 ids = self._ids("claim", claim.fullname)
                                 if ids:

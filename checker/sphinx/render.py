@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, Table
+from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table
 
 NO_DOT = ("Graphviz's dot program was not found, so this diagram is shown as its {language} source. "
           "Install Graphviz (for example apt-get install graphviz or brew install graphviz) and "
@@ -43,6 +43,9 @@ def table_node(header, rows, code_columns=frozenset(), row_ids=None, classes=("a
             if i == 0 and ids:
                 entry["ids"].extend(ids)
             para = nodes.paragraph()
+            if isinstance(cell, StatusCell):
+                entry["classes"].append(f"alignspec-{nodes.make_id(cell.text)}")
+                cell = cell.text
             if isinstance(cell, nodes.Node):
                 para += cell
             elif cell and i in code:
@@ -99,19 +102,15 @@ def spec_language(text: str, fallback: str = "text") -> str:
 
 
 def _language(block: Code) -> str:
-    if block.text.startswith(("concept ", "scenario ")):
+    if block.spec_text:
         return spec_language(block.text, block.language or "text")
     return block.language or "text"
 
 
-def block_nodes(block, docname: str, graphviz: bool, heading_ids: dict | None = None) -> list[nodes.Node]:
-    """One report block as docutils nodes (``heading_ids``: plain heading text -> ids)."""
+def block_nodes(block, docname: str, graphviz: bool) -> list[nodes.Node]:
+    """One report block as docutils nodes."""
     if isinstance(block, Heading):
-        rubric = nodes.rubric("", "", *inline_nodes(block.text), classes=[f"alignspec-h{block.level}"])
-        text = "".join(t for _, t in block.text)
-        if heading_ids and text in heading_ids:
-            rubric["ids"].extend(heading_ids[text])
-        return [rubric]
+        return [nodes.rubric("", "", *inline_nodes(block.text), classes=[f"alignspec-h{block.level}"])]
     if isinstance(block, Paragraph):
         return [nodes.paragraph("", "", *inline_nodes(block.text))]
     if isinstance(block, Items):

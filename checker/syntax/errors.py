@@ -23,7 +23,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -349,132 +349,185 @@ def describe(exc: UnexpectedInput, text: str, path: str) -> Diagnostic:
     return _diagnostic("the text is not in the language", span, _context_help(state))
 
 
-def _describe_token(token: Token, state: _State, text: str, path: str, lines: _Lines) -> Diagnostic:
-    expected = state.expected
-    span = _token_span(lines, path, token)
-    found = _found(token)
-    value = str(token)
-    eof = token.type == "$END"
-    at_start = not state.stack
-    words = _terminals()
-    rbrace = _type_of("}")
-    statement_types = {_type_of(w) for w in STATEMENT_WORDS}
-    offset = token.start_pos if isinstance(token.start_pos, int) else len(text)
+@dataclass
+class _Unexpected:
+    """An unexpected token with what is known around it: what each recogniser below looks at."""
 
-    # An unclosed `{`: end of file, or a new statement, where `}` could close the block.
-    if state.brace is not None and rbrace in expected and (
-        eof or (token.type in statement_types and _at_line_start(text, offset))
-    ):
-        brace_line = state.brace.line
-        block = "framing" if state.statement in ("framing", "rule") else "scenario"
-        where = "end of file" if eof else f"`{value}`"
-        return _diagnostic(
-            f"unclosed `{{` (opened on line {brace_line}): expected `}}` before {where}",
-            span,
-            f"add `}}` after the last {'rule' if block == 'framing' else 'line'} of the {block}",
-            (Related(lines.span(path, state.brace.line, state.brace.column, state.brace.end_line,
-                                state.brace.end_column), "the `{` opened here"),),
-        )
+    token: Token
+    state: _State
+    text: str
+    path: str
+    lines: _Lines
 
-    # `=>`, or the arrow of rules and the `implies` of claims swapped.
-    arrow, implies = _type_of("->"), _type_of("implies")
-    if not eof and ((value == "=" and text.startswith("=>", offset)) or value in ("->", "implies")):
-        shown = "=>" if value == "=" else value
-        if arrow in expected and value != "->":
-            return _diagnostic(
-                f"expected `->`, found `{shown}`",
-                lines.span(path, token.line, token.column, token.line, token.column + len(shown)),
-                "a rule is written `rule Name: body -> head`; use `->` between body and head",
-            )
-        if implies in expected and value != "implies":
-            return _diagnostic(
-                f"expected `implies`, found `{shown}`",
-                lines.span(path, token.line, token.column, token.line, token.column + len(shown)),
-                "a claim is written `claim [Name] [under Framing]: A implies B`; "
-                "`->` belongs to rules",
-            )
+    @property
+    def value(self) -> str:
+        return str(self.token)
 
-    # A keyword with the wrong case (`Kind`, `Claim`, `IMPLIES`), unless it is an atom
-    # missing the comma before it.
-    lower = value.lower()
-    missing_comma = (
-        token.type == "NAME" and "NAME" not in expected and "COMMA" in expected
-        and _ends_with_atom(state.stack) and _followed_by_paren(text, offset + len(value))
+    @property
+    def eof(self) -> bool:
+        return self.token.type == "$END"
+
+    @property
+    def expected(self) -> set[str]:
+        return self.state.expected
+
+    @property
+    def span(self) -> Span:
+        return _token_span(self.lines, self.path, self.token)
+
+    @property
+    def found(self) -> str:
+        return _found(self.token)
+
+    @property
+    def offset(self) -> int:
+        start = self.token.start_pos
+        return start if isinstance(start, int) else len(self.text)
+
+    def span_of(self, width: int) -> Span:
+        """``width`` characters from the token's start."""
+        token = self.token
+        return self.lines.span(self.path, token.line, token.column, token.line, token.column + width)
+
+    @property
+    def missing_comma(self) -> bool:
+        """Whether a name that starts an atom follows an atom with no comma between them."""
+        return (self.token.type == "NAME" and "NAME" not in self.expected and "COMMA" in self.expected
+                and _ends_with_atom(self.state.stack) and _followed_by_paren(self.text, self.offset + len(self.value)))
+
+
+def _unclosed_brace(u: _Unexpected) -> Diagnostic | None:
+    """An unclosed ``{``: end of file, or a new statement, where ``}`` could close the block."""
+    brace = u.state.brace
+    statements = {_type_of(w) for w in STATEMENT_WORDS}
+    if brace is None or _type_of("}") not in u.expected:
+        return None
+    if not (u.eof or (u.token.type in statements and _at_line_start(u.text, u.offset))):
+        return None
+    block = "framing" if u.state.statement in ("framing", "rule") else "scenario"
+    where = "end of file" if u.eof else f"`{u.value}`"
+    return _diagnostic(
+        f"unclosed `{{` (opened on line {brace.line}): expected `}}` before {where}",
+        u.span,
+        f"add `}}` after the last {'rule' if block == 'framing' else 'line'} of the {block}",
+        (Related(u.lines.span(u.path, brace.line, brace.column, brace.end_line, brace.end_column),
+                 "the `{` opened here"),),
     )
-    if (not eof and not missing_comma and lower != value and lower in words.keyword_type
-            and words.keyword_type[lower] in expected):
-        return _diagnostic(
-            f"expected `{lower}`, found {_shown(value)}: keywords are written in lower case",
-            span,
-            f"write `{lower}`; keywords and names are case-sensitive",
-        )
 
-    # A reserved word where a name is expected (`kind source`).
-    if token.type in words.words and value in RESERVED_WORDS and "NAME" in expected:
-        return _diagnostic(
-            f"expected a name, found `{value}`, which is a reserved word",
-            span,
-            f"choose another name (for example `{value}_` or a more specific word); reserved "
-            "words cannot name kinds, relations, concepts, framings, rules, claims, scenarios, "
-            "variables or individuals",
-        )
 
-    # A missing `:=` before a concept's body.
-    colon_eq = _type_of(":=")
-    if state.statement == "concept" and colon_eq in expected and token.type not in expected:
-        return _diagnostic(
-            f"expected `:=` before the concept's body, found {found}",
-            span,
-            "a concept is written `concept Name(var: Kind, ...) [\"doc\"] [source \"...\"]* "
-            ":= atom, ...`",
-        )
+def _swapped_arrow(u: _Unexpected) -> Diagnostic | None:
+    """``=>``, or the arrow of rules and the ``implies`` of claims swapped."""
+    value = u.value
+    if u.eof or not ((value == "=" and u.text.startswith("=>", u.offset)) or value in ("->", "implies")):
+        return None
+    shown = "=>" if value == "=" else value
+    if _type_of("->") in u.expected and value != "->":
+        return _diagnostic(f"expected `->`, found `{shown}`", u.span_of(len(shown)),
+                           "a rule is written `rule Name: body -> head`; use `->` between body and head")
+    if _type_of("implies") in u.expected and value != "implies":
+        return _diagnostic(f"expected `implies`, found `{shown}`", u.span_of(len(shown)),
+                           "a claim is written `claim [Name] [under Framing]: A implies B`; `->` belongs to rules")
+    return None
 
-    # A missing `:` in a claim or a rule.
-    if "COLON" in expected and token.type not in expected and state.statement in ("claim", "rule"):
-        if state.statement == "claim":
-            return _diagnostic(
-                f"expected `:` before the claim's formula, found {found}",
-                span,
-                "a claim is written `claim [Name] [under Framing]: formula ...`; the `:` comes "
-                "after the claim's name or framing",
-            )
-        return _diagnostic(
-            f"expected `:` after the rule's name, found {found}",
-            span,
-            "a rule is written `rule Name: atom, ... -> head`",
-        )
 
-    # A missing comma between two atoms.
-    if missing_comma:
-        return _diagnostic(
-            f"expected `,` between atoms, found {found}",
-            span,
-            "separate the atoms with commas: `trains(b, a), optimizes(b, o)`",
-        )
+def _keyword_case(u: _Unexpected) -> Diagnostic | None:
+    """A keyword with the wrong case (``Kind``, ``IMPLIES``), unless it starts an atom after a
+    missing comma."""
+    lower = u.value.lower()
+    keyword_type = _terminals().keyword_type
+    if u.eof or u.missing_comma or lower == u.value or keyword_type.get(lower) not in u.expected:
+        return None
+    return _diagnostic(f"expected `{lower}`, found {_shown(u.value)}: keywords are written in lower case",
+                       u.span, f"write `{lower}`; keywords and names are case-sensitive")
 
-    # A doc string or source after a concept's body.
-    if (state.statement == "concept" and token.type in ("STRING", _type_of("source"))
-            and any(isinstance(item, Token) and str(item) == ":=" for item in state.stack)):
-        return _diagnostic(
-            f"expected `,` or a new statement, found {found}: a concept's doc string and "
-            "sources come before `:=`",
-            span,
-            "move the doc string and `source` clauses between the parameters and `:=`",
-        )
 
-    # A rule outside the braces of a framing.
-    if token.type == _type_of("rule") and state.brace is None:
-        return _diagnostic(
-            "expected a new statement, found `rule`: rules belong inside a framing's `{ }`",
-            span,
-            "write the rules between `{` and `}` after `framing Name [extends ...]`",
-        )
+def _reserved_word(u: _Unexpected) -> Diagnostic | None:
+    """A reserved word where a name is expected (``kind source``)."""
+    if u.token.type not in _terminals().words or u.value not in RESERVED_WORDS or "NAME" not in u.expected:
+        return None
+    return _diagnostic(
+        f"expected a name, found `{u.value}`, which is a reserved word",
+        u.span,
+        f"choose another name (for example `{u.value}_` or a more specific word); reserved "
+        "words cannot name kinds, relations, concepts, framings, rules, claims, scenarios, "
+        "variables or individuals",
+    )
 
-    message = f"expected {_expected_phrase(expected, at_start)}, found {found}"
-    help = _context_help(state)
-    if at_start or (state.statement is None and not help):
+
+def _missing_colon_equals(u: _Unexpected) -> Diagnostic | None:
+    """A concept whose body does not follow ``:=``."""
+    if u.state.statement != "concept" or _type_of(":=") not in u.expected or u.token.type in u.expected:
+        return None
+    return _diagnostic(f"expected `:=` before the concept's body, found {u.found}", u.span,
+                       "a concept is written `concept Name(var: Kind, ...) [\"doc\"] [source \"...\"]* := atom, ...`")
+
+
+_COLON_HELP = {
+    "claim": ("expected `:` before the claim's formula, found {found}",
+              "a claim is written `claim [Name] [under Framing]: formula ...`; the `:` comes after the claim's "
+              "name or framing"),
+    "rule": ("expected `:` after the rule's name, found {found}", "a rule is written `rule Name: atom, ... -> head`"),
+}
+
+
+def _missing_colon(u: _Unexpected) -> Diagnostic | None:
+    """A claim or a rule without the ``:`` before its formula or body."""
+    words = _COLON_HELP.get(u.state.statement or "")
+    if words is None or "COLON" not in u.expected or u.token.type in u.expected:
+        return None
+    return _diagnostic(words[0].format(found=u.found), u.span, words[1])
+
+
+def _missing_comma(u: _Unexpected) -> Diagnostic | None:
+    """Two atoms with no comma between them."""
+    if not u.missing_comma:
+        return None
+    return _diagnostic(f"expected `,` between atoms, found {u.found}", u.span,
+                       "separate the atoms with commas: `trains(b, a), optimizes(b, o)`")
+
+
+def _doc_after_body(u: _Unexpected) -> Diagnostic | None:
+    """A doc string or ``source`` after a concept's body."""
+    if u.state.statement != "concept" or u.token.type not in ("STRING", _type_of("source")):
+        return None
+    if not any(isinstance(item, Token) and str(item) == ":=" for item in u.state.stack):
+        return None
+    return _diagnostic(
+        f"expected `,` or a new statement, found {u.found}: a concept's doc string and sources come before `:=`",
+        u.span, "move the doc string and `source` clauses between the parameters and `:=`")
+
+
+def _rule_outside_framing(u: _Unexpected) -> Diagnostic | None:
+    """A rule outside the braces of a framing."""
+    if u.token.type != _type_of("rule") or u.state.brace is not None:
+        return None
+    return _diagnostic("expected a new statement, found `rule`: rules belong inside a framing's `{ }`", u.span,
+                       "write the rules between `{` and `}` after `framing Name [extends ...]`")
+
+
+def _generic(u: _Unexpected) -> Diagnostic:
+    """What the parser would have accepted, in words."""
+    at_start = not u.state.stack
+    help = _context_help(u.state)
+    if at_start or (u.state.statement is None and not help):
         help = "a statement starts with " + ", ".join(f"`{w}`" for w in STATEMENT_WORDS)
-    return _diagnostic(message, span, help)
+    return _diagnostic(f"expected {_expected_phrase(u.expected, at_start)}, found {u.found}", u.span, help)
+
+
+# The common mistakes, most specific first; the first that recognises the error describes it.
+_RECOGNISERS: tuple[Callable[[_Unexpected], Diagnostic | None], ...] = (
+    _unclosed_brace, _swapped_arrow, _keyword_case, _reserved_word, _missing_colon_equals, _missing_colon,
+    _missing_comma, _doc_after_body, _rule_outside_framing,
+)
+
+
+def _describe_token(token: Token, state: _State, text: str, path: str, lines: _Lines) -> Diagnostic:
+    unexpected = _Unexpected(token, state, text, path, lines)
+    for recognise in _RECOGNISERS:
+        found = recognise(unexpected)
+        if found is not None:
+            return found
+    return _generic(unexpected)
 
 
 _ESCAPES = '"\\n'

@@ -8,7 +8,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..enums import TextEnum
+
 Inline = tuple[tuple[str, str], ...]
+
+
+class TargetKind(TextEnum):
+    """What a heading or a table row stands for, so that pages can make it a link target."""
+
+    CONCEPT = "concept"
+    CLAIM = "claim"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A declaration a heading or a row is about: its kind and its name."""
+
+    kind: TargetKind
+    name: str
+
+
+@dataclass(frozen=True)
+class StatusCell:
+    """A table cell that states an outcome (``holds``, ``fails``, ``pass``...); formats that can
+    colour it do."""
+
+    text: str
+
+
+Cell = str | StatusCell
+
+
+def cell_text(cell: Cell) -> str:
+    """The text of a table cell."""
+    return cell.text if isinstance(cell, StatusCell) else cell
 
 
 def inline(*parts: str | tuple[str, str]) -> Inline:
@@ -33,10 +66,11 @@ def em(text: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class Heading:
-    """A heading; level 1 is the title."""
+    """A heading; level 1 is the title. ``target`` is the declaration it introduces, if any."""
 
     level: int
     text: Inline
+    target: Target | None = None
 
 
 @dataclass(frozen=True)
@@ -55,19 +89,23 @@ class Items:
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of plain cells; the cells of ``code_columns`` are code."""
+    """Rows of cells; the cells of ``code_columns`` are code. ``row_targets`` (when given, one
+    per row) says which declaration each row is about."""
 
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
     code_columns: frozenset[int] = field(default_factory=frozenset)
+    row_targets: tuple[Target | None, ...] = ()
 
 
 @dataclass(frozen=True)
 class Code:
-    """A preformatted block; ``language`` names it for Markdown fences."""
+    """A preformatted block; ``language`` names it for Markdown fences; ``spec_text`` says it is
+    written in the AlignSpec language (so formats may highlight it as such)."""
 
     text: str
     language: str = ""
+    spec_text: bool = False
 
 
 @dataclass(frozen=True)

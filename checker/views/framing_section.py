@@ -15,6 +15,8 @@ def framings(ctx: ReportContext) -> list[Block]:
     """A subsection per framing (the base framing first) with its lattice."""
     blocks: list[Block] = [Heading(2, inline("Framings"))]
     for index, view in enumerate(ctx.analysis.framings):
+        if ctx.framing is not None and view.name != ctx.framing:
+            continue
         graph = ctx.lattices[view.name]
         framing = view.framing
         blocks.append(Heading(3, inline("Base framing") if framing is None else inline("Framing ", code(view.name))))

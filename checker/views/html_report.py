@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, Table, plain
+from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table, cell_text, plain
 from .svg import dot_program, dot_to_svg
 
 FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
@@ -38,7 +38,6 @@ NO_DOT = ("Graphviz is not installed, so this diagram is shown as Mermaid source
           "Install Graphviz (the dot program, for example with apt-get install graphviz or "
           "brew install graphviz) and run alignspec report again to get pictures.")
 DOT_FAILED = "Graphviz could not draw this diagram, so it is shown as Mermaid source."
-_STATUS_CELLS = {"holds", "pass", "equivalent", "fails", "FAIL", "error", "unknown", "warning", "unsatisfiable", "yes"}
 
 
 def html_inline(text: Inline) -> str:
@@ -70,8 +69,9 @@ def _table(block: Table) -> str:
     for row in block.rows:
         cells = []
         for i, cell in enumerate(row):
-            body = f"<code>{escape(cell)}</code>" if cell and i in block.code_columns else escape(cell)
-            css = f' class="v-{cell}"' if cell in _STATUS_CELLS and i not in block.code_columns else ""
+            text = cell_text(cell)
+            body = f"<code>{escape(text)}</code>" if text and i in block.code_columns else escape(text)
+            css = f' class="v-{escape(text)}"' if isinstance(cell, StatusCell) else ""
             cells.append(f"<td{css}>{body}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
@@ -95,6 +95,7 @@ def render_html(blocks: list[Block], svg: bool | None = None) -> str:
     anchors = _Anchors()
     body: list[str] = []
     toc: list[str] = []
+    first_section: int | None = None
     title = "AlignSpec report"
     for block in blocks:
         if isinstance(block, Heading):
@@ -103,6 +104,8 @@ def render_html(blocks: list[Block], svg: bool | None = None) -> str:
                 title = plain(block.text)
             elif block.level == 2:
                 toc.append(f'<li><a href="#{anchor}">{html_inline(block.text)}</a></li>')
+                if first_section is None:
+                    first_section = len(body)
             body.append(f'<h{block.level} id="{anchor}">{html_inline(block.text)}</h{block.level}>')
         elif isinstance(block, Paragraph):
             body.append(f"<p>{html_inline(block.text)}</p>")
@@ -117,8 +120,8 @@ def render_html(blocks: list[Block], svg: bool | None = None) -> str:
         else:
             raise TypeError(f"not a document block: {block!r}")
     if toc:
-        position = next((i for i, b in enumerate(body) if b.startswith("<h2")), len(body))
-        body.insert(position, "<nav>\n<ul>\n" + "\n".join(toc) + "\n</ul>\n</nav>")
+        nav = "<nav>\n<ul>\n" + "\n".join(toc) + "\n</ul>\n</nav>"
+        body.insert(len(body) if first_section is None else first_section, nav)
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"

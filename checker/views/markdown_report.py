@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, Table
+from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, Table, cell_text
 from .markup import markdown_table, md_code, md_fence, md_text
 
 
@@ -30,7 +30,8 @@ def md_block(block: Block) -> str:
     if isinstance(block, Items):
         return "\n".join(f"- {md_inline(item)}" for item in block.items)
     if isinstance(block, Table):
-        return markdown_table(list(block.header), [list(r) for r in block.rows], set(block.code_columns))
+        rows = [[cell_text(cell) for cell in row] for row in block.rows]
+        return markdown_table(list(block.header), rows, set(block.code_columns))
     if isinstance(block, Code):
         return md_fence(block.text, block.language)
     if isinstance(block, Diagram):

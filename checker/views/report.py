@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from ..enums import TextEnum
 from .compare import compare
 from .document import Block
 from .framing_section import framings
@@ -18,24 +21,55 @@ from .world import world_graph
 FORMATS = ("markdown", "html")
 
 
-def report_blocks(spec) -> list[Block]:
-    """The report of ``spec`` (an ``alignspec.Spec``) as document blocks."""
+class SectionKey(TextEnum):
+    """The sections of a report, in the order they appear."""
+
+    SUMMARY = "summary"
+    DIAGNOSTICS = "diagnostics"
+    VOCABULARY = "vocabulary"
+    CONCEPTS = "concepts"
+    CLAIMS = "claims"
+    LATTICE = "lattice"
+    COMPARISON = "comparison"
+    SCENARIOS = "scenarios"
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """One section of a report: its key and its blocks (from its heading on; the summary's
+    blocks are the title and the spec's overview)."""
+
+    key: SectionKey
+    blocks: tuple[Block, ...]
+
+
+def report_sections(spec, framing: str | None = None,
+                    keys: Iterable[SectionKey] = tuple(SectionKey)) -> list[ReportSection]:
+    """The report of ``spec`` (an ``alignspec.Spec``) as sections, the ``keys`` asked for only.
+    With ``framing``, the framings, claims and scenarios sections show only what is under it."""
+    wanted = set(keys)
     analysis = spec.analysis
     base = os.path.dirname(os.path.abspath(spec.path))
     justifier = analysis.justifier
-    lattices = {view.name: lattice_graph(view, justifier, base) for view in analysis.framings}
-    ctx = ReportContext(spec, lattices, compare(analysis.framings))
-    worlds = {e.scenario.name: world_graph(e) for e in analysis.scenarios}
-    return [
-        *header(ctx),
-        *findings(ctx),
-        *vocabulary(ctx, vocabulary_graph(spec.unit, analysis.builder.namer)),
-        *concepts(ctx),
-        *claims(ctx),
-        *framings(ctx),
-        *comparison(ctx),
-        *scenarios(ctx, worlds),
-    ]
+    views = [v for v in analysis.framings if framing is None or v.name == framing]
+    lattices = {view.name: lattice_graph(view, justifier, base) for view in views}
+    ctx = ReportContext(spec, lattices, compare(analysis.framings), framing)
+    builders: dict[SectionKey, Callable[[], list[Block]]] = {
+        SectionKey.SUMMARY: lambda: header(ctx),
+        SectionKey.DIAGNOSTICS: lambda: findings(ctx),
+        SectionKey.VOCABULARY: lambda: vocabulary(ctx, vocabulary_graph(spec.unit, analysis.builder.namer)),
+        SectionKey.CONCEPTS: lambda: concepts(ctx),
+        SectionKey.CLAIMS: lambda: claims(ctx),
+        SectionKey.LATTICE: lambda: framings(ctx),
+        SectionKey.COMPARISON: lambda: comparison(ctx),
+        SectionKey.SCENARIOS: lambda: scenarios(ctx, {e.scenario.name: world_graph(e) for e in analysis.scenarios}),
+    }
+    return [ReportSection(key, tuple(build())) for key, build in builders.items() if key in wanted]
+
+
+def report_blocks(spec) -> list[Block]:
+    """The report of ``spec`` (an ``alignspec.Spec``) as document blocks."""
+    return [block for section in report_sections(spec) for block in section.blocks]
 
 
 def render_report(spec, fmt: str = "markdown", svg: bool | None = None) -> str:

@@ -8,8 +8,14 @@ import networkx as nx
 from ..analysis.outcomes import Verdict
 from ..analysis.scenarios import ScenarioEvaluation
 from ..render.scenario import SHORT, hierarchy_tree
-from .document import Block, Code, Heading, Items, Paragraph, Table, code, em, inline, strong
+from .document import Block, Cell, Code, Heading, Items, Paragraph, StatusCell, Table, code, em, inline, strong
 from .sections import ReportContext, diagram
+
+
+def _verdict_cell(verdict: Verdict, short: bool = True) -> Cell:
+    """A verdict as a table cell; ``holds`` is a status cell, the others plain."""
+    text = SHORT[verdict] if short else verdict.value
+    return StatusCell(text) if verdict is Verdict.HOLDS else text
 
 
 def scenarios(ctx: ReportContext, worlds: dict[str, nx.MultiDiGraph]) -> list[Block]:
@@ -17,7 +23,10 @@ def scenarios(ctx: ReportContext, worlds: dict[str, nx.MultiDiGraph]) -> list[Bl
     blocks: list[Block] = [Heading(2, inline("Scenarios"))]
     if not ctx.analysis.scenarios:
         return blocks + [Paragraph(inline("No scenarios."))]
-    for index, evaluation in enumerate(ctx.analysis.scenarios):
+    shown = [(i, e) for i, e in enumerate(ctx.analysis.scenarios) if ctx.framing in (None, e.framing)]
+    if not shown:
+        return blocks + [Paragraph(inline("No scenarios under ", code(ctx.framing or ""), "."))]
+    for index, evaluation in shown:
         blocks.extend(_scenario(ctx, index, evaluation, worlds[evaluation.scenario.name]))
     return blocks
 
@@ -37,7 +46,7 @@ def _scenario(ctx: ReportContext, index: int, evaluation: ScenarioEvaluation, wo
     individuals = list(scenario.individuals)
     unary = list(dict.fromkeys(c.concept for c in evaluation.cells if len(c.args) == 1))
     if unary and individuals:
-        status = {(c.concept, c.args[0]): SHORT[c.status] for c in evaluation.cells if len(c.args) == 1}
+        status = {(c.concept, c.args[0]): _verdict_cell(c.status) for c in evaluation.cells if len(c.args) == 1}
         rows = tuple((name, *(status.get((c, name), "") for c in unary)) for name in individuals)
         blocks.append(Paragraph(inline("Concepts (", code("holds"), " holds, ", code("-"), " does not follow, ",
                                        code("n/a"), " not applicable):")))
@@ -47,7 +56,8 @@ def _scenario(ctx: ReportContext, index: int, evaluation: ScenarioEvaluation, wo
         blocks.append(Paragraph(inline("Holding between individuals:")))
         blocks.append(Items(tuple(inline(code(f"{c.concept}({', '.join(c.args)})")) for c in binary)))
     if evaluation.expectations:
-        rows = tuple((e.text, "pass" if e.passed else "FAIL", e.status.value) for e in evaluation.expectations)
+        rows = tuple((e.text, StatusCell("pass" if e.passed else "FAIL"), _verdict_cell(e.status, short=False))
+                     for e in evaluation.expectations)
         blocks.append(Table(("expectation", "result", "status"), rows, frozenset({0})))
     for note in evaluation.level_notes:
         blocks.append(Paragraph(inline(em("Note:"), " ", note)))

@@ -10,10 +10,27 @@ import os
 import networkx as nx
 
 from ..analysis.outcomes import ClaimStatus
+from ..diagnostics import Severity
 from ..model.kinds import all_units
 from .compare import Comparison, concepts_of
 from .describe import claim_text, concept_doc, concept_sources, definition, signature
-from .document import Block, Code, Diagram, Heading, Items, Paragraph, Table, code, em, inline, strong
+from .document import (
+    Block,
+    Cell,
+    Code,
+    Diagram,
+    Heading,
+    Items,
+    Paragraph,
+    StatusCell,
+    Table,
+    Target,
+    TargetKind,
+    code,
+    em,
+    inline,
+    strong,
+)
 from .dot import to_dot
 from .justify import item_text, short_path
 from .mermaid import to_mermaid
@@ -21,11 +38,12 @@ from .tables import compare_rows
 
 
 class ReportContext:
-    """What every section needs: the spec, its analysis, and the directory paths are shown
-    relative to."""
+    """What every section needs: the spec, its analysis, the directory paths are shown relative
+    to, and the one framing the framing-specific sections are narrowed to (None: all)."""
 
-    def __init__(self, spec, lattices: dict[str, nx.DiGraph], comparison: Comparison):
+    def __init__(self, spec, lattices: dict[str, nx.DiGraph], comparison: Comparison, framing: str | None = None):
         self.spec = spec
+        self.framing = framing
         self.unit = spec.unit
         self.analysis = spec.analysis
         self.namer = spec.analysis.builder.namer
@@ -74,13 +92,17 @@ def header(ctx: ReportContext) -> list[Block]:
     return blocks
 
 
+def _severity_cell(severity: Severity) -> Cell:
+    return severity.value if severity is Severity.INFO else StatusCell(severity.value)
+
+
 def findings(ctx: ReportContext) -> list[Block]:
     """The diagnostics ``check`` gives for the spec, as a table."""
     diagnostics = list(ctx.spec.diagnostics())
     blocks: list[Block] = [Heading(2, inline("Findings"))]
     if not diagnostics:
         return blocks + [Paragraph(inline("No errors, warnings or notes."))]
-    rows = tuple((d.severity.value, f"{d.code} {d.name}", ctx.where(d.span), d.message) for d in diagnostics)
+    rows = tuple((_severity_cell(d.severity), f"{d.code} {d.name}", ctx.where(d.span), d.message) for d in diagnostics)
     return blocks + [Table(("severity", "finding", "where", "message"), rows, frozenset({1}))]
 
 
@@ -124,11 +146,11 @@ def concepts(ctx: ReportContext) -> list[Block]:
     if not listed:
         return blocks + [Paragraph(inline("No concepts."))]
     for name, concept in listed.items():
-        blocks.append(Heading(3, inline(code(name))))
+        blocks.append(Heading(3, inline(code(name)), Target(TargetKind.CONCEPT, name)))
         doc = concept_doc(concept)
         if doc:
             blocks.append(Paragraph(inline(doc)))
-        blocks.append(Code(f"concept {signature(concept, name)}\n    := {definition(concept)}", "text"))
+        blocks.append(Code(f"concept {signature(concept, name)}\n    := {definition(concept)}", "text", spec_text=True))
         blocks.append(Paragraph(inline(em(f"declared at {ctx.where(concept.span)}"))))
         sources = concept_sources(concept)
         if sources:
@@ -143,8 +165,14 @@ def claims(ctx: ReportContext) -> list[Block]:
     outcomes = ctx.analysis.claims
     if not outcomes:
         return blocks + [Paragraph(inline("No claims."))]
-    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_text(o.claim), o.status.value) for o in outcomes)
-    blocks.append(Table(("claim", "under", "statement", "status"), rows, frozenset({0, 1, 2})))
+    if ctx.framing is not None:
+        outcomes = [o for o in outcomes if o.framing_name == ctx.framing]
+        if not outcomes:
+            return blocks + [Paragraph(inline("No claims under ", code(ctx.framing), "."))]
+    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_text(o.claim), StatusCell(o.status.value))
+                 for o in outcomes)
+    targets = tuple(Target(TargetKind.CLAIM, o.name) if o.name is not None else None for o in outcomes)
+    blocks.append(Table(("claim", "under", "statement", "status"), rows, frozenset({0, 1, 2}), targets))
     for o in outcomes:
         title = inline(strong(f"Claim {o.claim.label}"), " (", code(claim_text(o.claim)), f"): {o.status.value}")
         if o.status is ClaimStatus.HOLDS and o.justification:
@@ -153,7 +181,7 @@ def claims(ctx: ReportContext) -> list[Block]:
         elif o.status is ClaimStatus.FAILS:
             blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
             if o.counterexample:
-                blocks.append(Code(o.counterexample.scenario, "text"))
+                blocks.append(Code(o.counterexample.scenario, "text", spec_text=True))
                 if o.unmatched:
                     blocks.append(Paragraph(inline("No match for: ", *joined(o.unmatched), ".")))
             if o.details:

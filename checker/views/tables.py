@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from .compare import Comparison
+from .compare import Comparison, Relation
+from .document import Cell, StatusCell, cell_text
 from .markup import markdown_table
 
 
@@ -20,10 +21,19 @@ def compare_text(comparison: Comparison) -> str:
     return "\n".join(lines) + "\n" + "(* the framings disagree)\n"
 
 
-def compare_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the comparison for a document table."""
+_EMPHASISED = (Relation.EQUIVALENT, Relation.UNSATISFIABLE, Relation.UNKNOWN)
+
+
+def _relation_cell(relation: Relation) -> Cell:
+    return StatusCell(relation.value) if relation in _EMPHASISED else relation.value
+
+
+def compare_rows(comparison: Comparison) -> tuple[list[str], list[list[Cell]]]:
+    """Header and rows of the comparison for a document table; the relations worth noticing
+    (equivalent, unsatisfiable, unknown) and the rows where framings differ are status cells."""
     header = ["concept", "concept", *comparison.titles, "differs"]
-    rows = [[r.left, r.right, *(x.value for x in r.relations), "yes" if r.disagree else ""] for r in comparison.rows]
+    rows: list[list[Cell]] = [[r.left, r.right, *(_relation_cell(x) for x in r.relations),
+                               StatusCell("yes") if r.disagree else ""] for r in comparison.rows]
     return header, rows
 
 
@@ -32,7 +42,7 @@ def compare_markdown(comparison: Comparison) -> str:
     if not comparison.rows:
         return "No pairs of concepts of equal arity.\n"
     header, rows = compare_rows(comparison)
-    return markdown_table(header, rows, code_columns={0, 1}) + "\n"
+    return markdown_table(header, [[cell_text(c) for c in row] for row in rows], code_columns={0, 1}) + "\n"
 
 
 def compare_json(comparison: Comparison) -> str:
