@@ -12,6 +12,7 @@ since facts only accumulate.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,6 +62,15 @@ def _facts(atoms: Sequence[tuple[str, int, int]], values: Values) -> list[Fact]:
     return [(p, (values[a],) if b < 0 else (values[a], values[b])) for p, a, b in atoms]
 
 
+class _Mode(enum.Enum):
+    """What applying a rule does: add facts, add facts with new entities, merge, or fail."""
+
+    FULL = "full"
+    EXISTENTIAL = "existential"
+    EQUALITY = "equality"
+    DENIAL = "denial"
+
+
 class _Rule:
     """An axiom compiled for the chase: variable slots and one join plan per body atom."""
 
@@ -75,14 +85,14 @@ class _Rule:
         self.plans = [JoinPlan(axiom.body[:i] + axiom.body[i + 1:], atom.args, self.slots)
                       for i, atom in enumerate(axiom.body)]
         if axiom.is_false:
-            self.mode = "false"
+            self.mode = _Mode.DENIAL
         elif axiom.equality is not None:
-            self.mode = "eq"
+            self.mode = _Mode.EQUALITY
         elif self.existentials:
-            self.mode = "exist"
+            self.mode = _Mode.EXISTENTIAL
             self.head_plan = JoinPlan(axiom.head, body_vars, self.slots)
         else:
-            self.mode = "full"
+            self.mode = _Mode.FULL
         self.head = [self._compact(a) for a in axiom.head]
         self.body_atoms = [self._compact(a) for a in axiom.body]
         self.existential_slots = [(v, self.slots[v]) for v in self.existentials]
@@ -122,7 +132,7 @@ def _compile_uncached(theory: Theory) -> _Compiled:
     rules = [_Rule(a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
     groups = []
     for existential in (False, True):
-        members = [r for r in rules if (r.mode == "exist") == existential]
+        members = [r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential]
         index: dict[str, list[_Entry]] = {}
         for rule in members:
             for i, atom in enumerate(rule.body):
@@ -230,7 +240,7 @@ class _Chase:
             vals = [find(v) if v is not None else None for v in vals]
         mode = rule.mode
         axiom = rule.axiom
-        if mode == "full":
+        if mode is _Mode.FULL:
             new = [f for f in _facts(rule.head, vals) if not inst.has_fact(*f)]
             if new:
                 derivation = Derivation(axiom, rule.body_facts(vals))
@@ -238,7 +248,7 @@ class _Chase:
                     inst.add_fact(pred, args, derivation)
                 self.fired[axiom.label] = self.fired.get(axiom.label, 0) + 1
             return None
-        if mode == "exist":
+        if mode is _Mode.EXISTENTIAL:
             if next(iter(rule.head_plan.run(inst, vals, self.counter)), None) is not None:
                 return None
             for var, slot in rule.existential_slots:
@@ -249,7 +259,7 @@ class _Chase:
             self.fired[axiom.label] = self.fired.get(axiom.label, 0) + 1
             return None
         premises = rule.body_facts(vals)
-        if mode == "false":
+        if mode is _Mode.DENIAL:
             return FAILED, Failure(axiom, premises)
         assert axiom.equality is not None
         x, y = (vals[rule.slots[v]] for v in axiom.equality)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
+from .roles import Role
 from .styles import DOT_EDGES, DOT_NODES
 
 
@@ -44,7 +45,7 @@ def to_dot(graphs: nx.Graph | Sequence[nx.Graph], name: str = "alignspec", id_pr
             indent = "    "
         ids = {node: f"{prefix}n{i}" for i, node in enumerate(graph.nodes)}
         if not ids and graph.graph.get("note"):
-            note = _attrs({"label": graph.graph["note"], "id": prefix + "note", **DOT_NODES["note"]})
+            note = _attrs({"label": graph.graph["note"], "id": prefix + "note", **DOT_NODES[Role.NOTE]})
             lines.append(f"{indent}{dot_string(prefix + 'note')} {note};")
         for node, data in graph.nodes(data=True):
             values = {"label": data.get("label", str(node)), "tooltip": data.get("description", ""),

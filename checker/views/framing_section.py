@@ -8,6 +8,7 @@ from .describe import rule_text
 from .document import Block, Heading, Items, Paragraph, Table, code, em, inline, strong
 from .justify import item_text, justification_text
 from .lattice import framing_title
+from .roles import Role
 from .sections import ReportContext, diagram, joined
 
 
@@ -42,14 +43,14 @@ def _lattice_blocks(ctx: ReportContext, index: int, view, graph: nx.DiGraph) -> 
     blocks: list[Block] = [diagram(f"lattice{index}", f"Concepts under {framing_title(view)}: "
                                    "arrows go from the more specific concept to the more general one", graph)]
     for _node, data in graph.nodes(data=True):
-        if data["role"] == "class" and len(data["members"]) > 1:
+        if data["role"] == Role.CLASS and len(data["members"]) > 1:
             blocks.append(Paragraph(inline(strong("Equivalent:"), " ", *joined(data["members"]), ", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))
-        elif data["role"] == "unsatisfiable":
+        elif data["role"] == Role.UNSATISFIABLE:
             blocks.append(Paragraph(inline(strong("No member:"), " ", *joined(data["members"]), ", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))
     rows = tuple((graph.nodes[u]["label"], graph.nodes[v]["label"], justification_text(d["justification"], ctx.base))
-                 for u, v, d in graph.edges(data=True) if d["role"] == "implies")
+                 for u, v, d in graph.edges(data=True) if d["role"] == Role.IMPLIES)
     if rows:
         blocks.append(Table(("more specific", "more general", "because"), rows, frozenset({0, 1})))
     return blocks

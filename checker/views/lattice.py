@@ -15,6 +15,7 @@ from ..analysis.justify import Steps, with_direction
 from ..evidence import JustificationStep
 from .describe import concept_doc
 from .justify import Justifier, item_text, justification_text
+from .roles import Role
 
 BOTTOM, UNKNOWN = "(unsatisfiable)", "(unknown)"
 
@@ -63,7 +64,7 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
         lines = [f"{m}: {d}" if d else m for m, d in docs(members).items()]
         if items:
             lines.append("equivalent because " + justification_text(items, base))
-        graph.add_node(class_id(members), role="class", label=" = ".join(members), members=members,
+        graph.add_node(class_id(members), role=Role.CLASS.value, label=" = ".join(members), members=members,
                        arity=concepts[members[0]].arity, docs=docs(members), justification=items,
                        description="\n".join(lines))
     for source, target in c.hasse.edges():
@@ -72,7 +73,7 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
         text = f"{left[0]} implies {right[0]}"
         if items:
             text += " because " + justification_text(items, base)
-        graph.add_edge(class_id(left), class_id(right), role="implies", label=_rule_names(items),
+        graph.add_edge(class_id(left), class_id(right), role=Role.IMPLIES.value, label=_rule_names(items),
                        justification=items, description=text)
     if c.unsatisfiable:
         members = members_of(c.unsatisfiable)
@@ -82,17 +83,18 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
             items.extend(with_direction(found, f"{m} has no member") if len(members) > 1 else found)
         lines = [f"{m}: {d}" if d else m for m, d in docs(members).items()]
         lines.append("no member because " + justification_text(items, base) if items else "no member")
-        graph.add_node(BOTTOM, role="unsatisfiable", label="unsatisfiable: " + ", ".join(members), members=members,
+        graph.add_node(BOTTOM, role=Role.UNSATISFIABLE.value, label="unsatisfiable: " + ", ".join(members),
+                       members=members,
                        arity=min(concepts[m].arity for m in members), docs=docs(members), justification=tuple(items),
                        description="\n".join(lines))
         arities = {concepts[m].arity for m in members}
         for node, data in list(graph.nodes(data=True)):
-            if data["role"] == "class" and data["arity"] in arities and graph.in_degree(node) == 0:
-                graph.add_edge(BOTTOM, node, role="unsatisfiable", label="", justification=(),
+            if data["role"] == Role.CLASS and data["arity"] in arities and graph.in_degree(node) == 0:
+                graph.add_edge(BOTTOM, node, role=Role.UNSATISFIABLE.value, label="", justification=(),
                                description="a concept with no member implies every concept of its arity")
     if c.unknown:
         members = members_of(c.unknown)
-        graph.add_node(UNKNOWN, role="unknown", label="not classified: " + ", ".join(members), members=members,
+        graph.add_node(UNKNOWN, role=Role.UNKNOWN.value, label="not classified: " + ", ".join(members), members=members,
                        arity=min(concepts[m].arity for m in members), docs=docs(members), justification=(),
                        description="the reasoner reached its limit on these concepts")
     return graph
@@ -112,10 +114,10 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
             if doc:
                 lines.append(f"        {member}: " + doc.replace("\n", "\n" + " " * (10 + len(member))))
         if data["justification"]:
-            word = "equivalent" if data["role"] == "class" else "no member"
+            word = "equivalent" if data["role"] == Role.CLASS else "no member"
             lines.append(f"        {word} because:")
             lines.extend(f"          {item_text(i, base)}" for i in data["justification"])
-    implications = [(u, v, d) for u, v, d in graph.edges(data=True) if d["role"] == "implies"]
+    implications = [(u, v, d) for u, v, d in graph.edges(data=True) if d["role"] == Role.IMPLIES]
     lines.append("  implications (more specific -> more general):")
     if not implications:
         lines.append("    (none)")

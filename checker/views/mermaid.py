@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
+from .roles import Role
 from .styles import (
     MERMAID_ARROWS,
     MERMAID_CLASSES,
@@ -43,7 +44,7 @@ def to_mermaid(graphs: nx.Graph | Sequence[nx.Graph]) -> str:
         ids = {node: f"{prefix}n{i}" for i, node in enumerate(graph.nodes)}
         if not ids and graph.graph.get("note"):
             lines.append(f"{indent}{prefix}note[{mermaid_label(graph.graph['note'])}]")
-            roles.setdefault("note", []).append(f"{prefix}note")
+            roles.setdefault(Role.NOTE, []).append(f"{prefix}note")
         for node, data in graph.nodes(data=True):
             role = data.get("role", "")
             opening, closing = MERMAID_SHAPES.get(role, MERMAID_DEFAULT_SHAPE)

@@ -2,53 +2,55 @@
 
 from __future__ import annotations
 
+from .roles import Role
+
 BLUE, RED, GREEN, SAND, GREY = "#3b6ea5", "#a33b3b", "#3c7a3c", "#8a7a3c", "#777777"
 
-DOT_NODES: dict[str, dict[str, str]] = {
-    "class": {"shape": "box", "style": "rounded,filled", "fillcolor": "#eef4fb", "color": BLUE},
-    "unsatisfiable": {"shape": "box", "style": "rounded,filled,dashed", "fillcolor": "#fbeaea", "color": RED},
-    "unknown": {"shape": "box", "style": "rounded,dashed", "color": GREY},
-    "kind": {"shape": "box", "style": "filled", "fillcolor": "#f5f1e3", "color": SAND},
-    "concept": {"shape": "box", "style": "rounded,filled", "fillcolor": "#eef4fb", "color": BLUE},
-    "individual": {"shape": "box", "style": "rounded,filled", "fillcolor": "#eef7ee", "color": GREEN},
-    "entity": {"shape": "box", "style": "rounded,dashed", "color": GREY},
-    "note": {"shape": "plaintext"},
+DOT_NODES: dict[Role, dict[str, str]] = {
+    Role.CLASS: {"shape": "box", "style": "rounded,filled", "fillcolor": "#eef4fb", "color": BLUE},
+    Role.UNSATISFIABLE: {"shape": "box", "style": "rounded,filled,dashed", "fillcolor": "#fbeaea", "color": RED},
+    Role.UNKNOWN: {"shape": "box", "style": "rounded,dashed", "color": GREY},
+    Role.KIND: {"shape": "box", "style": "filled", "fillcolor": "#f5f1e3", "color": SAND},
+    Role.CONCEPT: {"shape": "box", "style": "rounded,filled", "fillcolor": "#eef4fb", "color": BLUE},
+    Role.INDIVIDUAL: {"shape": "box", "style": "rounded,filled", "fillcolor": "#eef7ee", "color": GREEN},
+    Role.ENTITY: {"shape": "box", "style": "rounded,dashed", "color": GREY},
+    Role.NOTE: {"shape": "plaintext"},
 }
 
-DOT_EDGES: dict[str, dict[str, str]] = {
-    "implies": {"color": BLUE, "fontcolor": BLUE},
-    "unsatisfiable": {"style": "dashed", "color": RED},
-    "is_a": {"arrowhead": "onormal", "color": SAND},
-    "relation": {"color": "#444444"},
-    "disjoint": {"style": "dashed", "dir": "none", "color": RED, "fontcolor": RED, "constraint": "false"},
-    "parameter": {"style": "dotted", "color": BLUE, "fontcolor": BLUE},
-    "uses": {"style": "dotted", "color": GREY, "fontcolor": GREY},
-    "given": {"color": "#222222"},
-    "derived": {"style": "dashed", "color": BLUE, "fontcolor": BLUE},
+DOT_EDGES: dict[Role, dict[str, str]] = {
+    Role.IMPLIES: {"color": BLUE, "fontcolor": BLUE},
+    Role.UNSATISFIABLE: {"style": "dashed", "color": RED},
+    Role.IS_A: {"arrowhead": "onormal", "color": SAND},
+    Role.RELATION: {"color": "#444444"},
+    Role.DISJOINT: {"style": "dashed", "dir": "none", "color": RED, "fontcolor": RED, "constraint": "false"},
+    Role.PARAMETER: {"style": "dotted", "color": BLUE, "fontcolor": BLUE},
+    Role.USES: {"style": "dotted", "color": GREY, "fontcolor": GREY},
+    Role.GIVEN: {"color": "#222222"},
+    Role.DERIVED: {"style": "dashed", "color": BLUE, "fontcolor": BLUE},
 }
 
-MERMAID_SHAPES: dict[str, tuple[str, str]] = {
-    "kind": ("[", "]"),
-    "note": ("[", "]"),
+MERMAID_SHAPES: dict[Role, tuple[str, str]] = {
+    Role.KIND: ("[", "]"),
+    Role.NOTE: ("[", "]"),
 }
 MERMAID_DEFAULT_SHAPE = ("(", ")")
 
-MERMAID_ARROWS: dict[str, str] = {
-    "unsatisfiable": "-.->",
-    "disjoint": "-.-",
-    "parameter": "-.->",
-    "uses": "-.->",
-    "derived": "-.->",
+MERMAID_ARROWS: dict[Role, str] = {
+    Role.UNSATISFIABLE: "-.->",
+    Role.DISJOINT: "-.-",
+    Role.PARAMETER: "-.->",
+    Role.USES: "-.->",
+    Role.DERIVED: "-.->",
 }
 MERMAID_DEFAULT_ARROW = "-->"
 
-MERMAID_CLASSES: dict[str, str] = {
-    "class": f"fill:#eef4fb,stroke:{BLUE}",
-    "unsatisfiable": f"fill:#fbeaea,stroke:{RED},stroke-dasharray: 4 4",
-    "unknown": f"fill:#ffffff,stroke:{GREY},stroke-dasharray: 4 4",
-    "kind": f"fill:#f5f1e3,stroke:{SAND}",
-    "concept": f"fill:#eef4fb,stroke:{BLUE}",
-    "individual": f"fill:#eef7ee,stroke:{GREEN}",
-    "entity": f"fill:#ffffff,stroke:{GREY},stroke-dasharray: 4 4",
-    "note": "fill:#ffffff,stroke:#ffffff",
+MERMAID_CLASSES: dict[Role, str] = {
+    Role.CLASS: f"fill:#eef4fb,stroke:{BLUE}",
+    Role.UNSATISFIABLE: f"fill:#fbeaea,stroke:{RED},stroke-dasharray: 4 4",
+    Role.UNKNOWN: f"fill:#ffffff,stroke:{GREY},stroke-dasharray: 4 4",
+    Role.KIND: f"fill:#f5f1e3,stroke:{SAND}",
+    Role.CONCEPT: f"fill:#eef4fb,stroke:{BLUE}",
+    Role.INDIVIDUAL: f"fill:#eef7ee,stroke:{GREEN}",
+    Role.ENTITY: f"fill:#ffffff,stroke:{GREY},stroke-dasharray: 4 4",
+    Role.NOTE: "fill:#ffffff,stroke:#ffffff",
 }

@@ -9,6 +9,7 @@ from ..analysis.axioms import Namer
 from ..model.kinds import all_units
 from ..model.symbols import ConceptSym, KindSym, RelationSym, Unit
 from .describe import concept_doc, definition, signature
+from .roles import Role
 
 
 def _own(unit: Unit, kind: type):
@@ -36,18 +37,18 @@ def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
         for kind in _own(u, KindSym):
             name = namer(kind)
             doc = _doc(kind)
-            graph.add_node(name, role="kind", label=name, doc=doc, sources=_sources(kind), spec=u.name,
+            graph.add_node(name, role=Role.KIND.value, label=name, doc=doc, sources=_sources(kind), spec=u.name,
                            description=f"kind {name}" + (f": {doc}" if doc else ""))
     for u in units:
         for kind in _own(u, KindSym):
             for parent in kind.parents:
-                graph.add_edge(namer(kind), namer(parent), key="is_a", role="is_a", label="is a",
+                graph.add_edge(namer(kind), namer(parent), key="is_a", role=Role.IS_A.value, label="is a",
                                description=f"every {namer(kind)} is a {namer(parent)}")
         for group in u.disjoints:
             kinds = [namer(m) for m in group.members if isinstance(m, KindSym)]
             for i, a in enumerate(kinds):
                 for b in kinds[i + 1:]:
-                    graph.add_edge(a, b, key=f"disjoint {a}, {b}", role="disjoint", label="disjoint",
+                    graph.add_edge(a, b, key=f"disjoint {a}, {b}", role=Role.DISJOINT.value, label="disjoint",
                                    description=f"nothing is both a {a} and a {b}")
         for relation in _own(u, RelationSym):
             if relation.domain is None or relation.range is None:
@@ -56,7 +57,8 @@ def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
             props = sorted(relation.properties)
             doc = _doc(relation)
             label = name + (f" ({', '.join(props)})" if props else "")
-            graph.add_edge(namer(relation.domain), namer(relation.range), key=name, role="relation", label=label,
+            graph.add_edge(namer(relation.domain), namer(relation.range), key=name, role=Role.RELATION.value,
+                           label=label,
                            relation=name, properties=props, doc=doc, sources=_sources(relation),
                            description=f"relation {name}" + (f": {doc}" if doc else ""))
     for u in units:
@@ -73,15 +75,15 @@ def _add_concept(graph: nx.MultiDiGraph, concept: ConceptSym, namer: Namer, spec
     doc = concept_doc(concept)
     head = signature(concept, name)
     label = head + (f"\nvia {', '.join(relations)}" if relations else "")
-    graph.add_node(name, role="concept", label=label, signature=head, doc=doc, definition=definition(concept),
+    graph.add_node(name, role=Role.CONCEPT.value, label=label, signature=head, doc=doc, definition=definition(concept),
                    relations=relations, kinds=kinds, concepts=used, sources=list(concept.decl.doc.sources)
                    if concept.decl is not None else [], spec=spec,
                    description=f"{head} := {definition(concept)}" + (f"\n{doc}" if doc else ""))
     for var, kind in concept.params:
         if kind is not None:
-            graph.add_edge(name, namer(kind), key=f"parameter {var}", role="parameter", label=var,
+            graph.add_edge(name, namer(kind), key=f"parameter {var}", role=Role.PARAMETER.value, label=var,
                            description=f"{var} is a {namer(kind)}")
     for target in kinds + used:
         if target in graph:
-            graph.add_edge(name, target, key=f"uses {target}", role="uses", label="uses",
+            graph.add_edge(name, target, key=f"uses {target}", role=Role.USES.value, label="uses",
                            description=f"{name} uses {target}")

@@ -7,6 +7,7 @@ import networkx as nx
 
 from ..analysis.scenarios import ScenarioEvaluation
 from ..reasoning.instance import Derivation, Fact, Instance
+from .roles import Role
 
 
 def _origin(world: Instance, fact: Fact) -> Derivation:
@@ -35,15 +36,15 @@ def world_graph(evaluation: ScenarioEvaluation) -> nx.MultiDiGraph:
     if world is None:
         for name, (kind, _) in scenario.individuals.items():
             kinds = [kind.name] if kind is not None else []
-            graph.add_node(name, role="individual", label=name, kinds=kinds, given_kinds=kinds, derived_kinds=[],
-                           description=name)
+            graph.add_node(name, role=Role.INDIVIDUAL.value, label=name, kinds=kinds, given_kinds=kinds,
+                           derived_kinds=[], description=name)
         return graph
     for entity in world.entities():
         label = world.label(entity)
         kinds = sorted(world.kinds_of(entity))
         given = [k for k in kinds if _origin(world, (k, (entity,))).is_given]
         derived = [k for k in kinds if k not in given]
-        role = "individual" if world.is_named(entity) else "entity"
+        role = (Role.INDIVIDUAL if world.is_named(entity) else Role.ENTITY).value
         text = label + (f"\n{', '.join(kinds)}" if kinds else "")
         description = f"{label}: " + (", ".join(given) or "no given kind")
         if derived:
@@ -56,11 +57,11 @@ def world_graph(evaluation: ScenarioEvaluation) -> nx.MultiDiGraph:
         source, target = (world.label(a) for a in args)
         derivation = _origin(world, (pred, args))
         if derivation.is_given:
-            graph.add_edge(source, target, key=pred, role="given", label=pred, by="", premises=[],
+            graph.add_edge(source, target, key=pred, role=Role.GIVEN.value, label=pred, by="", premises=[],
                            description=f"{pred}({source}, {target}): given")
             continue
         by = derivation.axiom.label if derivation.axiom is not None else "equality"
         premises = _premises(world, derivation)
-        graph.add_edge(source, target, key=pred, role="derived", label=pred, by=by, premises=premises,
+        graph.add_edge(source, target, key=pred, role=Role.DERIVED.value, label=pred, by=by, premises=premises,
                        description=f"{pred}({source}, {target}) by {by} from {', '.join(premises)}")
     return graph

@@ -1,0 +1,28 @@
+"""What each node and edge of a drawn graph stands for; the writers style them by it.
+
+Graphs store the plain value (GraphML writes only built-in types)."""
+
+from __future__ import annotations
+
+from ..enums import TextEnum
+
+
+class Role(TextEnum):
+    """The role of a node or an edge in a lattice, vocabulary or world graph."""
+
+    CLASS = "class"
+    UNSATISFIABLE = "unsatisfiable"
+    UNKNOWN = "unknown"
+    KIND = "kind"
+    CONCEPT = "concept"
+    INDIVIDUAL = "individual"
+    ENTITY = "entity"
+    NOTE = "note"
+    IMPLIES = "implies"
+    IS_A = "is_a"
+    RELATION = "relation"
+    DISJOINT = "disjoint"
+    PARAMETER = "parameter"
+    USES = "uses"
+    GIVEN = "given"
+    DERIVED = "derived"
