@@ -78,11 +78,12 @@ def check_files(files: list[str], options: CheckOptions,
     loader = loader or Loader(options.roots)
     result = CheckResult(files=list(files))
     analyses: list[SpecAnalysis] = []
-    for file in files:
-        loaded = loader.load(file)
+    units = [loader.load(file) for file in files]
+    for loaded in units:
         result.diagnostics.extend(loaded.diagnostics)
         if loaded.unit is None:
             continue
+        result.diagnostics.extend(loader.unused_declarations(loaded.unit))
         analysis = analyse(loaded.unit, options.budget)
         analyses.append(analysis)
         result.diagnostics.extend(analysis.reporter.diagnostics)
@@ -111,6 +112,7 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
     loaded = loader.load(file)
     if loaded.unit is None:
         return loaded, None
+    loaded.diagnostics.extend(loader.unused_declarations(loaded.unit))
     return loaded, analyse(loaded.unit, options.budget, tables=tables)
 
 

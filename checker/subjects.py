@@ -32,9 +32,10 @@ class ConceptsSubject:
 
 @dataclass(frozen=True)
 class FramingSubject:
-    """A framing and the axioms (labels) on its offending cycle."""
+    """A framing (None: the base framing, that is the definitions) and the axioms (labels) on
+    its offending cycle."""
 
-    framing: str
+    framing: str | None
     axioms: tuple[str, ...]
 
     def to_dict(self) -> dict[str, Any]:

@@ -170,8 +170,9 @@ class TheoryBuilder:
         self.namer = namer or Namer(root)
         self.expander = Expander(self.namer)
         self.units = all_units(root)
-        self.base_axioms = tuple(self._declaration_axioms())
         self._rule_names = self._name_rules()
+        definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
+        self.base_axioms = (*self._declaration_axioms(), *(d for d in definitions if d is not None))
         self._theories: dict[int, Theory] = {}
 
     def base(self) -> Theory:
@@ -194,35 +195,44 @@ class TheoryBuilder:
         memo: dict[int, bool] = {}
         if not rule.complete or not all(concept_usable(a.pred, memo) for a in atoms if isinstance(a.pred, ConceptSym)):
             return None
-        body = self.expander.expand(rule.body)
-        reserved = {v for a in body for v in a.args}
+        written = {v for a in [*rule.body, *rule.head.atoms] for v in a.args} | set(rule.head.equality or ())
+        body = self.expander.expand(rule.body, reserved=written)
+        reserved = {v for a in body for v in a.args} | written
         name = self._rule_names[id(rule)]
-        label = f"rule {name}"
+        kind = AxiomKind.DEFINITION if rule.is_definition else AxiomKind.RULE
+        label = f"{'definition' if rule.is_definition else 'rule'} {name}"
         if rule.head.kind is HeadKind.FALSE:
-            axiom = Axiom(label, AxiomKind.RULE, body=body, is_false=True)
+            axiom = Axiom(label, kind, body=body, is_false=True)
         elif rule.head.equality is not None:
-            axiom = Axiom(label, AxiomKind.RULE, body=body, equality=rule.head.equality)
+            axiom = Axiom(label, kind, body=body, equality=rule.head.equality)
         else:
-            head = self.expander.expand(rule.head.atoms, reserved=reserved | {v for a in rule.body for v in a.args})
-            axiom = Axiom(label, AxiomKind.RULE, body=body, head=head)
-        description = f"{_rule_text(rule)} (framing {rule.framing.name})"
-        return replace(axiom, origin=AxiomOrigin(description, rule.decl.span, name))
+            head = self.expander.expand(rule.head.atoms, reserved=reserved)
+            axiom = Axiom(label, kind, body=body, head=head)
+        where = "a definition" if rule.framing is None else f"framing {rule.framing.name}"
+        return replace(axiom, origin=AxiomOrigin(f"{_rule_text(rule)} ({where})", rule.decl.span, name))
 
     def _name_rules(self) -> dict[int, str]:
         """A name per rule, unique across everything loaded: the rule's own name where that is
-        unambiguous, else qualified by its framing."""
+        unambiguous, else qualified by its framing (a definition: by its spec)."""
         rules = [rule for unit in self.units for framing in unit.framings for rule in framing.rules]
+        definitions = [rule for unit in self.units for rule in unit.definitions]
         counts: dict[str, int] = {}
-        for rule in rules:
+        for rule in rules + definitions:
             counts[rule.name] = counts.get(rule.name, 0) + 1
         names = {}
         for rule in rules:
+            assert rule.framing is not None
             framing_name = self.namer(rule.framing)
             if counts[rule.name] > 1:
                 names[id(rule)] = f"{framing_name}.{rule.name}"
             else:
                 prefix = framing_name.rsplit(".", 1)[0] + "." if "." in framing_name else ""
                 names[id(rule)] = prefix + rule.name
+        for rule in definitions:
+            assert rule.unit is not None
+            symbol = rule.unit.own.get(rule.name)
+            own_name = self.namer(symbol) if symbol is not None else rule.name
+            names[id(rule)] = own_name if counts[rule.name] == 1 or "." in own_name else f"{rule.unit.name}.{rule.name}"
         return names
 
     def _declaration_axioms(self) -> Iterable[Axiom]:
@@ -247,7 +257,8 @@ class TheoryBuilder:
                             axiom_kind = AxiomKind.DISJOINT_KINDS
                             text = f"nothing is both {article(a.name)} and {article(b.name)}"
                         else:
-                            body = (Atom(name(a), ("x", "y")), Atom(name(b), ("x", "y")))
+                            xs = _variables(a.arity)
+                            body = (Atom(name(a), xs), Atom(name(b), xs))
                             axiom_kind = AxiomKind.DISJOINT_RELATIONS
                             text = f"no pair is related by both {a.name} and {b.name}"
                         yield Axiom(f"disjoint {name(a)}, {name(b)}", axiom_kind, body=body, is_false=True,
@@ -261,17 +272,21 @@ class TheoryBuilder:
         r = self.namer(relation)
         decl = relation.decl
         assert decl is not None
+        if relation.arity != 2:
+            yield from self._nary_axioms(relation)
+            return
         fact = Atom(r, ("x", "y"))
         if relation.domain is not None:
             text = f"{relation.name} relates {article(relation.domain.name)} ..."
             yield Axiom(f"domain of {r}", AxiomKind.DOMAIN, body=(fact,),
                         head=(Atom(self.namer(relation.domain), ("x",)),),
-                        origin=AxiomOrigin(text, decl.domain.span, r))
+                        origin=AxiomOrigin(text, decl.positions[0].span, r))
         if relation.range is not None:
             text = f"{relation.name} relates ... to {article(relation.range.name)}"
             yield Axiom(f"range of {r}", AxiomKind.RANGE, body=(fact,),
                         head=(Atom(self.namer(relation.range), ("y",)),),
-                        origin=AxiomOrigin(text, decl.range.span, r))
+                        origin=AxiomOrigin(text, decl.positions[1].span, r))
+        yield from self._parent_axioms(relation, ("x", "y"))
         for prop, span in relation.properties.items():
             label = f"{r} is {prop}"
             origin = AxiomOrigin(f"{relation.name} is {prop}", span, r)
@@ -297,6 +312,43 @@ class TheoryBuilder:
             else:
                 axiom = Axiom(label, kind, relation=r, origin=origin)
             yield axiom
+
+
+    def _parent_axioms(self, relation: RelationSym, xs: tuple[str, ...]) -> Iterable[Axiom]:
+        r = self.namer(relation)
+        for parent, ref in zip(relation.parents, relation.parent_refs):
+            s = self.namer(parent)
+            yield Axiom(f"relation {r}: {s}", AxiomKind.SUBRELATION, body=(Atom(r, xs),), head=(Atom(s, xs),),
+                        origin=AxiomOrigin(f"every {relation.name} tuple is a {parent.name} tuple", ref.span, r))
+
+    def _nary_axioms(self, relation: RelationSym) -> Iterable[Axiom]:
+        """The axioms of a relation of three or more positions: the kind of each position, its
+        parents, and ``functional`` (the last position is determined by the others) or
+        ``inverse_functional`` (the first is)."""
+        r = self.namer(relation)
+        decl = relation.decl
+        assert decl is not None
+        xs = _variables(relation.arity)
+        for i, kind in enumerate(relation.positions):
+            if kind is not None:
+                yield Axiom(f"position {i + 1} of {r}", AxiomKind.SIGNATURE, body=(Atom(r, xs),),
+                            head=(Atom(self.namer(kind), (xs[i],)),),
+                            origin=AxiomOrigin(f"position {i + 1} of {relation.name} is {article(kind.name)}",
+                                               decl.positions[i].span, r))
+        yield from self._parent_axioms(relation, xs)
+        for prop, span in relation.properties.items():
+            origin = AxiomOrigin(f"{relation.name} is {prop}", span, r)
+            if prop == "functional":
+                y_args, z_args = (*xs[:-1], "y"), (*xs[:-1], "z")
+            else:
+                y_args, z_args = ("y", *xs[1:]), ("z", *xs[1:])
+            yield Axiom(f"{r} is {prop}", PROPERTY_KINDS[prop], body=(Atom(r, y_args), Atom(r, z_args)),
+                        equality=("y", "z"), origin=origin)
+
+
+def _variables(arity: int) -> tuple[str, ...]:
+    """The variables of a relation axiom: ``x, y`` for a binary relation, ``x1..xn`` otherwise."""
+    return ("x", "y") if arity == 2 else tuple(f"x{i}" for i in range(1, arity + 1))
 
 
 def _rule_text(rule: RuleSym) -> str:

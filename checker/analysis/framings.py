@@ -20,7 +20,7 @@ from ..reasoning.logic import Axiom, AxiomKind, Budget
 from ..reasoning.termination import weak_acyclicity_violation
 from ..subjects import ConceptsSubject, FramingSubject
 from ..syntax.nodes import ClaimForm
-from .axioms import TheoryBuilder, ancestors, axiom_name, concept_usable
+from .axioms import TheoryBuilder, ancestors, axiom_name, concept_usable, origin_of
 from .justify import Justifier
 
 
@@ -96,9 +96,8 @@ class FramingAnalysis:
         self.justifier = Justifier(builder, self.concepts, budget)
 
     def terminating(self, framing: FramingSym | None) -> bool:
-        """Whether the chase under ``framing`` is guaranteed to terminate (weak acyclicity)."""
-        if framing is None:
-            return True
+        """Whether the chase under ``framing`` (None: the base framing, whose rules are the
+        definitions) is guaranteed to terminate (weak acyclicity)."""
         key = id(framing)
         if key not in self._terminating:
             self._terminating[key] = weak_acyclicity_violation(self.builder.theory(framing)) is None
@@ -109,15 +108,16 @@ class FramingAnalysis:
         for framing in framings:
             view = FramingView(framing, self.builder.namer(framing) if framing is not None else "", self.unit.name)
             self.views.append(view)
-            if framing is not None:
-                violation = weak_acyclicity_violation(self.builder.theory(framing))
-                self._terminating[id(framing)] = violation is None
-                if violation is not None:
-                    view.terminating = False
-                    view.cycle_rules = [a.label for a in violation]
-                    if all(self.terminating(p) for p in ancestors(framing)):
-                        self._report_non_terminating(framing, violation)
-                    continue
+            violation = weak_acyclicity_violation(self.builder.theory(framing))
+            self._terminating[id(framing)] = violation is None
+            if violation is not None:
+                view.terminating = False
+                view.cycle_rules = [a.label for a in violation]
+                if framing is None:
+                    self._report_non_terminating_definitions(violation)
+                elif self.terminating(None) and all(self.terminating(p) for p in ancestors(framing)):
+                    self._report_non_terminating(framing, violation)
+                continue
             view.concepts = self.concepts
             earlier = self._earlier(framing)
             view.classification = classify(
@@ -140,6 +140,26 @@ class FramingAnalysis:
                  "claims and scenarios under this framing are not decided",
             related=[Related(a.origin.span, f"{a.label} is on the cycle") for a in violation if a.origin is not None],
             subject=FramingSubject(framing.name, tuple(a.label for a in violation)),
+        )
+
+    def _report_non_terminating_definitions(self, violation: list[Axiom]) -> None:
+        """The definitions alone are not weakly acyclic: reported at the spec's own first
+        definition on the offending cycle (a cycle among imported definitions is the imported
+        spec's finding)."""
+        own = {id(rule.decl.span): rule for rule in self.unit.definitions}
+        mine = [a for a in violation if (o := origin_of(a)) is not None and id(o.span) in own]
+        if not mine:
+            return
+        names = ", ".join(axiom_name(a) for a in violation if a.kind is AxiomKind.DEFINITION)
+        first = origin_of(mine[0])
+        assert first is not None
+        self.reporter.report(
+            NON_TERMINATING_FRAMING, first.span,
+            f"the definitions are not weakly acyclic: definitions {names} can create new entities without end",
+            help="make sure no definition's new entity can feed, through other rules, the rule that created it; "
+                 "definitions hold under every framing, so no claim or scenario of the spec is decided",
+            related=[Related(a.origin.span, f"{a.label} is on the cycle") for a in violation if a.origin is not None],
+            subject=FramingSubject(None, tuple(a.label for a in violation)),
         )
 
     # acknowledgement

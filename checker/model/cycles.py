@@ -52,6 +52,7 @@ def check_cycles(unit: Unit, reporter: DiagnosticCollector) -> None:
     """Report circular definitions among the unit's own declarations; concepts on a cycle are
     marked incomplete so that no later stage tries to expand them."""
     _report_cycles(unit.kinds, lambda k: k.parents, "kind", reporter)
+    _report_cycles(unit.relations, lambda r: r.parents, "relation", reporter)
     _report_cycles(unit.framings, lambda f: f.extends, "framing", reporter)
     cyclic = _report_cycles(unit.concepts, concept_dependencies, "concept", reporter)
     for concept in unit.concepts:

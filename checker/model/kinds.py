@@ -15,7 +15,7 @@ from ..diagnostic_collector import DiagnosticCollector
 from ..diagnostics import Related, Span
 from ..syntax.nodes import ClaimForm, HeadKind
 from .order import postorder
-from .symbols import ConceptSym, KindSym, RelationSym, ResolvedAtom, RuleSym, Unit
+from .symbols import ClaimSym, ConceptSym, KindSym, RelationSym, ResolvedAtom, RuleSym, Unit
 
 
 def all_units(root: Unit) -> list[Unit]:
@@ -80,14 +80,19 @@ def atom_forcings(atom: ResolvedAtom) -> Iterator[Forcing]:
     if isinstance(pred, KindSym):
         yield Forcing(atom.args[0], pred, span, text)
     elif isinstance(pred, RelationSym):
-        if pred.domain is not None:
-            yield Forcing(atom.args[0], pred.domain, span, f"{text} (domain of {pred.name})")
-        if pred.range is not None:
-            yield Forcing(atom.args[1], pred.range, span, f"{text} (range of {pred.name})")
+        for i, (kind, arg) in enumerate(zip(pred.positions, atom.args)):
+            if kind is not None:
+                yield Forcing(arg, kind, span, f"{text} ({_position_word(pred, i)} of {pred.name})")
     elif isinstance(pred, ConceptSym):
         for (param, kind), arg in zip(pred.params, atom.args):
             if kind is not None:
                 yield Forcing(arg, kind, span, f"{text} (parameter {param} of {pred.name})")
+
+
+def _position_word(relation: RelationSym, i: int) -> str:
+    if relation.arity == 2:
+        return "domain" if i == 0 else "range"
+    return f"position {i + 1}"
 
 
 def _atom_text(atom: ResolvedAtom) -> str:
@@ -185,19 +190,32 @@ def _side_forcings(side) -> list[Forcing]:
     return forcings
 
 
+def acknowledged_unsatisfiable(claim: ClaimSym) -> ConceptSym | None:
+    """The concept an ``unsatisfiable`` claim says has no member: ``unsatisfiable c``, or
+    ``unsatisfiable c(x1, ..., xn)`` with distinct variables; None for any other claim."""
+    if claim.form is not ClaimForm.UNSATISFIABLE or claim.left is None:
+        return None
+    if claim.left.concept is not None:
+        return claim.left.concept
+    atoms = claim.left.atoms
+    if len(atoms) == 1 and isinstance(atoms[0].pred, ConceptSym) and len(set(atoms[0].args)) == len(atoms[0].args):
+        return atoms[0].pred
+    return None
+
+
 def check_kinds(unit: Unit, table: KindTable, reporter: DiagnosticCollector) -> None:
-    """Static kind-mismatch findings for the unit's concepts, rules, claims and scenario facts.
+    """Static kind-mismatch findings for the unit's relations, concepts, rules, claims and
+    scenario facts.
 
     In a claim that says the right side holds (``implies``, ``equivalent``) both sides use the
-    shared variables; in ``does not imply`` and ``distinct`` each side is checked on its own,
-    since saying that disjoint things do not coincide is no mistake."""
-    acknowledged = {
-        id(claim.left.concept)
-        for claim in unit.claims
-        if claim.form is ClaimForm.UNSATISFIABLE and claim.left is not None and claim.left.concept is not None
-    }
+    shared variables; in ``does not imply``, ``distinct``, ``excludes`` and ``does not exclude``
+    each side is checked on its own, since saying that disjoint things do not coincide is no
+    mistake; an ``unsatisfiable`` claim's formula is not checked (it says it cannot be met)."""
+    acknowledged = {id(c) for claim in unit.claims if (c := acknowledged_unsatisfiable(claim)) is not None}
+    for relation in unit.relations:
+        _check_parents(table, relation, reporter)
     for concept in unit.concepts:
-        if id(concept) in acknowledged:
+        if id(concept) in acknowledged or concept.decl is None:
             continue
         forcings = [
             Forcing(var, kind, concept.decl.params[i].span, f"parameter {var}: {kind.name}")
@@ -206,14 +224,16 @@ def check_kinds(unit: Unit, table: KindTable, reporter: DiagnosticCollector) -> 
         for atom in concept.body:
             forcings.extend(atom_forcings(atom))
         concept.kind_mismatch = report_mismatches(table, forcings, "variable", reporter) > 0
-    for framing in unit.framings:
-        for rule in framing.rules:
-            forcings = [f for atom in rule.body for f in atom_forcings(atom)]
-            forcings.extend(f for atom in rule.head.atoms for f in atom_forcings(atom))
-            report_mismatches(table, forcings, "variable", reporter)
-            if rule.head.kind is HeadKind.EQUALITY:
-                _check_equality(table, rule, forcings, reporter)
+    rules = [rule for framing in unit.framings for rule in framing.rules] + unit.definitions
+    for rule in rules:
+        forcings = [f for atom in rule.body for f in atom_forcings(atom)]
+        forcings.extend(f for atom in rule.head.atoms for f in atom_forcings(atom))
+        report_mismatches(table, forcings, "variable", reporter)
+        if rule.head.kind is HeadKind.EQUALITY:
+            _check_equality(table, rule, forcings, reporter)
     for claim in unit.claims:
+        if claim.form is ClaimForm.UNSATISFIABLE:
+            continue
         sides = [_side_forcings(side) for side in (claim.left, claim.right) if side is not None]
         if claim.form in (ClaimForm.IMPLIES, ClaimForm.EQUIVALENT):
             sides = [[f for side in sides for f in side]]
@@ -228,3 +248,25 @@ def check_kinds(unit: Unit, table: KindTable, reporter: DiagnosticCollector) -> 
             forcings.extend(atom_forcings(atom))
         if report_mismatches(table, forcings, "individual", reporter):
             scenario.complete = False
+
+
+def _check_parents(table: KindTable, relation: RelationSym, reporter: DiagnosticCollector) -> None:
+    """A sub-relation whose position is of a kind disjoint from its parent's at that position:
+    no tuple could be in both, so the sub-relation could never hold."""
+    if relation.decl is None:
+        return
+    for parent, written in zip(relation.parents, relation.parent_refs):
+        for i, (mine, theirs) in enumerate(zip(relation.positions, parent.positions)):
+            if mine is None or theirs is None:
+                continue
+            clash = table.clash(mine, theirs)
+            if clash is None:
+                continue
+            reporter.report(
+                KIND_MISMATCH, written.span,
+                f"position {i + 1} of '{relation.name}' is {mine.name} and position {i + 1} of its parent "
+                f"'{parent.name}' is {theirs.name}, which are disjoint{_through(mine, theirs, *clash)}",
+                help="a sub-relation's positions must be of kinds its parent's positions allow",
+                related=[Related(parent.span, f"'{parent.name}' is declared here")],
+            )
+            break

@@ -17,7 +17,7 @@ from .cycles import check_cycles
 from .kinds import KindTable, all_units, check_kinds
 from .resolve import resolve_unit
 from .symbols import Unit
-from .unused import check_unused
+from .unused import check_unused, used_symbols
 
 MAX_IMPORT_DEPTH = 32
 
@@ -122,9 +122,19 @@ class Loader:
         resolve_unit(unit, reporter)
         check_cycles(unit, reporter)
         check_kinds(unit, KindTable(all_units(unit)), reporter)
-        check_unused(unit, reporter)
         result.diagnostics.extend(reporter.diagnostics)
         return result
+
+    def unused_declarations(self, unit: Unit) -> list[Diagnostic]:
+        """``unused-declaration`` findings for ``unit``: its own kinds, relations and concepts
+        that no spec loaded so far refers to (importers count)."""
+        used: set[int] = set()
+        for loaded in self.loaded.values():
+            if loaded.unit is not None:
+                used |= used_symbols(loaded.unit)
+        reporter = DiagnosticCollector()
+        check_unused(unit, used, reporter)
+        return reporter.diagnostics
 
     def _import(self, unit: Unit, statement: n.Import, reporter: DiagnosticCollector) -> None:
         target, problem = self._locate(unit, statement)

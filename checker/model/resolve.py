@@ -33,6 +33,7 @@ from .symbols import (
 )
 
 PREDICATES = (KindSym, RelationSym, ConceptSym)
+NARY_PROPERTIES = ("functional", "inverse_functional")
 IMPORTABLE = (KindSym, RelationSym, ConceptSym, FramingSym)
 DECLARATIONS = {
     n.KindDecl: (KindSym, "kinds"),
@@ -73,6 +74,8 @@ def _declare(unit: Unit, reporter: DiagnosticCollector) -> None:
         if isinstance(statement, n.FramingDecl):
             for rule in statement.rules:
                 add(RuleName(rule.name.text, unit, rule.name.span))
+        elif isinstance(statement, n.RuleDecl):
+            add(RuleName(statement.name.text, unit, statement.name.span))
         elif isinstance(statement, n.ClaimDecl) and statement.name is not None:
             add(ClaimName(statement.name.text, unit, statement.name.span))
     headers = [s for s in unit.spec.statements if isinstance(s, n.SpecHeader)]
@@ -170,6 +173,8 @@ class _Resolver:
         for statement in unit.spec.statements:
             if isinstance(statement, n.FramingDecl):
                 self._framing(self._own(statement), statement)
+            elif isinstance(statement, n.RuleDecl):
+                unit.definitions.append(self._rule(statement, None))
         claim_index = 0
         for statement in unit.spec.statements:
             if isinstance(statement, n.ClaimDecl):
@@ -238,7 +243,7 @@ class _Resolver:
         symbol = self.lookup(atom.pred, PREDICATES, "kind, relation or concept")
         if symbol is None:
             return None
-        expected = 1 if isinstance(symbol, KindSym) else 2 if isinstance(symbol, RelationSym) else symbol.arity
+        expected = 1 if isinstance(symbol, KindSym) else symbol.arity
         if isinstance(symbol, ConceptSym) and symbol.decl is not None and not symbol.params and symbol.decl.params:
             expected = len(symbol.decl.params)
         if len(atom.args) != expected:
@@ -270,12 +275,33 @@ class _Resolver:
                 symbol.parents.append(resolved)
 
     def _relation(self, symbol: RelationSym, decl: n.RelationDecl) -> None:
-        symbol.domain = self.lookup(decl.domain, (KindSym,), "kind")
-        symbol.range = self.lookup(decl.range, (KindSym,), "kind")
+        symbol.positions = [self.lookup(position, (KindSym,), "kind") for position in decl.positions]
+        for parent in decl.parents:
+            resolved = self.lookup(parent, (RelationSym,), "relation")
+            if resolved is None:
+                continue
+            if resolved.arity != decl.arity:
+                self.reporter.report(
+                    ARITY_MISMATCH, parent.span,
+                    f"relation '{decl.name.text}' has {_count(decl.arity, 'position')} and '{parent.text}' has "
+                    f"{resolved.arity}; a relation can only be a sub-relation of one of the same arity",
+                    help="give both relations the same positions, or remove the parent",
+                    related=[Related(resolved.span, "declared here")],
+                )
+                continue
+            symbol.parents.append(resolved)
+            symbol.parent_refs.append(parent)
         for prop in decl.properties:
             if prop.name in symbol.properties:
                 self.reporter.report(DUPLICATE_NAME, prop.span, f"property '{prop.name}' is given twice",
                                      help="remove one", related=[Related(symbol.properties[prop.name], "first")])
+            elif decl.arity > 2 and prop.name not in NARY_PROPERTIES:
+                self.reporter.report(
+                    ARITY_MISMATCH, prop.span,
+                    f"'{prop.name}' applies to binary relations; '{decl.name.text}' has {decl.arity} positions",
+                    help="a relation of more than two positions can be `functional` (its last position is "
+                         "determined by the others) or `inverse_functional` (its first position is)",
+                )
             else:
                 symbol.properties[prop.name] = prop.span
 
@@ -287,6 +313,13 @@ class _Resolver:
             self.reporter.report(
                 KIND_MISMATCH, decl.span, "a `disjoint` statement lists kinds or relations, not both",
                 help="split it into one statement for kinds and one for relations",
+            )
+            return
+        arities = {m.arity for m in resolved if isinstance(m, RelationSym)}
+        if len(arities) > 1:
+            self.reporter.report(
+                ARITY_MISMATCH, decl.span, "relations declared disjoint must have the same number of positions",
+                help="split the statement so that each lists relations of one arity",
             )
             return
         if len(resolved) == len(members):
@@ -317,27 +350,31 @@ class _Resolver:
             if resolved is not None:
                 symbol.extends.append(resolved)
         for rule in decl.rules:
-            body, complete = self.atoms(rule.body)
-            variables = {a for atom in rule.body for a in (arg.text for arg in atom.args)}
-            written = rule.head
-            if written.kind is n.HeadKind.EQUALITY:
-                assert written.left is not None and written.right is not None
-                head = ResolvedHead(written.kind, equality=(written.left.text, written.right.text))
-                for side in (written.left, written.right):
-                    if side.text not in variables:
-                        self.reporter.report(
-                            UNKNOWN_NAME, side.span,
-                            f"variable '{side.text}' of the equality does not occur in the rule's body",
-                            help="an equality can only merge entities the body has matched",
-                        )
-                        complete = False
-            elif written.kind is n.HeadKind.FALSE:
-                head = ResolvedHead(written.kind)
-            else:
-                atoms, head_complete = self.atoms(written.atoms)
-                head = ResolvedHead(written.kind, atoms=tuple(atoms))
-                complete = complete and head_complete
-            symbol.rules.append(RuleSym(rule.name.text, symbol, rule, body, head, complete))
+            symbol.rules.append(self._rule(rule, symbol))
+
+    def _rule(self, rule: n.RuleDecl, framing: FramingSym | None) -> RuleSym:
+        """Resolve a rule of ``framing``, or a definition (``framing`` None)."""
+        body, complete = self.atoms(rule.body)
+        variables = {a for atom in rule.body for a in (arg.text for arg in atom.args)}
+        written = rule.head
+        if written.kind is n.HeadKind.EQUALITY:
+            assert written.left is not None and written.right is not None
+            head = ResolvedHead(written.kind, equality=(written.left.text, written.right.text))
+            for side in (written.left, written.right):
+                if side.text not in variables:
+                    self.reporter.report(
+                        UNKNOWN_NAME, side.span,
+                        f"variable '{side.text}' of the equality does not occur in the rule's body",
+                        help="an equality can only merge entities the body has matched",
+                    )
+                    complete = False
+        elif written.kind is n.HeadKind.FALSE:
+            head = ResolvedHead(written.kind)
+        else:
+            atoms, head_complete = self.atoms(written.atoms)
+            head = ResolvedHead(written.kind, atoms=tuple(atoms))
+            complete = complete and head_complete
+        return RuleSym(rule.name.text, framing, rule, body, head, complete, self.unit)
 
     def _formula(self, formula) -> FormulaSym:
         if isinstance(formula, n.ConceptFormula):
@@ -393,18 +430,19 @@ class _Resolver:
                     )
                     continue
                 symbol.individuals[name.text] = (kind, name.span)
-        facts, complete = self.atoms(decl.facts)
-        symbol.complete = symbol.complete and complete
-        for fact in facts:
-            if self._check_individuals(symbol, fact.node):
-                symbol.facts.append(fact)
-            else:
-                symbol.complete = False
+        for written, collected in ((decl.facts, symbol.facts), ([f.atom for f in decl.negative_facts], symbol.negatives)):
+            facts, complete = self.atoms(written)
+            symbol.complete = symbol.complete and complete
+            for fact in facts:
+                if self._check_individuals(symbol, fact.node):
+                    collected.append(fact)
+                else:
+                    symbol.complete = False
         for expect in decl.expects:
-            atom = self.atom(expect.atom)
-            if atom is not None and not self._check_individuals(symbol, expect.atom):
+            atom = self.atom(expect.atom) if expect.atom is not None else None
+            if atom is not None and not self._check_individuals(symbol, atom.node):
                 atom = None
-            symbol.expects.append(ExpectSym(atom, expect.negated, expect))
+            symbol.expects.append(ExpectSym(atom, expect.kind, expect))
 
     def _check_individuals(self, scenario: ScenarioSym, atom: n.Atom) -> bool:
         ok = True
@@ -418,6 +456,10 @@ class _Resolver:
                 )
                 ok = False
         return ok
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def _placeholders(count: int) -> list[str]:

@@ -27,6 +27,7 @@ class Unit:
     disjoints: list[DisjointSym] = field(default_factory=list)
     concepts: list[ConceptSym] = field(default_factory=list)
     framings: list[FramingSym] = field(default_factory=list)
+    definitions: list[RuleSym] = field(default_factory=list)
     claims: list[ClaimSym] = field(default_factory=list)
     scenarios: list[ScenarioSym] = field(default_factory=list)
 
@@ -60,10 +61,28 @@ class KindSym(_Declared):
 
 @dataclass(eq=False, repr=False)
 class RelationSym(_Declared):
+    """A relation: the kind of each position (None where it did not resolve), the relations it
+    is a sub-relation of, and its properties with where each is written."""
+
     decl: n.RelationDecl | None = None
-    domain: KindSym | None = None
-    range: KindSym | None = None
+    positions: list[KindSym | None] = field(default_factory=list)
+    parents: list[RelationSym] = field(default_factory=list)
+    parent_refs: list[n.QName] = field(default_factory=list)   # how each parent is written
     properties: dict[str, Span] = field(default_factory=dict)
+
+    @property
+    def arity(self) -> int:
+        return len(self.decl.positions) if self.decl is not None else len(self.positions)
+
+    @property
+    def domain(self) -> KindSym | None:
+        """The kind of the first position."""
+        return self.positions[0] if self.positions else None
+
+    @property
+    def range(self) -> KindSym | None:
+        """The kind of the last position."""
+        return self.positions[-1] if self.positions else None
 
 
 @dataclass(eq=False)
@@ -111,12 +130,19 @@ class ResolvedHead:
 
 @dataclass(eq=False)
 class RuleSym:
+    """A rule of a framing, or (``framing`` None) a definition: a rule in force everywhere."""
+
     name: str
-    framing: FramingSym
+    framing: FramingSym | None
     decl: n.RuleDecl
     body: list[ResolvedAtom]
     head: ResolvedHead
     complete: bool = True
+    unit: Unit | None = None
+
+    @property
+    def is_definition(self) -> bool:
+        return self.framing is None
 
     @property
     def span(self) -> Span:
@@ -173,9 +199,15 @@ class ClaimSym:
 
 @dataclass(eq=False)
 class ExpectSym:
+    """An expectation; ``atom`` is None for ``expect inconsistent`` and when it did not resolve."""
+
     atom: ResolvedAtom | None
-    negated: bool
+    kind: n.ExpectKind
     node: n.Expect
+
+    @property
+    def negated(self) -> bool:
+        return self.kind is n.ExpectKind.NOT
 
 
 @dataclass(eq=False, repr=False)
@@ -184,6 +216,7 @@ class ScenarioSym(_Declared):
     framing: FramingSym | None = None
     individuals: dict[str, tuple[KindSym | None, Span]] = field(default_factory=dict)
     facts: list[ResolvedAtom] = field(default_factory=list)
+    negatives: list[ResolvedAtom] = field(default_factory=list)
     expects: list[ExpectSym] = field(default_factory=list)
     complete: bool = True
 

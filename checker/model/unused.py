@@ -1,63 +1,67 @@
-"""unused-declaration: a kind, relation or concept of the spec that nothing refers to."""
+"""unused-declaration: a kind, relation or concept that nothing refers to.
+
+Within one run, a use anywhere counts: what a spec imports and uses is used, even when the spec
+that declares it is checked on its own in the same run."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from ..codes import UNUSED_DECLARATION
 from ..diagnostic_collector import DiagnosticCollector
-from ..syntax import nodes as n
-from .symbols import Unit, sort_word
+from .symbols import ClaimSym, ConceptSym, KindSym, RelationSym, ResolvedAtom, Unit, sort_word
 
 
-def _referenced_names(unit: Unit) -> set[str]:
-    """Every unqualified name the unit refers to (as a kind, relation or concept) outside its
-    own declaration."""
-    used: set[str] = set()
+def _atoms_of_claim(claim: ClaimSym) -> Iterator[object]:
+    for side in (claim.left, claim.right):
+        if side is None:
+            continue
+        if side.concept is not None:
+            yield side.concept
+        yield from (atom.pred for atom in side.atoms)
 
-    def use(qname: n.QName) -> None:
-        if qname.prefix is None:
-            used.add(qname.name)
 
-    def use_atoms(atoms) -> None:
-        for atom in atoms:
-            use(atom.pred)
+def _preds(atoms: Iterable[ResolvedAtom]) -> Iterator[object]:
+    return (atom.pred for atom in atoms)
 
-    for s in unit.spec.statements:
-        if isinstance(s, n.KindDecl):
-            for parent in s.parents:
-                use(parent)
-        elif isinstance(s, n.DisjointDecl):
-            for name in s.names:
-                use(name)
-        elif isinstance(s, n.RelationDecl):
-            use(s.domain)
-            use(s.range)
-        elif isinstance(s, n.ConceptDecl):
-            for param in s.params:
-                use(param.kind)
-            use_atoms(a for a in s.body if a.pred.text != s.name.text)
-        elif isinstance(s, n.FramingDecl):
-            for rule in s.rules:
-                use_atoms(rule.body)
-                use_atoms(rule.head.atoms)
-        elif isinstance(s, n.ClaimDecl):
-            for side in (s.left, s.right):
-                if isinstance(side, n.ConceptFormula):
-                    use(side.concept)
-                elif isinstance(side, n.AtomsFormula):
-                    use_atoms(side.atoms)
-        elif isinstance(s, n.ScenarioDecl):
-            for group in s.individuals:
-                use(group.kind)
-            use_atoms(s.facts)
-            use_atoms(e.atom for e in s.expects)
+
+def used_symbols(unit: Unit) -> set[int]:
+    """The ids of the kinds, relations and concepts ``unit`` refers to, its own or imported,
+    outside their own declaration."""
+    used: set[int] = set()
+
+    def use(symbols: Iterable[object], owner: object = None) -> None:
+        used.update(id(s) for s in symbols if s is not None and s is not owner)
+
+    for kind in unit.kinds:
+        use(kind.parents, kind)
+    for relation in unit.relations:
+        use(relation.positions)
+        use(relation.parents, relation)
+    for group in unit.disjoints:
+        use(group.members)
+    for concept in unit.concepts:
+        use((kind for _, kind in concept.params))
+        use(_preds(concept.body), concept)
+    rules = [rule for framing in unit.framings for rule in framing.rules] + unit.definitions
+    for rule in rules:
+        use(_preds(rule.body))
+        use(_preds(rule.head.atoms))
+    for claim in unit.claims:
+        use(_atoms_of_claim(claim))
+    for scenario in unit.scenarios:
+        use((kind for kind, _ in scenario.individuals.values()))
+        use(_preds(scenario.facts))
+        use(_preds(scenario.negatives))
+        use(_preds(e.atom for e in scenario.expects if e.atom is not None))
     return used
 
 
-def check_unused(unit: Unit, reporter: DiagnosticCollector) -> None:
-    """Report the unit's own kinds, relations and concepts that nothing in it uses."""
-    used = _referenced_names(unit)
-    for symbol in [*unit.kinds, *unit.relations, *unit.concepts]:
-        if symbol.name not in used and unit.own.get(symbol.name) is symbol:
+def check_unused(unit: Unit, used: set[int], reporter: DiagnosticCollector) -> None:
+    """Report the unit's own kinds, relations and concepts whose ids are not in ``used``."""
+    symbols: list[KindSym | RelationSym | ConceptSym] = [*unit.kinds, *unit.relations, *unit.concepts]
+    for symbol in symbols:
+        if id(symbol) not in used and unit.own.get(symbol.name) is symbol:
             reporter.report(
                 UNUSED_DECLARATION, symbol.span,
                 f"{sort_word(symbol)} '{symbol.name}' is declared but never used",

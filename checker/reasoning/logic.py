@@ -15,7 +15,7 @@ from typing import Any
 
 @dataclass(frozen=True, order=True)
 class Atom:
-    """``pred(args...)``: one argument for a kind, two for a relation; args are variable names."""
+    """``pred(args...)``: one argument for a kind, two or more for a relation; args are variable names."""
 
     pred: str
     args: tuple[str, ...]
@@ -32,6 +32,8 @@ class AxiomKind(str, enum.Enum):
     DISJOINT_RELATIONS = "disjoint-relations"  # R(x,y), S(x,y) -> false
     DOMAIN = "domain"                    # relation R(D, E)     R(x,y) -> D(x)
     RANGE = "range"                      #                      R(x,y) -> E(y)
+    SIGNATURE = "signature"              # relation R(K1..Kn)   R(x1..xn) -> Ki(xi)   (n > 2)
+    SUBRELATION = "subrelation"          # relation R(...): S   R(x1..xn) -> S(x1..xn)
     FUNCTIONAL = "functional"
     INVERSE_FUNCTIONAL = "inverse_functional"
     REFLEXIVE = "reflexive"
@@ -41,6 +43,7 @@ class AxiomKind(str, enum.Enum):
     TRANSITIVE = "transitive"
     ACYCLIC = "acyclic"                  # no body/head: checked on every built instance
     RULE = "rule"                        # a framing rule
+    DEFINITION = "definition"            # a rule outside any framing, in force everywhere
 
 
 @dataclass(frozen=True)

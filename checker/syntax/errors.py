@@ -42,6 +42,7 @@ RESERVED_WORDS: tuple[str, ...] = (
     "spec", "import", "as", "source", "kind", "disjoint", "relation", "concept", "framing",
     "extends", "rule", "claim", "under", "implies", "does", "not", "imply", "equivalent",
     "distinct", "satisfiable", "unsatisfiable", "scenario", "expect", "false",
+    "excludes", "exclude", "refuted", "open", "inconsistent",
     "functional", "inverse_functional", "reflexive", "irreflexive", "symmetric", "asymmetric",
     "transitive", "acyclic",
 )
@@ -497,14 +498,6 @@ def _doc_after_body(u: _Unexpected) -> Diagnostic | None:
         u.span, "move the doc string and `source` clauses between the parameters and `:=`")
 
 
-def _rule_outside_framing(u: _Unexpected) -> Diagnostic | None:
-    """A rule outside the braces of a framing."""
-    if u.token.type != _type_of("rule") or u.state.brace is not None:
-        return None
-    return _diagnostic("expected a new statement, found `rule`: rules belong inside a framing's `{ }`", u.span,
-                       "write the rules between `{` and `}` after `framing Name [extends ...]`")
-
-
 def _generic(u: _Unexpected) -> Diagnostic:
     """What the parser would have accepted, in words."""
     at_start = not u.state.stack
@@ -517,7 +510,7 @@ def _generic(u: _Unexpected) -> Diagnostic:
 # The common mistakes, most specific first; the first that recognises the error describes it.
 _RECOGNISERS: tuple[Callable[[_Unexpected], Diagnostic | None], ...] = (
     _unclosed_brace, _swapped_arrow, _keyword_case, _reserved_word, _missing_colon_equals, _missing_colon,
-    _missing_comma, _doc_after_body, _rule_outside_framing,
+    _missing_comma, _doc_after_body,
 )
 
 

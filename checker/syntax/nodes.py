@@ -107,12 +107,19 @@ class Property:
 
 @dataclass(frozen=True)
 class RelationDecl:
+    """``relation R(K1, ..., Kn) [: S, ...] property*``: the kind of each position, the relations
+    it is a sub-relation of, and its properties."""
+
     name: Name
-    domain: QName
-    range: QName
+    positions: tuple[QName, ...]
+    parents: tuple[QName, ...]
     properties: tuple[Property, ...]
     doc: Doc
     span: Span
+
+    @property
+    def arity(self) -> int:
+        return len(self.positions)
 
 
 @dataclass(frozen=True)
@@ -174,6 +181,8 @@ class ClaimForm(TextEnum):
     DISTINCT = "distinct"
     SATISFIABLE = "satisfiable"
     UNSATISFIABLE = "unsatisfiable"
+    EXCLUDES = "excludes"
+    DOES_NOT_EXCLUDE = "does-not-exclude"
 
     @property
     def words(self) -> str:
@@ -210,10 +219,27 @@ class Individuals:
 
 
 @dataclass(frozen=True)
+class ExpectKind(TextEnum):
+    """What an ``expect`` asks of an atom (or, for ``INCONSISTENT``, of the scenario's facts)."""
+
+    HOLDS = "holds"
+    NOT = "not"
+    REFUTED = "refuted"
+    OPEN = "open"
+    INCONSISTENT = "inconsistent"
+
+
+@dataclass(frozen=True)
 class Expect:
-    atom: Atom
-    negated: bool
+    """An expectation; ``atom`` is None for ``expect inconsistent``."""
+
+    kind: ExpectKind
+    atom: Atom | None
     span: Span
+
+    @property
+    def negated(self) -> bool:
+        return self.kind is ExpectKind.NOT
 
 
 @dataclass(frozen=True)
@@ -225,10 +251,19 @@ class ScenarioDecl:
     facts: tuple[Atom, ...]
     expects: tuple[Expect, ...]
     span: Span
+    negative_facts: tuple[NegativeFact, ...] = ()
+
+
+@dataclass(frozen=True)
+class NegativeFact:
+    """``not ATOM`` in a scenario: the atom is false there."""
+
+    atom: Atom
+    span: Span
 
 
 Statement = (
-    SpecHeader | Import | KindDecl | DisjointDecl | RelationDecl | ConceptDecl | FramingDecl | ClaimDecl
+    SpecHeader | Import | KindDecl | DisjointDecl | RelationDecl | RuleDecl | ConceptDecl | FramingDecl | ClaimDecl
     | ScenarioDecl
 )
 

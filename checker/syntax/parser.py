@@ -166,8 +166,8 @@ class _ToNodes(Transformer):
         return tuple(items)
 
     def relation_decl(self, items):
-        keyword, name, domain, range_, _rpar, properties, doc, sources = items
-        return n.RelationDecl(self._name(name), domain, range_, properties, self._doc(doc, sources),
+        keyword, name, *positions, _rpar, parents, properties, doc, sources = items
+        return n.RelationDecl(self._name(name), tuple(positions), parents, properties, self._doc(doc, sources),
                               self._statement_span(keyword, items))
 
     def param(self, items):
@@ -223,7 +223,15 @@ class _ToNodes(Transformer):
         return (n.ClaimForm.IMPLIES, items[0], items[1])
 
     def not_implies_claim(self, items):
-        return (n.ClaimForm.DOES_NOT_IMPLY, items[0], items[1])
+        left, _not, right = items
+        return (n.ClaimForm.DOES_NOT_IMPLY, left, right)
+
+    def excludes_claim(self, items):
+        return (n.ClaimForm.EXCLUDES, items[0], items[1])
+
+    def not_excludes_claim(self, items):
+        left, _not, right = items
+        return (n.ClaimForm.DOES_NOT_EXCLUDE, left, right)
 
     def _pair(self, form, items):
         return (form, n.ConceptFormula(items[0], items[0].span), n.ConceptFormula(items[1], items[1].span))
@@ -235,10 +243,10 @@ class _ToNodes(Transformer):
         return self._pair(n.ClaimForm.DISTINCT, items)
 
     def satisfiable_claim(self, items):
-        return (n.ClaimForm.SATISFIABLE, n.ConceptFormula(items[0], items[0].span), None)
+        return (n.ClaimForm.SATISFIABLE, items[0], None)
 
     def unsatisfiable_claim(self, items):
-        return (n.ClaimForm.UNSATISFIABLE, n.ConceptFormula(items[0], items[0].span), None)
+        return (n.ClaimForm.UNSATISFIABLE, items[0], None)
 
     def claim_decl(self, items):
         keyword, name, framing, (form, left, right), doc, sources = items
@@ -252,12 +260,29 @@ class _ToNodes(Transformer):
     def fact(self, items):
         return items[0]
 
-    def negation(self, items):
-        return bool(items)
+    def negative_fact(self, items):
+        keyword, atom = items
+        return n.NegativeFact(atom, _span_of(self.path, keyword, atom))
 
-    def expect(self, items):
-        keyword, negated, atom = items
-        return n.Expect(atom, negated, _span_of(self.path, keyword, atom))
+    def _expect(self, kind, items):
+        keyword, *rest = items
+        atom = rest[-1] if rest and isinstance(rest[-1], n.Atom) else None
+        return n.Expect(kind, atom, _span_of(self.path, keyword, rest[-1] if rest else keyword))
+
+    def expect_holds(self, items):
+        return self._expect(n.ExpectKind.HOLDS, items)
+
+    def expect_not(self, items):
+        return self._expect(n.ExpectKind.NOT, items)
+
+    def expect_refuted(self, items):
+        return self._expect(n.ExpectKind.REFUTED, items)
+
+    def expect_open(self, items):
+        return self._expect(n.ExpectKind.OPEN, items)
+
+    def expect_inconsistent(self, items):
+        return self._expect(n.ExpectKind.INCONSISTENT, items)
 
     def scenario_decl(self, items):
         keyword, name, framing, doc, sources, *body, _rbrace = items
@@ -267,6 +292,7 @@ class _ToNodes(Transformer):
             tuple(i for i in body if isinstance(i, n.Atom)),
             tuple(i for i in body if isinstance(i, n.Expect)),
             self._statement_span(keyword, items),
+            tuple(i for i in body if isinstance(i, n.NegativeFact)),
         )
 
     def start(self, items):

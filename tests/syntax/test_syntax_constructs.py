@@ -67,9 +67,33 @@ def test_relation_with_every_property(spec):
         "functional", "inverse_functional", "reflexive", "irreflexive", "symmetric",
         "asymmetric", "transitive", "acyclic"]
     aligned = by_name(relations, "aligned_with")
-    assert (aligned.domain.text, aligned.range.text) == ("Objective", "al.Objective")
+    assert [q.text for q in aligned.positions] == ["Objective", "al.Objective"] and aligned.parents == ()
     assert aligned.doc == n.Doc(None, ("x",))
     assert by_name(relations, "plain").properties == ()
+
+
+def test_relations_of_any_arity_with_parents(spec):
+    relations = of(spec, n.RelationDecl)
+    behaves = by_name(relations, "behaves")
+    assert behaves.arity == 3 and [q.text for q in behaves.parents] == ["optimizes"]
+    assert [p.name for p in behaves.properties] == ["functional"]
+    assert behaves.doc == n.Doc("a ternary relation", ("v1",))
+    acts = by_name(relations, "acts")
+    assert [q.text for q in acts.positions] == ["Model", "al.Objective", "Objective"]
+
+
+def test_rules_outside_framings_are_definitions(spec):
+    definitions = {r.name.text: r for r in of(spec, n.RuleDecl)}
+    assert definitions["defined"].doc == n.Doc("a definition", ("v1",))
+    assert definitions["deny"].head.kind is n.HeadKind.FALSE
+
+
+def test_negative_facts_and_every_expectation(spec):
+    scenario = by_name(of(spec, n.ScenarioDecl), "v1")
+    assert [f.atom.pred.text for f in scenario.negative_facts] == ["trained", "behaves"]
+    assert [e.kind for e in scenario.expects] == [n.ExpectKind.REFUTED, n.ExpectKind.OPEN,
+                                                   n.ExpectKind.INCONSISTENT]
+    assert scenario.expects[-1].atom is None
 
 
 def test_concept_with_doc_and_sources_before_the_body(spec):
@@ -108,7 +132,7 @@ def test_framings_without_braces(spec):
     assert bare_doc.doc == n.Doc("no rules", ("none",)) and bare_doc.rules == ()
 
 
-def test_all_six_claim_forms_with_and_without_name_and_framing(spec):
+def test_every_claim_form_with_and_without_name_and_framing(spec):
     claims = of(spec, n.ClaimDecl)
     seen = {(c.form, c.name is not None, c.framing is not None) for c in claims}
     for form in n.CLAIM_FORMS:

@@ -53,7 +53,6 @@ MISTAKES = {
     "no-break space": ("kind A\u00a0: B", 1, 7),
     "name starting with a digit": ("kind 3D", 1, 6),
     "doc string after a concept's body": ('concept c(x: K) := K(x) "doc"', 1, 25),
-    "rule outside a framing": ("framing F\nrule r: A(x) -> B(x)", 2, 1),
     "keyword as a prefix of a name": ("kind A\nkindred", 2, 1),
     "missing comma between arguments": ("relation r(A B)", 1, 14),
     "does imply": ("claim: a does imply b", 1, 15),

@@ -4,6 +4,7 @@ exception."""
 from __future__ import annotations
 
 import dataclasses
+import enum
 import os
 
 import pytest
@@ -65,6 +66,8 @@ def _with_path(spec: n.SpecFile, path: str) -> n.SpecFile:
     def fix(value):
         if isinstance(value, Span):
             return dataclasses.replace(value, file=path)
+        if isinstance(value, enum.Enum):
+            return value
         if isinstance(value, tuple):
             return tuple(fix(v) for v in value)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
