@@ -1,4 +1,4 @@
-"""Suite-wide fixtures: the seed example, and a guard that every counterexample the
+"""Suite-wide fixtures: the seed example, and a guard that every counterexample and witness the
 reasoner verifies during the tests passes the independent model checker, whichever test
 produced it."""
 
@@ -37,8 +37,22 @@ def _verify_or_fail(theory, lhs, rhs, instance, var_map):
     return verified
 
 
+_verify_model = entailment.verify_model
+
+
+def _verify_model_or_fail(theory, atoms, instance, var_map):
+    verified = _verify_model(theory, atoms, instance, var_map)
+    assert verified, (
+        "the model checker rejected a witness world: "
+        f"{', '.join(map(str, atoms))} under {theory.name or 'the base framing'}"
+    )
+    return verified
+
+
 @pytest.fixture(autouse=True, scope="session")
 def every_counterexample_is_model_checked():
     entailment.verify_counterexample = _verify_or_fail
+    entailment.verify_model = _verify_model_or_fail
     yield
     entailment.verify_counterexample = _verify
+    entailment.verify_model = _verify_model

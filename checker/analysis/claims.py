@@ -10,9 +10,10 @@ from typing import Any
 from ..codes import BUDGET_EXCEEDED, CLAIM_FAILED
 from ..diagnostic_collector import DiagnosticCollector
 from ..evidence import Counterexample, HoldsElsewhere, JustificationStep
-from ..model.symbols import ClaimSym, FormulaSym, FramingSym
+from ..model.symbols import ClaimSym, ConceptSym, FormulaSym, FramingSym
+from ..model.written import definition, signature
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
-from ..reasoning.logic import Atom, Budget, Theory
+from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
@@ -51,8 +52,12 @@ class Direction:
 
 @dataclass
 class ClaimOutcome:
-    """The decision on one claim: its ``status``, the evidence (a counterexample, or the
-    justification of what holds or of why it fails), and for an undecided claim the reason."""
+    """The decision on one claim: its ``status`` and its evidence. A claim that holds because
+    something is impossible (``implies``, ``equivalent``, ``unsatisfiable``, ``excludes``) has a
+    ``justification``; one that holds because something is possible (``does not imply``,
+    ``distinct``, ``satisfiable``, ``does not exclude``) has a ``witness`` world; a failing claim
+    has the other kind (a ``counterexample`` world, or the justification of why it fails). An
+    undecided claim says why in ``undecided``."""
 
     claim: ClaimSym
     framing_name: str
@@ -63,6 +68,7 @@ class ClaimOutcome:
     details: tuple[str, ...] = ()
     unmatched: tuple[str, ...] = ()
     undecided: UndecidedReason | None = None
+    witness: Counterexample | None = None
 
     @property
     def name(self) -> str | None:
@@ -81,6 +87,7 @@ class ClaimOutcome:
             **span.to_dict(),
             "justification": None if self.justification is None else [j.to_dict() for j in self.justification],
             "counterexample": None if self.counterexample is None else self.counterexample.to_dict(),
+            "witness": None if self.witness is None else self.witness.to_dict(),
             "unmatched": list(self.unmatched),
         }
 
@@ -89,6 +96,60 @@ def _formula_text(formula: FormulaSym, namer: Namer) -> str:
     if formula.concept is not None:
         return namer(formula.concept)
     return ", ".join(f"{a.node.pred.text}({', '.join(a.args)})" for a in formula.atoms)
+
+
+def unfolded_concepts(claim: ClaimSym) -> list[ConceptSym]:
+    """The concepts a claim's formulas unfold, on either side and transitively, each once, in
+    the order they are met."""
+    found: dict[int, ConceptSym] = {}
+    stack: list[ConceptSym] = []
+    for side in (claim.right, claim.left):
+        if side is None:
+            continue
+        stack.extend(reversed([a.pred for a in side.atoms if isinstance(a.pred, ConceptSym)]))
+        if side.concept is not None:
+            stack.append(side.concept)
+    while stack:
+        concept = stack.pop()
+        if id(concept) in found:
+            continue
+        found[id(concept)] = concept
+        stack.extend(reversed([a.pred for a in concept.body if isinstance(a.pred, ConceptSym)]))
+    return list(found.values())
+
+
+def definition_steps(claim: ClaimSym, namer: Namer) -> tuple[JustificationStep, ...]:
+    """``definition of C`` for each concept the claim unfolds: what a result that holds by
+    definition rests on, named before the axioms."""
+    steps = []
+    for concept in unfolded_concepts(claim):
+        name = namer(concept)
+        steps.append(JustificationStep(f"definition of {name}", AxiomKind.CONCEPT, name,
+                                       f"{signature(concept, name)} := {definition(concept)}", concept.span))
+    return tuple(steps)
+
+
+def conjunction(claim: ClaimSym, builder: TheoryBuilder) -> Sides:
+    """The atoms of a claim's formulas taken together: the left formula of ``satisfiable`` and
+    ``unsatisfiable``, both formulas of ``excludes`` and ``does not exclude`` (two concept names
+    applied to the same variables; atoms sharing the variables they name)."""
+    left, right = claim.left, claim.right
+    assert left is not None
+    namer, expander = builder.namer, builder.expander
+    if left.concept is not None:
+        variables, atoms = expander.concept_formula(left.concept)
+        expects = [f"expect {namer(left.concept)}({', '.join(variables)})"]
+        if right is not None:
+            assert right.concept is not None
+            used = {v for a in atoms for v in a.args}
+            atoms = atoms + expander.concept_atoms(right.concept, variables, reserved=used)
+            expects.append(f"expect {namer(right.concept)}({', '.join(variables)})")
+    else:
+        written = [*left.atoms, *(right.atoms if right is not None else [])]
+        atoms = expander.expand(written)
+        expects = [f"expect {a.node.pred.text}({', '.join(a.args)})" for a in written]
+    text = _formula_text(left, namer) + ("" if right is None else f" and {_formula_text(right, namer)}")
+    return Sides(tuple(dict.fromkeys(atoms)), (), text, "", expects)
 
 
 def claim_sides(claim: ClaimSym, builder: TheoryBuilder, swap: bool = False) -> Sides:
@@ -140,23 +201,43 @@ class ClaimDecider:
                                 message=f"not decided: framing '{name}' is not weakly acyclic",
                                 undecided=UndecidedReason.NON_TERMINATING)
         form = claim.form
-        if form.is_unary:
+        if form in (ClaimForm.SATISFIABLE, ClaimForm.UNSATISFIABLE, ClaimForm.EXCLUDES, ClaimForm.DOES_NOT_EXCLUDE):
             return self._satisfiability(claim, framing, name)
         forward = self.implication(claim, framing)
         if form is ClaimForm.IMPLIES:
             return self._implies(claim, framing, name, [forward])
         if form is ClaimForm.DOES_NOT_IMPLY:
-            return self._not_implies(claim, name, [forward])
+            return self._not_implies(claim, framing, name, [forward])
         backward = self.implication(claim, framing, swap=True)
         if form is ClaimForm.EQUIVALENT:
             return self._implies(claim, framing, name, [forward, backward])
-        return self._not_implies(claim, name, [forward, backward])
+        return self._not_implies(claim, framing, name, [forward, backward])
 
     @staticmethod
     def _out_of_budget(claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
         limit = next(d.result.limit for d in directions if d.status is Answer.UNKNOWN)
         return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
                             undecided=UndecidedReason.of(limit))
+
+    def _justification(self, claim: ClaimSym, directions: list[Direction],
+                       marked: bool) -> tuple[JustificationStep, ...]:
+        """The definitions the claim unfolds, then each direction's axioms (marked with the
+        direction when ``marked``)."""
+        steps = list(definition_steps(claim, self.builder.namer))
+        for d in directions:
+            axioms = justification_steps(d.result.justification)
+            steps.extend(with_direction(axioms, d.text) if marked else axioms)
+        return tuple(steps)
+
+    def _world(self, direction: Direction, framing: FramingSym | None, name: str, scenario: str,
+               doc: str) -> Counterexample:
+        """The chased left side of ``direction`` as a world: a counterexample of the implication,
+        or the witness that its right side need not follow."""
+        result = direction.result
+        assert result.instance is not None
+        text = scenario_text(result.instance, self.theory(framing), scenario, direction.sides.expects, doc=doc)
+        return Counterexample(direction.text, name or None, text, world_data(result.instance),
+                              tuple(str(a) for a in result.unmatched))
 
     def _implies(self, claim: ClaimSym, framing: FramingSym | None, name: str,
                  directions: list[Direction]) -> ClaimOutcome:
@@ -165,11 +246,8 @@ class ClaimDecider:
         if not failed and unknown:
             return self._out_of_budget(claim, name, directions)
         if not failed:
-            justification: list[JustificationStep] = []
-            for d in directions:
-                steps = justification_steps(d.result.justification)
-                justification.extend(with_direction(steps, d.text) if len(directions) > 1 else steps)
-            return ClaimOutcome(claim, name, ClaimStatus.HOLDS, justification=tuple(justification))
+            return ClaimOutcome(claim, name, ClaimStatus.HOLDS,
+                                justification=self._justification(claim, directions, len(directions) > 1))
         d = failed[0]
         under = f" under {name}" if name else " with no framing"
         which = f"'{d.sides.left_text}' does not imply '{d.sides.right_text}'{under}"
@@ -177,20 +255,17 @@ class ClaimDecider:
             message = f"not equivalent: {which}"
         else:
             message = which
-        unmatched = tuple(str(a) for a in d.result.unmatched)
-        label = _identifier(claim.label)
-        assert d.result.instance is not None
-        text = scenario_text(d.result.instance, self.theory(framing), f"counterexample_{label}", d.sides.expects,
-                             doc="the left side holds and the right side does not")
+        world = self._world(d, framing, name, f"counterexample_{_identifier(claim.label)}",
+                            "the left side holds and the right side does not")
         holds_under = self._holds_elsewhere(framing, d)
-        counterexample = Counterexample(d.text, name or None, text, world_data(d.result.instance), unmatched,
+        counterexample = Counterexample(world.direction, world.framing, world.scenario, world.world, world.unmatched,
                                         holds_under)
         details = []
         for other in holds_under:
             adds = ", ".join(other.adds) or "nothing new"
             details.append(f"it holds under {other.framing or 'the base framing'}, which adds: {adds}")
         return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=message, counterexample=counterexample,
-                            details=tuple(details), unmatched=unmatched)
+                            details=tuple(details), unmatched=world.unmatched)
 
     def _holds_elsewhere(self, framing: FramingSym | None, failed: Direction) -> tuple[HoldsElsewhere, ...]:
         current = {a.label for a in self.theory(framing).axioms}
@@ -205,15 +280,16 @@ class ClaimDecider:
                 out.append(HoldsElsewhere(self.builder.namer(other) if other is not None else None, adds))
         return tuple(out)
 
-    def _not_implies(self, claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
-        if any(d.status is Answer.FAILS for d in directions):
-            return ClaimOutcome(claim, name, ClaimStatus.HOLDS)
+    def _not_implies(self, claim: ClaimSym, framing: FramingSym | None, name: str,
+                     directions: list[Direction]) -> ClaimOutcome:
+        failing = next((d for d in directions if d.status is Answer.FAILS), None)
+        if failing is not None:
+            witness = self._world(failing, framing, name, f"witness_{_identifier(claim.label)}",
+                                  "the left side holds and the right side does not")
+            return ClaimOutcome(claim, name, ClaimStatus.HOLDS, witness=witness)
         if any(d.status is Answer.UNKNOWN for d in directions):
             return self._out_of_budget(claim, name, directions)
         under = f" under {name}" if name else " with no framing"
-        justification: list[JustificationStep] = []
-        for d in directions:
-            justification.extend(with_direction(justification_steps(d.result.justification), d.text))
         d = directions[0]
         if claim.form is ClaimForm.DISTINCT:
             message = f"'{d.sides.left_text}' and '{d.sides.right_text}' are equivalent{under}"
@@ -221,32 +297,42 @@ class ClaimDecider:
             message = f"'{d.sides.left_text}' implies '{d.sides.right_text}'{under}"
         if any(x.result.lhs_unsatisfiable for x in directions):
             message += " (the left side can never hold)"
-        return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=message, justification=tuple(justification))
+        return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=message,
+                            justification=self._justification(claim, directions, True))
+
+    def _text(self, formula: FormulaSym | None) -> str:
+        return _formula_text(formula, self.builder.namer) if formula is not None else ""
 
     def _satisfiability(self, claim: ClaimSym, framing: FramingSym | None, name: str) -> ClaimOutcome:
-        assert claim.left is not None and claim.left.concept is not None
-        concept = claim.left.concept
-        variables, atoms = self.builder.expander.concept_formula(concept)
-        result = decide_satisfiable(self.theory(framing), atoms, self.budget)
+        """``satisfiable``, ``unsatisfiable``, ``excludes`` and ``does not exclude``: chase the
+        canonical instance of the formula (of both formulas together) and see whether it fails."""
+        sides = conjunction(claim, self.builder)
+        result = decide_satisfiable(self.theory(framing), sides.left, self.budget)
         if result.status is Satisfiability.UNKNOWN:
             return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
                                 undecided=UndecidedReason.of(result.limit))
-        wanted = Satisfiability.SATISFIABLE if claim.form is ClaimForm.SATISFIABLE else Satisfiability.UNSATISFIABLE
-        if result.status is wanted:
-            justification = justification_steps(result.justification) if wanted is Satisfiability.UNSATISFIABLE \
-                else None
-            return ClaimOutcome(claim, name, ClaimStatus.HOLDS, justification=justification)
+        possible = claim.form in (ClaimForm.SATISFIABLE, ClaimForm.DOES_NOT_EXCLUDE)
+        is_satisfiable = result.status is Satisfiability.SATISFIABLE
         under = f" under {name}" if name else " with no framing"
-        concept_name = self.builder.namer(concept)
-        if wanted is Satisfiability.SATISFIABLE:
-            return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"'{concept_name}' can have no member{under}",
-                                justification=justification_steps(result.justification))
-        call = ", ".join(variables)
+        if not is_satisfiable:
+            justification = definition_steps(claim, self.builder.namer) + justification_steps(result.justification)
+            if not possible:
+                return ClaimOutcome(claim, name, ClaimStatus.HOLDS, justification=justification)
+            what = f"'{sides.left_text}' can have no member" if claim.form is ClaimForm.SATISFIABLE \
+                else f"'{self._text(claim.left)}' excludes '{self._text(claim.right)}'"
+            return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"{what}{under}", justification=justification)
         assert result.instance is not None
-        text = scenario_text(result.instance, self.theory(framing), f"member_of_{_identifier(concept.name)}",
-                             [f"expect {concept_name}({call})"], doc=f"a member of {concept_name}")
-        return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"'{concept_name}' can have a member{under}",
-                            counterexample=Counterexample(None, name or None, text, world_data(result.instance)))
+        unary = claim.form in (ClaimForm.SATISFIABLE, ClaimForm.UNSATISFIABLE)
+        prefix = f"member_of_{_identifier(sides.left_text)}" if unary else f"both_{_identifier(claim.label)}"
+        doc = f"a member of {sides.left_text}" if unary else "both sides hold together"
+        world = Counterexample(None, name or None, scenario_text(result.instance, self.theory(framing), prefix,
+                                                                 sides.expects, doc=doc),
+                               world_data(result.instance))
+        if possible:
+            return ClaimOutcome(claim, name, ClaimStatus.HOLDS, witness=world)
+        what = f"'{sides.left_text}' can have a member" if unary \
+            else f"'{self._text(claim.left)}' does not exclude '{self._text(claim.right)}'"
+        return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"{what}{under}", counterexample=world)
 
 
 def _identifier(text: str) -> str:

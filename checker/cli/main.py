@@ -12,7 +12,7 @@ from .._version import __version__
 from ..analysis.outcomes import ClaimStatus
 from ..check import CheckOptions, UsageError, check, load_and_analyse
 from ..diagnostics import Severity
-from ..reasoning.logic import Budget
+from ..reasoning.logic import AxiomKind, Budget
 from ..render.explain import UnknownCodeError, explain, list_codes
 from ..render.github import render_github
 from ..render.json_format import render_json
@@ -95,7 +95,11 @@ def _holds_section(result: CheckResult) -> str:
         for step in outcome.justification or ():
             direction = f" [{step.direction}]" if step.direction else ""
             where = f"  ({location(step.span)})" if step.span is not None else ""
-            lines.append(f"    because {step.label}{direction}{where}")
+            word = "by" if step.kind is AxiomKind.CONCEPT else "because"
+            lines.append(f"    {word} {step.label}{direction}{where}")
+        if outcome.witness is not None:
+            lines.append("    because this world is possible:")
+            lines.extend(f"        {line}" for line in outcome.witness.scenario.splitlines())
     return "\n".join(lines)
 
 

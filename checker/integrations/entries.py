@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..views.describe import definition, signature, statement_text
+from ..model.written import definition, signature, statement_text
 
 
 @dataclass(frozen=True)

@@ -430,7 +430,8 @@ class _Resolver:
                     )
                     continue
                 symbol.individuals[name.text] = (kind, name.span)
-        for written, collected in ((decl.facts, symbol.facts), ([f.atom for f in decl.negative_facts], symbol.negatives)):
+        negatives = [f.atom for f in decl.negative_facts]
+        for written, collected in ((decl.facts, symbol.facts), (negatives, symbol.negatives)):
             facts, complete = self.atoms(written)
             symbol.complete = symbol.complete and complete
             for fact in facts:

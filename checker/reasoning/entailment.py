@@ -196,6 +196,11 @@ def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
     return result
 
 
+def verify_model(theory: Theory, atoms: Sequence[Atom], instance: Instance, var_map: dict[str, int]) -> bool:
+    """Naive check that ``instance`` satisfies ``theory`` and makes ``atoms`` true."""
+    return not modelcheck.violations(instance, theory) and modelcheck.holds(atoms, instance, var_map)
+
+
 @dataclass
 class SatisfiabilityResult:
     """The answer to "can ``atoms`` hold together under the theory"; ``limit`` says which limit
@@ -207,6 +212,7 @@ class SatisfiabilityResult:
     failure: Failure | None = None
     justification: list[Axiom] | None = None
     limit: Limit | None = None
+    verified: bool | None = None
 
 
 def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> bool:
@@ -230,6 +236,8 @@ def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = D
                 theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure))
     elif chased.status is not BUDGET:
         result.status = Satisfiability.SATISFIABLE
+        if chased.instance.num_facts() <= VERIFY_LIMIT:
+            result.verified = verify_model(theory, atoms, chased.instance, result.var_map)
     return result
 
 

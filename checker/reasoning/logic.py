@@ -44,6 +44,8 @@ class AxiomKind(str, enum.Enum):
     ACYCLIC = "acyclic"                  # no body/head: checked on every built instance
     RULE = "rule"                        # a framing rule
     DEFINITION = "definition"            # a rule outside any framing, in force everywhere
+    CONCEPT = "concept"                  # a concept's definition, unfolded: never an axiom of a theory,
+                                         # named in justifications so a result that holds by definition reads so
 
 
 @dataclass(frozen=True)

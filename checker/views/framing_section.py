@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import networkx as nx
 
-from .describe import rule_text
+from ..model.written import rule_text
 from .document import Block, Heading, Items, Paragraph, Table, code, em, inline, strong
 from .justify import item_text, justification_text
 from .lattice import framing_title

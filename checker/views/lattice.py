@@ -13,7 +13,7 @@ import networkx as nx
 from ..analysis.framings import FramingView
 from ..analysis.justify import Steps, with_direction
 from ..evidence import JustificationStep
-from .describe import concept_doc
+from ..model.written import concept_doc
 from .justify import Justifier, item_text, justification_text
 from .roles import Role
 

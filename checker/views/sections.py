@@ -12,8 +12,8 @@ import networkx as nx
 from ..analysis.outcomes import ClaimStatus
 from ..diagnostics import Severity
 from ..model.kinds import all_units
+from ..model.written import claim_text, concept_doc, concept_sources, definition, signature
 from .compare import Comparison, concepts_of
-from .describe import claim_text, concept_doc, concept_sources, definition, signature
 from .document import (
     Block,
     Cell,
@@ -178,6 +178,9 @@ def claims(ctx: ReportContext) -> list[Block]:
         if o.status is ClaimStatus.HOLDS and o.justification:
             blocks.append(Paragraph(title + inline(", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))
+        elif o.status is ClaimStatus.HOLDS and o.witness is not None:
+            blocks.append(Paragraph(title + inline(", because this world is possible:")))
+            blocks.append(Code(o.witness.scenario, "text", spec_text=True))
         elif o.status is ClaimStatus.FAILS:
             blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
             if o.counterexample:

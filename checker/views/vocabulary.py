@@ -8,7 +8,7 @@ import networkx as nx
 from ..analysis.axioms import Namer
 from ..model.kinds import all_units
 from ..model.symbols import ConceptSym, KindSym, RelationSym, Unit
-from .describe import concept_doc, definition, signature
+from ..model.written import concept_doc, definition, signature
 from .roles import Role
 
 

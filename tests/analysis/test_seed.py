@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from alignspec.check import CheckOptions, check
+from alignspec.reasoning.logic import AxiomKind
 from alignspec.subjects import ConceptsSubject
 
 
@@ -35,14 +36,20 @@ def test_without_framing_the_premise_is_missing(seed):
 def test_harris_collapse_justification(seed):
     answer = seed.implies("objective_robust", "inner_aligned", framing="harris")
     assert answer.status == "holds"
-    assert {j.label for j in answer.justification} == {"rule trained_is_mesa", "rule behavior_is_mesa"}
+    axioms = [j.label for j in answer.justification if j.kind is not AxiomKind.CONCEPT]
+    definitions = [j.label for j in answer.justification if j.kind is AxiomKind.CONCEPT]
+    assert set(axioms) == {"rule trained_is_mesa", "rule behavior_is_mesa"}
+    assert definitions == ["definition of objective_robust", "definition of inner_aligned"]
+    assert answer.justification[:2] == tuple(j for j in answer.justification if j.kind is AxiomKind.CONCEPT)
 
 
 def test_a2_justification(seed):
     a2 = next(c for c in seed.claims if c.claim.label == "a2")
     assert a2.status == "holds"
-    assert {j.label for j in a2.justification} == {
+    assert {j.label for j in a2.justification if j.kind is not AxiomKind.CONCEPT} == {
         "rule compose", "optimizes is functional", "trains is inverse_functional"}
+    assert {j.name for j in a2.justification if j.kind is AxiomKind.CONCEPT} == {
+        "objective_robust", "outer_aligned", "intent_aligned"}
 
 
 def test_lattices(seed):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..model.symbols import ClaimSym, ConceptSym, RuleSym
 from ..syntax import nodes as n
+from .symbols import ClaimSym, ConceptSym, RuleSym
 
 
 def atom_text(atom: n.Atom) -> str:
