@@ -313,6 +313,54 @@ CODES: tuple[Code, ...] = (
         "and state claims over smaller formulas.",
     ),
     _code(
+        "AS305", "restated-premise", INFO, "a claim that holds only because a rule states it",
+        what="A claim holds under its framing, but only because of one rule (a rule of the framing, "
+        "or a definition) that says the same thing: without that rule the claim does not hold, the "
+        "rule alone (with the kind and relation declarations) entails the claim, and the claim read "
+        "as a rule entails the rule back. The result is assumed, not derived. For `implies` the "
+        "claim is read as the rule `left -> right`; for `unsatisfiable` and `excludes` as "
+        "`formula -> false`; an `equivalent` claim restates a rule when either direction does. "
+        "Concepts are unfolded before comparing.",
+        why="Such a claim looks like a finding of the framing, but it is one of its premises written "
+        "twice. A reader of the report should not take it for evidence.",
+        example=_example("""
+            kind Model
+            kind Objective
+            relation pursues(Model, Objective)
+            relation behaves_by(Model, Objective)
+            framing b1 {
+                rule behaviour_follows: pursues(m, o) -> behaves_by(m, o)
+            }
+            claim under b1: pursues(m, o) implies behaves_by(m, o)    # the rule, restated
+        """),
+        fix="If the claim is meant as an explicit statement of the premise, keep it and say so in "
+        "its doc string. Otherwise derive it from more basic premises, or state the claim that "
+        "uses the premise (what follows from it) instead.",
+    ),
+    _code(
+        "AS306", "vacuous-claim", INFO, "a non-implication that holds only for lack of any connection",
+        what="A `does not imply` or `distinct` claim holds, but only because, in every direction "
+        "that fails, the right side needs a primitive kind or relation that nothing can derive: no "
+        "rule of any framing of the spec or of what it imports, no definition and no declaration "
+        "has it in its head, and the left side does not contain it. Kinds that relation signatures "
+        "or the kind hierarchy derive are not primitive.",
+        why="Such a non-implication cannot fail under any framing of the spec: it says nothing about "
+        "the concepts beyond the fact that the vocabulary never connects them. It looks like a "
+        "result, but no premise could have made it otherwise.",
+        example=_example("""
+            kind Model
+            kind Human
+            relation trained_by(Model, Human)
+            relation approved_by(Model, Human)
+            concept trained(m: Model) := trained_by(m, h)
+            concept approved(m: Model) := approved_by(m, h)
+            claim: trained does not imply approved    # nothing ever derives approved_by
+        """),
+        fix="If the framings are meant to connect the two sides, add the rule that would (and see "
+        "whether the claim still holds). If the point is that the vocabulary keeps them apart, say "
+        "so in the claim's doc string.",
+    ),
+    _code(
         "AS400", "expectation-failed", ERROR, "a scenario expectation that does not pass",
         what="In a scenario, an `expect ATOM` whose atom does not follow from the facts under "
         "the scenario's framing, or an `expect not ATOM` whose atom does follow. For a concept "
@@ -383,6 +431,7 @@ CODES: tuple[Code, ...] = (
     UNKNOWN_NAME, DUPLICATE_NAME, ARITY_MISMATCH, KIND_MISMATCH, CIRCULAR_DEFINITION, IMPORT_ERROR,
     UNUSED_DECLARATION,
     NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT, CLAIM_FAILED, CONCEPT_COLLAPSE, BUDGET_EXCEEDED,
+    RESTATED_PREMISE, VACUOUS_CLAIM,
     EXPECTATION_FAILED, INCONSISTENT_SCENARIO, CYCLE_IN_ACYCLIC,
 ) = CODES
 

@@ -20,6 +20,31 @@ class ClaimSubject:
 
 
 @dataclass(frozen=True)
+class RestatementSubject:
+    """A claim that restates a rule: the claim's label, its framing and the rule's label."""
+
+    claim: str
+    framing: str | None
+    rule: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "framing": self.framing, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class VacuitySubject:
+    """A non-implication that holds only for lack of any connection: the claim's label, its
+    framing and the primitive kinds and relations its right side needs."""
+
+    claim: str
+    framing: str | None
+    primitives: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "framing": self.framing, "primitives": list(self.primitives)}
+
+
+@dataclass(frozen=True)
 class ConceptsSubject:
     """Concepts under a framing: an unsatisfiable concept, or the members of a collapse."""
 
@@ -88,4 +113,7 @@ class CycleSubject:
                 "facts": list(self.facts)}
 
 
-Subject = ClaimSubject | ConceptsSubject | FramingSubject | ExpectationSubject | InconsistencySubject | CycleSubject
+Subject = (
+    ClaimSubject | ConceptsSubject | FramingSubject | ExpectationSubject | InconsistencySubject | CycleSubject
+    | RestatementSubject | VacuitySubject
+)

@@ -172,7 +172,8 @@ class TheoryBuilder:
         self.units = all_units(root)
         self._rule_names = self._name_rules()
         definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
-        self.base_axioms = (*self._declaration_axioms(), *(d for d in definitions if d is not None))
+        self.declaration_axioms = tuple(self._declaration_axioms())
+        self.base_axioms = (*self.declaration_axioms, *(d for d in definitions if d is not None))
         self._theories: dict[int, Theory] = {}
 
     def base(self) -> Theory:

@@ -13,6 +13,7 @@ from .claims import ClaimDecider, ClaimOutcome, report_claim
 from .framings import FramingAnalysis, FramingView
 from .justify import Justifier
 from .scenarios import ScenarioEvaluation, ScenarioEvaluator
+from .triviality import TrivialityChecker
 
 
 @dataclass
@@ -62,6 +63,7 @@ def _analyse(unit: Unit, budget: Budget, tables: bool) -> SpecAnalysis:
         outcome = decider.decide(claim)
         result.claims.append(outcome)
         report_claim(outcome, result.reporter)
+    TrivialityChecker(unit, builder, budget).check(result.claims, result.reporter)
     evaluator = ScenarioEvaluator(builder, framings.concepts, budget, framings.terminating, result.reporter)
     for scenario in unit.scenarios:
         if scenario.complete:
