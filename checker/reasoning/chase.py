@@ -13,6 +13,7 @@ since facts only accumulate.
 from __future__ import annotations
 
 import enum
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -153,7 +154,7 @@ class _Group:
 
 
 class _Chase:
-    def __init__(self, inst: Instance, theory: Theory, budget: Budget, max_steps: int) -> None:
+    def __init__(self, inst: Instance, theory: Theory, budget: Budget, max_steps: int, since: int = 0) -> None:
         self.inst = inst
         self.budget = budget
         self.counter = StepCounter(max_steps)
@@ -164,7 +165,7 @@ class _Chase:
         self.fired: dict[str, int] = {}
         self.rounds = 0
         self.merges = 0
-        self.groups = [_Group(index, empty) for index, empty in groups]
+        self.groups = [_Group(index, empty, since, since > 0) for index, empty in groups]
 
     def over_budget(self) -> Limit | None:
         """The limit this chase has passed, if any."""
@@ -275,25 +276,58 @@ class _Chase:
         return None
 
 
-def find_acyclic_violation(instance: Instance, axioms: Sequence[Axiom]) -> Failure | None:
-    """The first ``acyclic`` axiom whose relation has a cycle (or self-loop) in ``instance``."""
+def find_acyclic_violation(instance: Instance, axioms: Sequence[Axiom], since: int = 0) -> Failure | None:
+    """The first ``acyclic`` axiom whose relation has a cycle (or self-loop) in ``instance``.
+
+    With ``since``, only cycles through an edge first added at log position ``since`` or later
+    are looked for: the instance is known to have had no cycle before."""
+    if since:
+        new_edges = [(pred, args) for pred, args in instance.facts_since(since) if len(args) == 2]
     for axiom in axioms:
         relation = axiom.relation or ""
+        if since:
+            cycle = _cycle_through(instance, relation, [args for pred, args in new_edges if pred == relation])
+            if cycle is not None:
+                return Failure(axiom, tuple((relation, edge) for edge in cycle))
+            continue
         pairs = list(instance.pairs(relation))
         loop = next(((s, t) for s, t in pairs if s == t), None)
         if loop is not None:
             return Failure(axiom, ((relation, loop),))
         graph: nx.DiGraph[int] = nx.DiGraph(pairs)
         try:
-            cycle = nx.find_cycle(graph)
+            cycle_edges = nx.find_cycle(graph)
         except nx.NetworkXNoCycle:
             continue
-        return Failure(axiom, tuple((relation, (s, t)) for s, t in cycle))
+        return Failure(axiom, tuple((relation, (s, t)) for s, t in cycle_edges))
+    return None
+
+
+def _cycle_through(instance: Instance, relation: str, edges: Sequence[tuple[int, ...]]) -> list[tuple[int, int]] | None:
+    """A cycle of ``relation`` that uses one of ``edges``, as its edges in order, or None: a
+    search from each edge's target back to its source."""
+    for source, target in edges:
+        if source == target:
+            return [(source, target)]
+        came_from: dict[int, int] = {target: target}
+        frontier = [target]
+        while frontier and source not in came_from:
+            node = frontier.pop()
+            for nxt in instance.successors(relation, node):
+                if nxt not in came_from:
+                    came_from[nxt] = node
+                    frontier.append(nxt)
+        if source in came_from:
+            path = [source]
+            while path[-1] != target:
+                path.append(came_from[path[-1]])
+            path.reverse()
+            return [(source, target), *itertools.pairwise(path)]
     return None
 
 
 def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *, copy: bool = True,
-          max_steps: int | None = None) -> ChaseResult:
+          max_steps: int | None = None, since: int = 0) -> ChaseResult:
     """Chase ``instance`` with the axioms of ``theory``.
 
     Returns a :class:`ChaseResult` whose status is ``FAILED`` (with a :class:`Failure`) when
@@ -303,10 +337,14 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
     ``budget.max_search_steps``, plus a hundred steps per given fact, so that large inputs are not
     cut short for their size alone); else ``OK``. The input is copied unless ``copy`` is False.
     Same input, same output, ids and labels.
+
+    With ``since`` (a log position), the instance up to that position is known to be chased
+    already under ``theory``: only what the facts added since then trigger is looked at. This is
+    how a chased world is asked "what if these facts were added" (see ``Instance.trial``).
     """
     inst = instance.copy() if copy else instance
     steps = max_steps if max_steps is not None else 10 * budget.max_search_steps + 100 * inst.num_facts()
-    run = _Chase(inst, theory, budget, steps)
+    run = _Chase(inst, theory, budget, steps, since)
     with collector_paused():
         try:
             status, failure = run.run()
@@ -314,7 +352,7 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
             status, failure = BUDGET, None
             run.limit = Limit.STEPS
     if status is not FAILED:
-        cycle = find_acyclic_violation(inst, run.acyclic)
+        cycle = find_acyclic_violation(inst, run.acyclic, since)
         if cycle is not None:
             status, failure = FAILED, cycle
     limit = run.limit if status is BUDGET else None

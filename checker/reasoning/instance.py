@@ -1,8 +1,9 @@
 """Instances: finite worlds of entities and facts, kept as a networkx ``MultiDiGraph``.
 
 Entities are nodes (attributes ``kinds``, ``label``, ``named``); a binary fact ``R(s, t)`` is an
-edge ``s -> t`` keyed ``R``; a unary fact ``K(n)`` is the kind ``K`` in the node's ``kinds``.
-Per-predicate indexes live beside the graph so that joins never scan it. Every fact ever added
+edge ``s -> t`` keyed ``R``; a unary fact ``K(n)`` is the kind ``K`` in the node's ``kinds``; a
+fact of three or more arguments lives in the per-position indexes only (a graph edge joins two
+entities). Per-predicate indexes live beside the graph so that joins never scan it. Every fact ever added
 keeps its :class:`Derivation`, including facts that an equality later re-keyed, so that the
 reason for any fact can be walked back to the given facts.
 """
@@ -10,8 +11,10 @@ reason for any fact can be walked back to the given facts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 import networkx as nx
 
@@ -22,6 +25,8 @@ Fact = tuple[str, tuple[int, ...]]
 _NONE: Mapping[int, None] = MappingProxyType({})
 _NO_INDEX: Mapping[int, Mapping[int, None]] = MappingProxyType({})
 _NO_PAIRS: Mapping[tuple[int, int], None] = MappingProxyType({})
+_NO_TUPLES: Mapping[tuple[int, ...], None] = MappingProxyType({})
+_ABSENT = object()
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,9 @@ class Instance:
         self._parent: dict[int, int] = {}
         self._merges: dict[int, MergeStep] = {}
         self._kinds: dict[int, set[str]] = {}
+        self._tuples: dict[str, dict[tuple[int, ...], None]] = {}
+        self._at: dict[str, list[dict[int, dict[tuple[int, ...], None]]]] = {}
+        self._journal: list[tuple[Any, ...]] | None = None
 
     # entities -------------------------------------------------------------------------------
 
@@ -94,6 +102,8 @@ class Instance:
             n += 1
             candidate = f"{base}_{n}"
             if candidate not in self._labels:
+                if self._journal is not None:
+                    self._journal.append(("counter", base, self._label_counter.get(base, _ABSENT)))
                 self._label_counter[base] = n
                 return candidate
 
@@ -106,6 +116,8 @@ class Instance:
         kinds: set[str] = set()
         self._kinds[node] = kinds
         self.graph.add_node(node, kinds=kinds, label=label, named=named)
+        if self._journal is not None:
+            self._journal.append(("entity", node, label))
         return node
 
     def entities(self) -> list[int]:
@@ -136,7 +148,20 @@ class Instance:
     # facts ----------------------------------------------------------------------------------
 
     def add_fact(self, pred: str, args: tuple[int, ...], derivation: Derivation | None = None) -> bool:
-        """Add ``pred(args)`` (one argument: a kind, two: a relation); True if it is new."""
+        """Add ``pred(args)`` (one argument: a kind; two or more: a relation); True if it is new."""
+        if not self._insert(pred, args):
+            return False
+        fact = (pred, args)
+        logged = fact not in self._history
+        if self._journal is not None:
+            self._journal.append(("fact", fact, self._history.get(fact, _ABSENT), logged))
+        if logged:
+            self._log.append(fact)
+        self._history[fact] = derivation if derivation is not None else GIVEN
+        return True
+
+    def _insert(self, pred: str, args: tuple[int, ...]) -> bool:
+        """Put ``pred(args)`` into the indexes (and the graph); False if it was there."""
         if len(args) == 1:
             (n,) = args
             members = self._kind.get(pred)
@@ -165,21 +190,33 @@ class Instance:
             sources[s] = None
             self._rel[pred][(s, t)] = None
             self.graph.add_edge(s, t, key=pred)
+        elif args:
+            tuples = self._tuples.get(pred)
+            if tuples is None:
+                tuples = self._tuples[pred] = {}
+                self._at[pred] = [{} for _ in args]
+            elif args in tuples:
+                return False
+            tuples[args] = None
+            for index, entity in zip(self._at[pred], args):
+                index.setdefault(entity, {})[args] = None
         else:
-            raise ValueError(f"{pred}: facts have one or two arguments, not {len(args)}")
-        fact = (pred, args)
-        if fact not in self._history:
-            self._log.append(fact)
-        self._history[fact] = derivation if derivation is not None else GIVEN
+            raise ValueError(f"{pred}: a fact has at least one argument")
         self._live += 1
         return True
 
     def _remove_fact(self, pred: str, args: tuple[int, ...]) -> None:
+        if self._journal is not None:
+            self._journal.append(("removed", (pred, args)))
+        self._delete(pred, args)
+
+    def _delete(self, pred: str, args: tuple[int, ...]) -> None:
+        """Take ``pred(args)`` out of the indexes (and the graph); its history stays."""
         if len(args) == 1:
             (n,) = args
             del self._kind[pred][n]
             self._kinds[n].discard(pred)
-        else:
+        elif len(args) == 2:
             s, t = args
             del self._out[pred][s][t]
             if not self._out[pred][s]:
@@ -189,13 +226,22 @@ class Instance:
                 del self._in[pred][t]
             del self._rel[pred][(s, t)]
             self.graph.remove_edge(s, t, key=pred)
+        else:
+            del self._tuples[pred][args]
+            for index, entity in zip(self._at[pred], args):
+                holding = index[entity]
+                holding.pop(args, None)
+                if not holding:
+                    del index[entity]
         self._live -= 1
 
     def has_fact(self, pred: str, args: tuple[int, ...]) -> bool:
         if len(args) == 1:
             return args[0] in self._kind.get(pred, ())
-        s, t = args
-        return t in self._out.get(pred, {}).get(s, ())
+        if len(args) == 2:
+            s, t = args
+            return t in self._out.get(pred, {}).get(s, ())
+        return args in self._tuples.get(pred, ())
 
     def facts(self) -> list[Fact]:
         """The current facts, in the order they were added."""
@@ -218,7 +264,8 @@ class Instance:
 
     def predicates(self) -> set[str]:
         """The kinds and relations that have at least one current fact."""
-        return {k for k, m in self._kind.items() if m} | {r for r, m in self._rel.items() if m}
+        return ({k for k, m in self._kind.items() if m} | {r for r, m in self._rel.items() if m}
+                | {r for r, m in self._tuples.items() if m})
 
     def members(self, kind: str) -> Mapping[int, None]:
         """The entities of ``kind`` (a live view: test membership, iterate, count)."""
@@ -235,6 +282,33 @@ class Instance:
     def predecessors(self, relation: str, node: int) -> Mapping[int, None]:
         """The sources of ``relation`` edges into ``node`` (a live view)."""
         return self._in.get(relation, _NO_INDEX).get(node, _NONE)
+
+    def tuples(self, relation: str) -> Mapping[tuple[int, ...], None]:
+        """The argument tuples of a relation of three or more positions (a live view)."""
+        return self._tuples.get(relation, _NO_TUPLES)
+
+    def tuples_at(self, relation: str, position: int, node: int) -> Mapping[tuple[int, ...], None]:
+        """The argument tuples of an n-ary ``relation`` with ``node`` at ``position`` (a live view)."""
+        indexes = self._at.get(relation)
+        if indexes is None or position >= len(indexes):
+            return _NO_TUPLES
+        return indexes[position].get(node, _NO_TUPLES)
+
+    def facts_of(self, node: int) -> list[Fact]:
+        """The current facts in which ``node`` takes part, kinds first."""
+        node = self.find(node)
+        out: list[Fact] = [(k, (node,)) for k in sorted(self._kinds[node])]
+        seen = set()
+        for s, t, r in [*self.graph.out_edges(node, keys=True), *self.graph.in_edges(node, keys=True)]:
+            if (r, s, t) not in seen:
+                seen.add((r, s, t))
+                out.append((r, (s, t)))
+        for relation, indexes in self._at.items():
+            found: dict[tuple[int, ...], None] = {}
+            for index in indexes:
+                found.update(index.get(node, _NO_TUPLES))
+            out.extend((relation, args) for args in found)
+        return out
 
     # equality -------------------------------------------------------------------------------
 
@@ -254,22 +328,69 @@ class Instance:
             if nodes[keep]["named"]:
                 raise ValueError(f"cannot merge named entities {self.label(keep)} and {self.label(drop)}")
             keep, drop = drop, keep
-        old: list[Fact] = [(k, (drop,)) for k in sorted(nodes[drop]["kinds"])]
-        seen = set()
-        for s, t, r in list(self.graph.out_edges(drop, keys=True)) + list(self.graph.in_edges(drop, keys=True)):
-            if (r, s, t) not in seen:
-                seen.add((r, s, t))
-                old.append((r, (s, t)))
+        old = self.facts_of(drop)
         for fact in old:
             self._remove_fact(*fact)
         for pred, args in old:
             new_args = tuple(keep if a == drop else a for a in args)
             self.add_fact(pred, new_args, Derivation(axiom, ((pred, args),) + tuple(premises), (keep, drop)))
+        if self._journal is not None:
+            self._journal.append(("merged", drop, dict(nodes[drop]), self._kinds[drop]))
         self.graph.remove_node(drop)
         del self._kinds[drop]
         self._parent[drop] = keep
         self._merges[drop] = MergeStep(keep, drop, axiom, tuple(premises))
         return keep
+
+    # trials ---------------------------------------------------------------------------------
+
+    @contextmanager
+    def trial(self) -> Iterator[Instance]:
+        """Change the instance inside the ``with`` block, then undo every change when it ends:
+        entities, facts, merges and labels come back exactly as they were. For asking "what if
+        these facts were added" of a large chased instance without copying it."""
+        if self._journal is not None:
+            raise RuntimeError("trials do not nest")
+        self._journal = []
+        try:
+            yield self
+        finally:
+            journal, self._journal = self._journal, None
+            for entry in reversed(journal):
+                self._undo(entry)
+
+    def _undo(self, entry: tuple[Any, ...]) -> None:
+        what = entry[0]
+        if what == "fact":
+            _, fact, previous, logged = entry
+            if self.has_fact(*fact):
+                self._delete(*fact)
+            if logged:
+                self._log.pop()
+            if previous is _ABSENT:
+                del self._history[fact]
+            else:
+                self._history[fact] = previous
+        elif what == "removed":
+            self._insert(*entry[1])
+        elif what == "merged":
+            _, drop, attributes, kinds = entry
+            self._kinds[drop] = kinds
+            self.graph.add_node(drop, **attributes)
+            del self._parent[drop]
+            del self._merges[drop]
+        elif what == "entity":
+            _, node, label = entry
+            self.graph.remove_node(node)
+            del self._kinds[node]
+            self._labels.discard(label)
+            self._next_id = node
+        else:
+            _, base, previous = entry
+            if previous is _ABSENT:
+                del self._label_counter[base]
+            else:
+                self._label_counter[base] = previous
 
     def merge_steps(self, node: int) -> list[MergeStep]:
         """The equality steps that turned ``node`` into the entity it is now, in order."""
@@ -329,11 +450,15 @@ class Instance:
         other._rel = {r: dict(m) for r, m in self._rel.items()}
         other._out = {r: {n: dict(m) for n, m in idx.items()} for r, idx in self._out.items()}
         other._in = {r: {n: dict(m) for n, m in idx.items()} for r, idx in self._in.items()}
+        other._tuples = {r: dict(m) for r, m in self._tuples.items()}
+        other._at = {r: [{n: dict(m) for n, m in index.items()} for index in indexes]
+                     for r, indexes in self._at.items()}
         other._history = dict(self._history)
         other._log = list(self._log)
         other._live = self._live
         other._parent = dict(self._parent)
         other._merges = dict(self._merges)
+        other._journal = None
         return other
 
     def describe_fact(self, fact: Fact) -> str:
