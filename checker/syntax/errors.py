@@ -49,7 +49,7 @@ RESERVED_WORDS: tuple[str, ...] = (
 
 PROPERTY_WORDS = ("functional", "inverse_functional", "reflexive", "irreflexive", "symmetric",
                   "asymmetric", "transitive", "acyclic")
-STATEMENT_WORDS = ("spec", "import", "kind", "disjoint", "relation", "concept", "framing", "claim",
+STATEMENT_WORDS = ("spec", "import", "kind", "disjoint", "relation", "rule", "concept", "framing", "claim",
                    "scenario")
 
 # How each statement is written, shown as help when an error occurs inside one.
@@ -58,13 +58,14 @@ _SYNOPSIS = {
     "import": 'import "path.align" [as Prefix]   or   import Name [as Prefix]',
     "kind": 'kind Name [: Parent, ...] ["doc"] [source "..."]*',
     "disjoint": 'disjoint Kind, Kind, ... ["doc"] [source "..."]*',
-    "relation": 'relation Name(Domain, Range) property* ["doc"] [source "..."]*',
+    "relation": 'relation Name(Kind, Kind, ...) [: Parent, ...] property* ["doc"] [source "..."]*',
     "concept": 'concept Name(var: Kind, ...) ["doc"] [source "..."]* := atom, atom, ...',
     "framing": 'framing Name [extends Framing, ...] ["doc"] [source "..."]* { rule ... }',
     "rule": 'rule Name: atom, ... -> head ["doc"] [source "..."]*   (head: atoms, x = y, or false)',
-    "claim": 'claim [Name] [under Framing]: formula implies formula  (or: does not imply, '
-             'equivalent, distinct, satisfiable Concept, unsatisfiable Concept)',
-    "scenario": 'scenario Name [under Framing] ["doc"] { Kind a, b   fact(a, b)   expect [not] atom }',
+    "claim": 'claim [Name] [under Framing]: formula implies formula  (or: does not imply, excludes, '
+             'does not exclude, equivalent, distinct, satisfiable formula, unsatisfiable formula)',
+    "scenario": 'scenario Name [under Framing] ["doc"] { Kind a, b   fact(a, b)   not fact(a, b)   '
+                'expect [not|refuted|open] atom   expect inconsistent }',
 }
 
 _SHOWN_CHARS = 32  # longest piece of the user's text quoted in a message
@@ -254,7 +255,7 @@ def _state_of(exc: UnexpectedInput) -> _State:
         if accepts:
             expected = set(accepts)
     stack = list(getattr(getattr(exc, "state", None), "value_stack", None) or ())
-    keywords = {_type_of(w) for w in STATEMENT_WORDS + ("rule",)}
+    keywords = {_type_of(w) for w in STATEMENT_WORDS}
     statement = None
     brace = None
     for item in reversed(stack):
