@@ -10,7 +10,8 @@ state (the terminals it would accept and the tokens on its stack) and from the t
 - a missing ``,`` between atoms;
 - ``=>`` (or ``->`` / ``implies`` in the wrong place) instead of ``->`` or ``implies``;
 - a keyword written with the wrong case (``Kind``, ``IMPLIES``);
-- a reserved word used as a name (``kind source``);
+- a reserved word used as a name (``kind source``), and a name of a version-0 spec that version 1
+  reserved (``kind open``, ``expect open(a)``);
 - an unterminated string or an unknown escape in a string;
 - a character that is not part of the language.
 
@@ -46,6 +47,9 @@ RESERVED_WORDS: tuple[str, ...] = (
     "functional", "inverse_functional", "reflexive", "irreflexive", "symmetric", "asymmetric",
     "transitive", "acyclic",
 )
+
+#: The reserved words that version 1 of the language added: names in a version-0 spec until then.
+VERSION_1_WORDS = ("excludes", "exclude", "refuted", "open", "inconsistent")
 
 PROPERTY_WORDS = ("functional", "inverse_functional", "reflexive", "irreflexive", "symmetric",
                   "asymmetric", "transitive", "acyclic")
@@ -443,6 +447,32 @@ def _keyword_case(u: _Unexpected) -> Diagnostic | None:
                        u.span, f"write `{lower}`; keywords and names are case-sensitive")
 
 
+def _version_1_word(u: _Unexpected) -> tuple[str, Span] | None:
+    """A word reserved since version 1 where a name was meant: where a name is expected
+    (``kind open``), or read as a keyword just before an atom's ``(`` (``expect open(a)``)."""
+    if u.value in VERSION_1_WORDS and u.token.type != "NAME" and "NAME" in u.expected:
+        return u.value, u.span
+    top = u.state.stack[-1] if u.state.stack else None
+    if u.value == "(" and isinstance(top, Token) and str(top) in VERSION_1_WORDS:
+        return str(top), _token_span(u.lines, u.path, top)
+    return None
+
+
+def _reserved_since_version_1(u: _Unexpected) -> Diagnostic | None:
+    """A version-0 name that became a reserved word in version 1 (``kind open``)."""
+    found = _version_1_word(u)
+    if found is None:
+        return None
+    word, span = found
+    words = ", ".join(f"`{w}`" for w in VERSION_1_WORDS[:-1]) + f" and `{VERSION_1_WORDS[-1]}`"
+    return _diagnostic(
+        f"`{word}` became a reserved word in version 1 of the language and can no longer be a name",
+        span,
+        f"rename it wherever the spec uses it, for example to `{word}_` or a more specific word; "
+        f"version 1 reserves {words}",
+    )
+
+
 def _reserved_word(u: _Unexpected) -> Diagnostic | None:
     """A reserved word where a name is expected (``kind source``)."""
     if u.token.type not in _terminals().words or u.value not in RESERVED_WORDS or "NAME" not in u.expected:
@@ -510,7 +540,8 @@ def _generic(u: _Unexpected) -> Diagnostic:
 
 # The common mistakes, most specific first; the first that recognises the error describes it.
 _RECOGNISERS: tuple[Callable[[_Unexpected], Diagnostic | None], ...] = (
-    _unclosed_brace, _swapped_arrow, _keyword_case, _reserved_word, _missing_colon_equals, _missing_colon,
+    _unclosed_brace, _swapped_arrow, _keyword_case, _reserved_since_version_1, _reserved_word,
+    _missing_colon_equals, _missing_colon,
     _missing_comma, _doc_after_body,
 )
 
