@@ -10,7 +10,11 @@ state (the terminals it would accept and the tokens on its stack) and from the t
 - a missing ``,`` between atoms;
 - ``=>`` (or ``->`` / ``implies`` in the wrong place) instead of ``->`` or ``implies``;
 - a keyword written with the wrong case (``Kind``, ``IMPLIES``);
-- a reserved word used as a name (``kind source``);
+- what the language does not have, each with the construct that says it instead: ``not`` in a
+  concept's body, a rule or a claim's formula; ``or`` wherever atoms or formulas are written;
+  ``implies false``; ``forall``;
+- a reserved word used as a name (``kind source``), and a name of a version-0 spec that version 1
+  reserved (``kind open``, ``expect open(a)``);
 - an unterminated string or an unknown escape in a string;
 - a character that is not part of the language.
 
@@ -47,9 +51,12 @@ RESERVED_WORDS: tuple[str, ...] = (
     "transitive", "acyclic",
 )
 
+#: The reserved words that version 1 of the language added: names in a version-0 spec until then.
+VERSION_1_WORDS = ("excludes", "exclude", "refuted", "open", "inconsistent")
+
 PROPERTY_WORDS = ("functional", "inverse_functional", "reflexive", "irreflexive", "symmetric",
                   "asymmetric", "transitive", "acyclic")
-STATEMENT_WORDS = ("spec", "import", "kind", "disjoint", "relation", "concept", "framing", "claim",
+STATEMENT_WORDS = ("spec", "import", "kind", "disjoint", "relation", "rule", "concept", "framing", "claim",
                    "scenario")
 
 # How each statement is written, shown as help when an error occurs inside one.
@@ -58,13 +65,14 @@ _SYNOPSIS = {
     "import": 'import "path.align" [as Prefix]   or   import Name [as Prefix]',
     "kind": 'kind Name [: Parent, ...] ["doc"] [source "..."]*',
     "disjoint": 'disjoint Kind, Kind, ... ["doc"] [source "..."]*',
-    "relation": 'relation Name(Domain, Range) property* ["doc"] [source "..."]*',
+    "relation": 'relation Name(Kind, Kind, ...) [: Parent, ...] property* ["doc"] [source "..."]*',
     "concept": 'concept Name(var: Kind, ...) ["doc"] [source "..."]* := atom, atom, ...',
     "framing": 'framing Name [extends Framing, ...] ["doc"] [source "..."]* { rule ... }',
     "rule": 'rule Name: atom, ... -> head ["doc"] [source "..."]*   (head: atoms, x = y, or false)',
-    "claim": 'claim [Name] [under Framing]: formula implies formula  (or: does not imply, '
-             'equivalent, distinct, satisfiable Concept, unsatisfiable Concept)',
-    "scenario": 'scenario Name [under Framing] ["doc"] { Kind a, b   fact(a, b)   expect [not] atom }',
+    "claim": 'claim [Name] [under Framing]: formula implies formula  (or: does not imply, excludes, '
+             'does not exclude, equivalent, distinct, satisfiable formula, unsatisfiable formula)',
+    "scenario": 'scenario Name [under Framing] ["doc"] { Kind a, b   fact(a, b)   not fact(a, b)   '
+                'expect [not|refuted|open] atom   expect inconsistent }',
 }
 
 _SHOWN_CHARS = 32  # longest piece of the user's text quoted in a message
@@ -254,7 +262,7 @@ def _state_of(exc: UnexpectedInput) -> _State:
         if accepts:
             expected = set(accepts)
     stack = list(getattr(getattr(exc, "state", None), "value_stack", None) or ())
-    keywords = {_type_of(w) for w in STATEMENT_WORDS + ("rule",)}
+    keywords = {_type_of(w) for w in STATEMENT_WORDS}
     statement = None
     brace = None
     for item in reversed(stack):
@@ -442,6 +450,219 @@ def _keyword_case(u: _Unexpected) -> Diagnostic | None:
                        u.span, f"write `{lower}`; keywords and names are case-sensitive")
 
 
+# What the language does not have: negation, disjunction, `implies false` and quantifiers each
+# get a message that names the construct that says it instead.
+
+# The token after which a statement's formula, body or block begins.
+_BODY_OPENER = {"concept": ":=", "rule": ":", "claim": ":", "scenario": "{"}
+_CLAIM_CONNECTIVES = ("implies", "imply", "excludes", "exclude", "equivalent", "distinct", "satisfiable",
+                      "unsatisfiable")
+
+
+def _in_formula(state: _State) -> bool:
+    """Whether the parser stopped in a formula, a concept's or a rule's body or head, or a scenario's block."""
+    opener = _BODY_OPENER.get(state.statement or "")
+    for item in reversed(state.stack):
+        if isinstance(item, Token) and str(item) in (opener, state.statement):
+            return str(item) == opener
+    return False
+
+
+def _last_of(stack: list, words: Iterable[str]) -> str | None:
+    """The last of ``words`` read as a token of the statement, if any."""
+    words = tuple(words)
+    return next((str(item) for item in reversed(stack) if isinstance(item, Token) and str(item) in words), None)
+
+
+def _place(state: _State) -> str:
+    """Where in its statement the parser stopped: ``concept``, ``rule body``, ``rule head``, ``claim left``,
+    ``claim right`` or ``scenario``."""
+    if state.statement == "rule":
+        return "rule head" if _last_of(state.stack, ("->",)) else "rule body"
+    if state.statement == "claim":
+        return "claim right" if _last_of(state.stack, _CLAIM_CONNECTIVES) else "claim left"
+    return state.statement or ""
+
+
+def _word_near(u: _Unexpected, word: str) -> Span | None:
+    """The span of the name ``word`` where the parser stopped: the unexpected token itself, or one of
+    the last two names it read (``forall x:`` stops at ``x``; a scenario's ``A(a) or B(a)`` at ``(``)."""
+    if u.token.type == "NAME" and u.value == word:
+        return u.span
+    for item in reversed(u.state.stack[-2:]):
+        if isinstance(item, Token) and item.type == "NAME" and str(item) == word:
+            return _token_span(u.lines, u.path, item)
+        if isinstance(item, n.QName) and item.prefix is None and item.name == word:
+            s = item.span
+            return u.lines.span(u.path, s.line, s.column, s.end_line, s.end_column)
+    return None
+
+
+_EXCLUSIONS = "`claim: A excludes B` says that A and B never hold together"
+_NEGATIVE_FACT = "in a scenario, `not ATOM` says that an atom is false there"
+_NAMED_CASE = ("for a model that is not an optimizer, declare `kind Heuristic: Model` and `disjoint Heuristic, "
+               "Optimizer`, and write `Heuristic(m)`")
+
+# (message, help) for `not` in each place where the language has no negation; in a claim, by the
+# connective before it.
+_NEGATION = {
+    "concept": ("`not` is not part of the language in a concept's body: name the excluded case as a "
+                "`disjoint` kind, or state the exclusion with `excludes`",
+                f"{_NAMED_CASE}; {_EXCLUSIONS}; {_NEGATIVE_FACT}"),
+    "rule body": ("`not` is not part of the language in a rule's body: name the excluded case as a "
+                  "`disjoint` kind",
+                  f"{_NAMED_CASE}; a rule applies to what holds, never to what is absent"),
+    "rule head": ("`-> not` is not part of the language: a rule that rules an atom out has the head `false`",
+                  "move the atom into the body: `rule r: A(x), B(x) -> false` says that A and B never hold "
+                  "together (`disjoint A, B` says it of kinds or relations)"),
+    "implies": ("`implies not` is not part of the language: to say that A rules B out, write `A excludes B`",
+                f"{_EXCLUSIONS}; `claim: A does not imply B` only says that B does not follow from A; "
+                f"{_NEGATIVE_FACT}"),
+    "imply": ("`does not imply not` is not part of the language: to say that A and B can hold together, "
+              "write `A does not exclude B`",
+              "`claim: A does not exclude B` says that some world satisfies A and B together"),
+    "excludes": ("`excludes not` is not part of the language: to say that every A is a B, write "
+                 "`A implies B`",
+                 "`claim: A implies B` says that no world satisfies A without B"),
+    "exclude": ("`does not exclude not` is not part of the language: to say that A can hold without B, write "
+                "`A does not imply B`",
+                "`claim: A does not imply B` says that some world satisfies A and not B"),
+    "claim": ("`not` is not part of the language in a formula: state the negative claim itself with "
+              "`excludes`, `does not imply` or `unsatisfiable`",
+              f"{_EXCLUSIONS}; `claim: A does not imply B` says that B does not follow from A; "
+              f"`claim: unsatisfiable A` says that A never holds; {_NEGATIVE_FACT}"),
+}
+
+
+def _negation_place(state: _State) -> str:
+    """The key of ``_NEGATION`` for a ``not`` where the parser stopped."""
+    if state.statement != "claim":
+        return _place(state)
+    top = state.stack[-1] if state.stack else None
+    return str(top) if isinstance(top, Token) and str(top) in _NEGATION else "claim"
+
+
+def _negation(u: _Unexpected) -> Diagnostic | None:
+    """``not`` in a concept's body, a rule or a claim's formula (a scenario has negative facts)."""
+    if u.token.type != _type_of("not") or not _in_formula(u.state) or _type_of("does") in u.expected:
+        return None
+    words = _NEGATION.get(_negation_place(u.state))
+    return None if words is None else _diagnostic(words[0], u.span, words[1])
+
+
+# (message, help) for `false` as the right side of a claim, by the word before it.
+_FALSE_FORMULA = {
+    "implies": ("`implies false` is not part of the language: to say that a formula never holds, write "
+                "`unsatisfiable` or `excludes`",
+                "`claim: unsatisfiable A(x), B(x)` says that the formula never holds; "
+                "`claim: A excludes B` says that two formulas never hold together"),
+    "imply": ("`does not imply false` is not part of the language: to say that a formula can hold, write "
+              "`satisfiable`",
+              "`claim: satisfiable A(x), B(x)` says that some world satisfies the formula; "
+              "`claim: A does not exclude B` says that two formulas can hold together"),
+}
+
+
+def _implies_false(u: _Unexpected) -> Diagnostic | None:
+    """``A implies false`` (or ``does not imply false``) in a claim."""
+    if u.token.type != _type_of("false") or u.state.statement != "claim":
+        return None
+    top = u.state.stack[-1] if u.state.stack else None
+    words = _FALSE_FORMULA.get(str(top)) if isinstance(top, Token) else None
+    return None if words is None else _diagnostic(words[0], u.span, words[1])
+
+
+# (message, help) for `or` in each place where a conjunction is written.
+_DISJUNCTION = {
+    "concept": ("`or` is not part of the language: a concept's body is a conjunction; define one concept "
+                "for each alternative",
+                "write `concept c1(x: K) := A(x)` and `concept c2(x: K) := B(x)`, and state what holds of "
+                "each in claims of its own"),
+    "rule body": ("`or` is not part of the language: a rule's body is a conjunction; write one rule for each "
+                  "alternative",
+                  "`A(x) or B(x) -> C(x)` is two rules: `rule r1: A(x) -> C(x)` and `rule r2: B(x) -> C(x)`"),
+    "rule head": ("`or` is not part of the language: a rule's head is a conjunction; write a rule for each "
+                  "atom that always follows",
+                  "a rule cannot choose between heads; to explore the alternatives, write one scenario for "
+                  "each"),
+    "claim left": ("`or` is not part of the language: a formula is a conjunction; write one claim for each "
+                   "alternative",
+                   "`A or B implies C` is two claims: `claim: A implies C` and `claim: B implies C`"),
+    "claim right": ("`or` is not part of the language: a formula is a conjunction; write one claim for each "
+                    "alternative",
+                    "a claim cannot say that one of several alternatives follows: claim each one that does on its "
+                    "own (`claim: A implies B`); `A excludes B or C` is `A excludes B` and `A excludes C`"),
+    "scenario": ("`or` is not part of the language: a scenario states one atom per line; write one scenario "
+                 "for each alternative",
+                 "a fact or an expectation is one atom: to leave a choice to the facts, leave both atoms out "
+                 "(what does not follow stays open); expect each atom that must follow on a line of its own"),
+}
+
+
+def _disjunction(u: _Unexpected) -> Diagnostic | None:
+    """``or`` between atoms or formulas: the language is conjunctive."""
+    if u.missing_comma or not _in_formula(u.state):
+        return None
+    span = _word_near(u, "or")
+    words = _DISJUNCTION.get(_place(u.state))
+    return None if span is None or words is None else _diagnostic(words[0], span, words[1])
+
+
+# (message, help) for `forall` in each place where a formula is written.
+_UNIVERSAL = {
+    "concept": ("`forall` is not part of the language: to say that every A is a B, write "
+                "`claim: A implies B` or a rule `A(x) -> B(x)`",
+                "a concept's variables other than its parameters are existential; a claim or a rule "
+                "speaks of every value of its variables"),
+    "rule body": ("`forall` is not part of the language: a rule `body -> head` applies to every value of its "
+                  "variables",
+                  "drop the quantifier: `rule r: A(x) -> B(x)` applies to every `x`; a head variable that "
+                  "is not in the body is existential"),
+    "claim left": ("`forall` is not part of the language: every variable on the left of `implies` is "
+                   "already universal",
+                   "drop the quantifier: `claim: A(x) implies B(x)` speaks of every `x` (a variable only on "
+                   "the right is existential); to make it so rather than claim it, write a rule "
+                   "`rule r: A(x) -> B(x)`"),
+}
+_UNIVERSAL["rule head"] = _UNIVERSAL["rule body"]
+_UNIVERSAL["claim right"] = _UNIVERSAL["claim left"]
+
+
+def _universal(u: _Unexpected) -> Diagnostic | None:
+    """``forall x:`` before a formula or a body: variables are universal already."""
+    if u.missing_comma or not _in_formula(u.state):
+        return None
+    span = _word_near(u, "forall")
+    words = _UNIVERSAL.get(_place(u.state))
+    return None if span is None or words is None else _diagnostic(words[0], span, words[1])
+
+
+def _version_1_word(u: _Unexpected) -> tuple[str, Span] | None:
+    """A word reserved since version 1 where a name was meant: where a name is expected
+    (``kind open``), or read as a keyword just before an atom's ``(`` (``expect open(a)``)."""
+    if u.value in VERSION_1_WORDS and u.token.type != "NAME" and "NAME" in u.expected:
+        return u.value, u.span
+    top = u.state.stack[-1] if u.state.stack else None
+    if u.value == "(" and isinstance(top, Token) and str(top) in VERSION_1_WORDS:
+        return str(top), _token_span(u.lines, u.path, top)
+    return None
+
+
+def _reserved_since_version_1(u: _Unexpected) -> Diagnostic | None:
+    """A version-0 name that became a reserved word in version 1 (``kind open``)."""
+    found = _version_1_word(u)
+    if found is None:
+        return None
+    word, span = found
+    words = ", ".join(f"`{w}`" for w in VERSION_1_WORDS[:-1]) + f" and `{VERSION_1_WORDS[-1]}`"
+    return _diagnostic(
+        f"`{word}` became a reserved word in version 1 of the language and can no longer be a name",
+        span,
+        f"rename it wherever the spec uses it, for example to `{word}_` or a more specific word; "
+        f"version 1 reserves {words}",
+    )
+
+
 def _reserved_word(u: _Unexpected) -> Diagnostic | None:
     """A reserved word where a name is expected (``kind source``)."""
     if u.token.type not in _terminals().words or u.value not in RESERVED_WORDS or "NAME" not in u.expected:
@@ -509,7 +730,9 @@ def _generic(u: _Unexpected) -> Diagnostic:
 
 # The common mistakes, most specific first; the first that recognises the error describes it.
 _RECOGNISERS: tuple[Callable[[_Unexpected], Diagnostic | None], ...] = (
-    _unclosed_brace, _swapped_arrow, _keyword_case, _reserved_word, _missing_colon_equals, _missing_colon,
+    _unclosed_brace, _swapped_arrow, _keyword_case, _negation, _implies_false, _disjunction, _universal,
+    _reserved_since_version_1, _reserved_word,
+    _missing_colon_equals, _missing_colon,
     _missing_comma, _doc_after_body,
 )
 

@@ -22,6 +22,7 @@ MISTAKES = {
     "unclosed { at end of file (scenario)": ("scenario s {\n  Model a\n  trains(a, a)\n\n", 3, 15),
     "unclosed { before a statement (framing)": ("framing F {\n  rule r: A(x) -> B(x)\nkind X\n", 3, 1),
     "unclosed { before a statement (scenario)": ("scenario s {\n  Model a\nclaim: a implies b\n", 3, 1),
+    "unclosed { before a definition (scenario)": ("scenario s {\n  Model a\nrule r: A(x) -> B(x)\n", 3, 1),
     "missing comma between atoms (concept)":
         ("concept c(a: M) := trains(b, a) optimizes(b, o)", 1, 33),
     "missing comma between atoms (claim)":
@@ -91,6 +92,13 @@ def test_unclosed_brace_points_back_at_the_brace(name):
     [d] = parse(text)[1]
     [related] = d.related
     assert (related.span.line, related.span.column) == (1, text.index("{") + 1)
+
+
+def test_a_definition_is_one_of_the_statements_a_spec_may_go_on_with():
+    [d] = parse("concept c(x: M) := A(x) B")[1]
+    assert "a new statement" in d.message and "`rule`" not in d.message
+    [d] = parse("Model(x) -> Agent(x)")[1]
+    assert "`rule`" in d.help
 
 
 def test_span_covers_the_offending_token():
