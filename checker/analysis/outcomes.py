@@ -30,11 +30,14 @@ class UndecidedReason(TextEnum):
 
 
 class Verdict(TextEnum):
-    """What a scenario says of a ground atom."""
+    """What a consistent scenario says of a ground atom: it follows from the facts; one of its
+    arguments is known to be outside the concept's kinds; adding it would contradict the facts;
+    or the facts leave it open."""
 
     HOLDS = "holds"
-    DOES_NOT_FOLLOW = "does not follow"
     NOT_APPLICABLE = "not applicable"
+    REFUTED = "refuted"
+    OPEN = "open"
 
 
 class ScenarioStatus(TextEnum):

@@ -1,11 +1,12 @@
-"""Scenarios: chase a concrete world under its framing with unique names, then evaluate every
-concept over its individuals (holds / does not follow / not applicable), check expectations,
-and lay out the levels of every acyclic relation."""
+"""Scenarios: chase a concrete world under its framing with unique names, check its negative
+facts, then give the verdict on every expectation and every concept over its individuals
+(holds / not applicable / refuted / open), and lay out the levels of every acyclic relation."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Any
 
 import networkx as nx
@@ -13,28 +14,51 @@ import networkx as nx
 from ..codes import BUDGET_EXCEEDED, CYCLE_IN_ACYCLIC, EXPECTATION_FAILED, INCONSISTENT_SCENARIO
 from ..diagnostic_collector import DiagnosticCollector
 from ..diagnostics import Related, Span
-from ..model.symbols import ConceptSym, FramingSym, KindSym, Predicate, RelationSym, ScenarioSym
+from ..model.symbols import ConceptSym, ExpectSym, FramingSym, KindSym, RelationSym, ResolvedAtom, ScenarioSym
 from ..reasoning.chase import Failure, chase
 from ..reasoning.entailment import minimal_justification
 from ..reasoning.homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism, homomorphisms
 from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
-from ..reasoning.status import ChaseStatus
+from ..reasoning.status import ChaseStatus, Limit
 from ..subjects import CycleSubject, ExpectationSubject, InconsistencySubject
+from ..syntax.nodes import ExpectKind
 from .axioms import TheoryBuilder, fresh
 from .justify import Steps, justification_steps
 from .outcomes import ExpectationOutcome, ScenarioStatus, UndecidedReason, Verdict
-from .words import article
+from .verdicts import Refutation, VerdictDecider, VerdictUndecided
 
 MAX_TABLE_TUPLES = 10_000
+_PASSES = {
+    ExpectKind.HOLDS: lambda v: v is Verdict.HOLDS,
+    ExpectKind.NOT: lambda v: v is not Verdict.HOLDS,
+    ExpectKind.REFUTED: lambda v: v is Verdict.REFUTED,
+    ExpectKind.OPEN: lambda v: v is Verdict.OPEN,
+}
+_WANTED = {ExpectKind.HOLDS: "to follow", ExpectKind.NOT: "not to follow", ExpectKind.REFUTED: "to be refuted",
+           ExpectKind.OPEN: "to be open"}
+_HELP = {
+    ExpectKind.HOLDS: "add the missing facts, or a rule that derives them",
+    ExpectKind.NOT: "the witness and the justification show why; remove a fact or the rule involved",
+    ExpectKind.REFUTED: "an atom is refuted when adding it would contradict the facts; add the fact, negative "
+                        "fact or rule that rules it out",
+    ExpectKind.OPEN: "an atom is open when the facts neither make it follow nor rule it out",
+}
 Levels = dict[str, dict[str, int]]   # relation -> individual -> level
+
+
+def _refutation_dict(refutation: Refutation | None) -> dict[str, Any] | None:
+    if refutation is None:
+        return None
+    return {"contradicts": refutation.contradicts, "facts": list(refutation.facts),
+            "justification": [step.to_dict() for step in refutation.steps]}
 
 
 @dataclass
 class Cell:
     """One concept applied to one tuple of individuals: its verdict, the witness (the values of
-    the concept's other variables) when it holds, the levels involved, and why a concept is not
-    applicable."""
+    the concept's other variables) when it holds, the levels involved, why a concept is not
+    applicable, and what refutes a refuted one."""
 
     concept: str
     args: tuple[str, ...]
@@ -42,46 +66,67 @@ class Cell:
     witness: dict[str, str] = field(default_factory=dict)
     levels: Levels = field(default_factory=dict)
     reason: str = ""
+    refutation: Refutation | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"concept": self.concept, "args": list(self.args), "status": self.status.value,
-                "witness": self.witness, "levels": self.levels, "reason": self.reason}
+                "witness": self.witness, "levels": self.levels, "reason": self.reason,
+                "refutation": _refutation_dict(self.refutation)}
+
+
+_EXPECT_WORDS = {ExpectKind.HOLDS: "expect ", ExpectKind.NOT: "expect not ", ExpectKind.REFUTED: "expect refuted ",
+                 ExpectKind.OPEN: "expect open ", ExpectKind.INCONSISTENT: "expect inconsistent"}
 
 
 @dataclass
 class Expectation:
-    """The outcome of one ``expect`` or ``expect not``: the atom as written (``predicate`` and
-    ``args``), its verdict, and the evidence."""
+    """The outcome of one expectation: its kind, the atom as written (``predicate`` and
+    ``args``; none for ``expect inconsistent``), the verdict on it (None for ``expect
+    inconsistent``), and the evidence."""
 
+    kind: ExpectKind
     predicate: str
     args: tuple[str, ...]
-    negated: bool
     outcome: ExpectationOutcome
-    status: Verdict
+    status: Verdict | None
     span: Span
     witness: dict[str, str] = field(default_factory=dict)
     unmatched: list[str] = field(default_factory=list)
     justification: Steps = ()
     levels: Levels = field(default_factory=dict)
+    reason: str = ""
+    refutation: Refutation | None = None
+
+    @property
+    def negated(self) -> bool:
+        return self.kind is ExpectKind.NOT
 
     @property
     def atom_text(self) -> str:
-        return f"{self.predicate}({', '.join(self.args)})"
+        return f"{self.predicate}({', '.join(self.args)})" if self.kind is not ExpectKind.INCONSISTENT else ""
 
     @property
     def text(self) -> str:
-        """The expectation as written: ``expect C(a)`` or ``expect not C(a)``."""
-        return ("expect not " if self.negated else "expect ") + self.atom_text
+        """The expectation as written: ``expect C(a)``, ``expect refuted C(a)``..."""
+        return _EXPECT_WORDS[self.kind] + self.atom_text
 
     @property
     def passed(self) -> bool:
         return self.outcome is ExpectationOutcome.PASS
 
+    @property
+    def status_text(self) -> str:
+        """The verdict, or for ``expect inconsistent`` whether the facts are."""
+        if self.status is not None:
+            return self.status.value
+        return "inconsistent" if self.passed else "consistent"
+
     def to_dict(self) -> dict[str, Any]:
-        return {"expect": self.text, "negated": self.negated, "passed": self.passed, "status": self.status.value,
-                "line": self.span.line, "column": self.span.column, "witness": self.witness,
-                "unmatched": self.unmatched, "justification": [j.to_dict() for j in self.justification],
-                "levels": self.levels}
+        return {"expect": self.text, "kind": self.kind.value, "negated": self.negated, "passed": self.passed,
+                "status": self.status_text, "line": self.span.line, "column": self.span.column,
+                "witness": self.witness, "unmatched": self.unmatched,
+                "justification": [j.to_dict() for j in self.justification], "levels": self.levels,
+                "reason": self.reason, "refutation": _refutation_dict(self.refutation)}
 
 
 @dataclass
@@ -199,12 +244,7 @@ class ScenarioEvaluator:
         theory = self.builder.theory(framing)
         instance, spans, nodes = self._world(scenario)
         chased = chase(instance, theory, self.budget)
-        result.instance = chased.instance
-        if chased.failure is not None:
-            result.status = ScenarioStatus.INCONSISTENT
-            self._report_failure(scenario, chased.instance, chased.failure, spans)
-            result.reason = f"violates {chased.failure.axiom.label}"
-            return result
+        result.instance = world = chased.instance
         if chased.status is ChaseStatus.BUDGET:
             result.status, result.reason = ScenarioStatus.UNDECIDED, "the chase reached its limit"
             result.undecided = UndecidedReason.of(chased.limit)
@@ -212,23 +252,55 @@ class ScenarioEvaluator:
                                  f"scenario '{scenario.name}' was not evaluated: the chase reached its limit",
                                  help="raise --max-entities / --max-facts, or split the scenario")
             return result
-        world = chased.instance
-        result.hierarchies = self._hierarchies(theory, world)
-        result.derivations = _derived_facts(world)
+        decider = VerdictDecider(self.builder, theory, world, nodes, scenario.negatives, self.budget)
         try:
-            self._expectations(scenario, theory, world, nodes, instance, result)
+            contradiction = decider.contradiction(chased.failure)
+            expects_inconsistent = [e for e in scenario.expects if e.kind is ExpectKind.INCONSISTENT]
+            if contradiction is not None:
+                result.status = ScenarioStatus.INCONSISTENT
+                result.reason = f"violates {contradiction.contradicts}" if contradiction.negative is None \
+                    else f"contradicts {contradiction.contradicts}"
+                if expects_inconsistent:
+                    result.expectations = [self._inconsistent(e, True) for e in expects_inconsistent]
+                else:
+                    self._report_contradiction(scenario, world, chased.failure, contradiction, spans)
+                return result
+            result.hierarchies = self._hierarchies(theory, world)
+            result.derivations = _derived_facts(world)
+            self._expectations(scenario, decider, instance, result)
             if table:
-                self._cells(scenario, world, nodes, result)
-        except SearchBudgetExceeded:
+                self._cells(decider, result)
+        except (SearchBudgetExceeded, VerdictUndecided) as stopped:
+            limit = stopped.limit if isinstance(stopped, VerdictUndecided) else Limit.STEPS
             result.status, result.reason = ScenarioStatus.UNDECIDED, "a search reached its limit"
-            result.undecided = UndecidedReason.STEPS
+            result.undecided = UndecidedReason.of(limit)
             self.reporter.report(BUDGET_EXCEEDED, scenario.span,
                                  f"scenario '{scenario.name}' was not fully evaluated: a search reached its limit",
-                                 help="raise --max-steps")
+                                 help="raise --max-steps, --max-entities or --max-facts")
         result.level_notes = _level_notes(result)
         return result
 
     # failures
+    def _report_contradiction(self, scenario: ScenarioSym, world: Instance, failure: Failure | None,
+                              contradiction: Refutation, spans: dict[Fact, Span]) -> None:
+        if failure is not None:
+            self._report_failure(scenario, world, failure, spans)
+            return
+        negative = contradiction.negative
+        assert negative is not None
+        related = [Related(negative.node.span, f"`{contradiction.contradicts}` is stated here")]
+        related.extend(Related(step.span, f"{step.label}: {step.description}")
+                       for step in contradiction.steps if step.span is not None)
+        self.reporter.report(
+            INCONSISTENT_SCENARIO, scenario.span,
+            f"scenario '{scenario.name}' contradicts its negative fact `{contradiction.contradicts}`: "
+            f"the atom follows from the facts",
+            help="remove the negative fact, or the facts or rules that make the atom follow; its expectations "
+                 "are not evaluated",
+            related=list(dict.fromkeys(related)), details=[f"from: {fact}" for fact in contradiction.facts],
+            subject=InconsistencySubject(scenario.name, contradiction.contradicts, contradiction.facts),
+        )
+
     def _report_failure(self, scenario: ScenarioSym, world: Instance, failure: Failure,
                         spans: dict[Fact, Span]) -> None:
         axiom = failure.axiom
@@ -260,68 +332,77 @@ class ScenarioEvaluator:
         )
 
     # expectations
-    def _pattern(self, concept_or_pred: Predicate, args: tuple[str, ...], reserved: Iterable[str]) -> tuple[Atom, ...]:
-        if isinstance(concept_or_pred, ConceptSym):
-            return self.builder.expander.concept_atoms(concept_or_pred, args, reserved=reserved)
-        return (Atom(self.builder.namer(concept_or_pred), args),)
+    def _inconsistent(self, expect: ExpectSym, inconsistent: bool) -> Expectation:
+        return Expectation(expect.kind, "", (), ExpectationOutcome.PASS if inconsistent else ExpectationOutcome.FAIL,
+                           None, expect.node.span)
 
-    def _applicable(self, pred: Predicate, args: tuple[str, ...], world: Instance, nodes: dict[str, int]) -> str:
-        """An empty string when the atom applies to its arguments; otherwise why not."""
-        if not isinstance(pred, ConceptSym):
-            return ""
-        for (_param, kind), arg in zip(pred.params, args):
-            if kind is not None and self.builder.namer(kind) not in world.kinds_of(world.find(nodes[arg])):
-                return f"{arg} is not {article(kind.name)}"
-        return ""
-
-    def _expectations(self, scenario: ScenarioSym, theory: Theory, world: Instance, nodes: dict[str, int],
-                      given: Instance, result: ScenarioEvaluation) -> None:
+    def _expectations(self, scenario: ScenarioSym, decider: VerdictDecider, given: Instance,
+                      result: ScenarioEvaluation) -> None:
         for expect in scenario.expects:
-            if expect.atom is None:
-                continue
-            atom = expect.atom
-            text = f"{atom.node.pred.text}({', '.join(atom.args)})"
-            pattern = self._pattern(atom.pred, atom.args, reserved=nodes)
-            fixed = {name: nodes[name] for name in atom.args}
-            not_applicable = self._applicable(atom.pred, atom.args, world, nodes)
-            match = None if not_applicable else find_homomorphism(pattern, world, fixed, self.budget.max_search_steps)
-            status = Verdict.NOT_APPLICABLE if not_applicable else Verdict.HOLDS if match is not None \
-                else Verdict.DOES_NOT_FOLLOW
-            passed = (match is None) if expect.negated else (match is not None)
-            outcome = Expectation(atom.node.pred.text, atom.args, expect.negated,
-                                  ExpectationOutcome.PASS if passed else ExpectationOutcome.FAIL, status,
-                                  expect.node.span)
-            if match is not None:
-                outcome.witness = _witness(match, world, set(atom.args))
-                outcome.levels = _levels_of(result.hierarchies, [world.label(n) for n in match.values()])
-            else:
-                mapping, unmatched = best_partial_match(pattern, world, fixed)
-                outcome.unmatched = [_substituted(a, mapping, world) for a in unmatched]
-                outcome.levels = _levels_of(result.hierarchies, [world.label(n) for n in mapping.values()])
-            result.expectations.append(outcome)
-            if passed:
-                continue
-            if expect.negated and match is not None:
-                outcome.justification = self._justify(theory, given, pattern, fixed, world, match)
+            if expect.kind is ExpectKind.INCONSISTENT:
+                outcome = self._inconsistent(expect, False)
+                result.expectations.append(outcome)
                 self.reporter.report(
                     EXPECTATION_FAILED, expect.node.span,
-                    f"expected {text} not to follow in scenario '{scenario.name}', but it does",
-                    help="the witness and the justification show why; remove a fact or the rule involved",
-                    details=[f"witness: {_pairs_text(outcome.witness) or '(none needed)'}"],
-                    justification=outcome.justification,
-                    subject=ExpectationSubject(scenario.name, outcome.text, status.value,
-                                               witness=tuple(outcome.witness.items())),
+                    f"expected the facts of scenario '{scenario.name}' to be inconsistent, but they are consistent",
+                    help="its other expectations are evaluated as usual; add the facts or the rule that should "
+                         "contradict each other",
+                    subject=ExpectationSubject(scenario.name, outcome.text, outcome.status_text),
                 )
-            else:
-                reason = f" ({not_applicable}: not applicable)" if not_applicable else ""
-                self.reporter.report(
-                    EXPECTATION_FAILED, expect.node.span,
-                    f"expected {text} to follow in scenario '{scenario.name}', but it does not{reason}",
-                    help="add the missing facts, or a rule that derives them",
-                    details=[f"no match for: {', '.join(outcome.unmatched)}"] if outcome.unmatched else [],
-                    subject=ExpectationSubject(scenario.name, outcome.text, status.value,
-                                               unmatched=tuple(outcome.unmatched)),
-                )
+                continue
+            if expect.atom is not None:
+                self._expectation(scenario, decider, given, result, expect, expect.atom)
+
+    def _expectation(self, scenario: ScenarioSym, decider: VerdictDecider, given: Instance,
+                     result: ScenarioEvaluation, expect: ExpectSym, atom: ResolvedAtom) -> None:
+        world = decider.world
+        found = decider.verdict(atom.pred, atom.args)
+        status = found.verdict
+        passed = _PASSES[expect.kind](status)
+        outcome = Expectation(expect.kind, atom.node.pred.text, atom.args,
+                              ExpectationOutcome.PASS if passed else ExpectationOutcome.FAIL, status,
+                              expect.node.span, reason=found.reason, refutation=found.refutation)
+        if found.match is not None:
+            outcome.witness = _witness(found.match, world, set(atom.args))
+            outcome.levels = _levels_of(result.hierarchies, [world.label(n) for n in found.match.values()])
+        else:
+            mapping, unmatched = best_partial_match(found.pattern, world, found.fixed)
+            outcome.unmatched = [_substituted(a, mapping, world) for a in unmatched]
+            outcome.levels = _levels_of(result.hierarchies, [world.label(n) for n in mapping.values()])
+        result.expectations.append(outcome)
+        if passed:
+            return
+        text = outcome.atom_text
+        subject = ExpectationSubject(scenario.name, outcome.text, status.value,
+                                     witness=tuple(outcome.witness.items()) if found.match is not None else None,
+                                     unmatched=None if found.match is not None else tuple(outcome.unmatched))
+        if status is Verdict.HOLDS:
+            assert found.match is not None
+            outcome.justification = self._justify(decider.theory, given, found.pattern, found.fixed, world,
+                                                  found.match)
+            self.reporter.report(
+                EXPECTATION_FAILED, expect.node.span,
+                f"expected {text} {_WANTED[expect.kind]} in scenario '{scenario.name}', but it follows",
+                help="the witness and the justification show why; remove a fact or the rule involved",
+                details=[f"witness: {_pairs_text(outcome.witness) or '(none needed)'}"],
+                justification=outcome.justification, subject=subject,
+            )
+            return
+        details = []
+        justification = None
+        if status is Verdict.REFUTED and found.refutation is not None:
+            details.append(f"adding it would contradict {found.refutation.contradicts}")
+            details.extend(f"from: {fact}" for fact in found.refutation.facts)
+            justification = found.refutation.steps
+        elif status is Verdict.NOT_APPLICABLE:
+            details.append(found.reason)
+        if outcome.unmatched and expect.kind is ExpectKind.HOLDS:
+            details.append(f"no match for: {', '.join(outcome.unmatched)}")
+        self.reporter.report(
+            EXPECTATION_FAILED, expect.node.span,
+            f"expected {text} {_WANTED[expect.kind]} in scenario '{scenario.name}', but it is {status.value}",
+            help=_HELP[expect.kind], details=details, justification=justification, subject=subject,
+        )
 
     def _justify(self, theory: Theory, given: Instance, pattern: tuple[Atom, ...], fixed: dict[str, int],
                  world: Instance, match: dict[str, int]) -> Steps:
@@ -340,8 +421,8 @@ class ScenarioEvaluator:
         return justification_steps(axioms)
 
     # the table
-    def _cells(self, scenario: ScenarioSym, world: Instance, nodes: dict[str, int],
-               result: ScenarioEvaluation) -> None:
+    def _cells(self, decider: VerdictDecider, result: ScenarioEvaluation) -> None:
+        world, nodes = decider.world, decider.nodes
         named = {world.find(node): name for name, node in nodes.items()}
         for concept_name, concept in self.concepts.items():
             params = tuple(var for var, _ in concept.params)
@@ -361,13 +442,17 @@ class ScenarioEvaluator:
                 for key, match in sorted(holding.items()):
                     result.cells.append(self._holding_cell(concept_name, key, match, params, world, result))
                 continue
-            for key in _product(columns):
+            for key in product(*columns):
                 if key in holding:
                     result.cells.append(self._holding_cell(concept_name, key, holding[key], params, world, result))
                     continue
-                reason = self._applicable(concept, key, world, nodes)
-                status = Verdict.NOT_APPLICABLE if reason else Verdict.DOES_NOT_FOLLOW
-                result.cells.append(Cell(concept_name, key, status, reason=reason))
+                reason = decider.not_applicable(concept, key)
+                if reason:
+                    result.cells.append(Cell(concept_name, key, Verdict.NOT_APPLICABLE, reason=reason))
+                    continue
+                refutation = decider.refutation_of([(concept, key)])
+                status = Verdict.REFUTED if refutation is not None else Verdict.OPEN
+                result.cells.append(Cell(concept_name, key, status, refutation=refutation))
 
     def _holding_cell(self, concept: str, key: tuple[str, ...], match: dict[str, int], params: tuple[str, ...],
                       world: Instance, result: ScenarioEvaluation) -> Cell:
@@ -427,15 +512,6 @@ def _derivation_line(world: Instance, fact: Fact) -> str:
 def _describe(world: Instance, fact: Fact) -> str:
     pred, args = fact
     return f"{pred}({', '.join(world.label(world.find(a)) for a in args)})"
-
-
-def _product(columns: list[list[str]]) -> Iterator[tuple[str, ...]]:
-    if not columns:
-        yield ()
-        return
-    for head in columns[0]:
-        for tail in _product(columns[1:]):
-            yield (head, *tail)
 
 
 def _substituted(atom: Atom, mapping: dict[str, int], world: Instance) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..analysis.outcomes import Verdict
 from ..analysis.scenarios import Cell, Hierarchy, Levels, ScenarioEvaluation
 
-SHORT = {Verdict.HOLDS: "holds", Verdict.DOES_NOT_FOLLOW: "-", Verdict.NOT_APPLICABLE: "n/a"}
+SHORT = {Verdict.HOLDS: "holds", Verdict.REFUTED: "refuted", Verdict.OPEN: "open", Verdict.NOT_APPLICABLE: "n/a"}
 
 
 def hierarchy_tree(hierarchy: Hierarchy) -> list[str]:
@@ -68,7 +68,7 @@ def render_scenario_text(evaluations: Sequence[ScenarioEvaluation], derivations:
             out.extend(f"    {line}" for line in hierarchy_tree(hierarchy))
         table = _table(evaluation.cells, list(evaluation.scenario.individuals))
         if table:
-            out.append("  concepts (holds / - does not follow / n/a not applicable):")
+            out.append("  concepts (holds / refuted / open / n/a not applicable):")
             out.extend(f"    {line}" for line in table)
         holding = [c for c in evaluation.cells if c.status is Verdict.HOLDS]
         if holding:
@@ -89,7 +89,7 @@ def render_scenario_text(evaluations: Sequence[ScenarioEvaluation], derivations:
             out.append("  expectations:")
             for e in evaluation.expectations:
                 verdict = "pass" if e.passed else "FAIL"
-                line = f"    {verdict}  {e.text}  ({e.status.value})"
+                line = f"    {verdict}  {e.text}  ({e.status_text})"
                 if e.unmatched and not e.passed:
                     line += f"; no match for {', '.join(e.unmatched)}"
                 out.append(line)

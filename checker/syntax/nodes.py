@@ -172,6 +172,7 @@ class AtomsFormula:
 
 Formula = ConceptFormula | AtomsFormula
 
+
 class ClaimForm(TextEnum):
     """What a claim says; the value is the form's name in the JSON output."""
 
@@ -218,7 +219,6 @@ class Individuals:
     span: Span
 
 
-@dataclass(frozen=True)
 class ExpectKind(TextEnum):
     """What an ``expect`` asks of an atom (or, for ``INCONSISTENT``, of the scenario's facts)."""
 

@@ -13,9 +13,10 @@ from .sections import ReportContext, diagram
 
 
 def _verdict_cell(verdict: Verdict, short: bool = True) -> Cell:
-    """A verdict as a table cell; ``holds`` is a status cell, the others plain."""
+    """A verdict as a table cell: a status cell (coloured where the format can) but for the
+    plain ``n/a``."""
     text = SHORT[verdict] if short else verdict.value
-    return StatusCell(text) if verdict is Verdict.HOLDS else text
+    return text if verdict is Verdict.NOT_APPLICABLE else StatusCell(text)
 
 
 def scenarios(ctx: ReportContext, worlds: dict[str, nx.MultiDiGraph]) -> list[Block]:
@@ -48,7 +49,7 @@ def _scenario(ctx: ReportContext, index: int, evaluation: ScenarioEvaluation, wo
     if unary and individuals:
         status = {(c.concept, c.args[0]): _verdict_cell(c.status) for c in evaluation.cells if len(c.args) == 1}
         rows = tuple((name, *(status.get((c, name), "") for c in unary)) for name in individuals)
-        blocks.append(Paragraph(inline("Concepts (", code("holds"), " holds, ", code("-"), " does not follow, ",
+        blocks.append(Paragraph(inline("Concepts (", code("holds"), ", ", code("refuted"), ", ", code("open"), " or ",
                                        code("n/a"), " not applicable):")))
         blocks.append(Table(("individual", *unary), rows, frozenset({0})))
     binary = [c for c in evaluation.cells if len(c.args) > 1 and c.status is Verdict.HOLDS]
@@ -56,7 +57,8 @@ def _scenario(ctx: ReportContext, index: int, evaluation: ScenarioEvaluation, wo
         blocks.append(Paragraph(inline("Holding between individuals:")))
         blocks.append(Items(tuple(inline(code(f"{c.concept}({', '.join(c.args)})")) for c in binary)))
     if evaluation.expectations:
-        rows = tuple((e.text, StatusCell("pass" if e.passed else "FAIL"), _verdict_cell(e.status, short=False))
+        rows = tuple((e.text, StatusCell("pass" if e.passed else "FAIL"),
+                      _verdict_cell(e.status, short=False) if e.status is not None else e.status_text)
                      for e in evaluation.expectations)
         blocks.append(Table(("expectation", "result", "status"), rows, frozenset({0})))
     for note in evaluation.level_notes:

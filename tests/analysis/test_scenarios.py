@@ -52,8 +52,10 @@ scenario ok {
     assert evaluation.status == "consistent"
     statuses = {(c.concept, c.args): c.status for c in evaluation.cells}
     assert statuses[("robust", ("m",))] == "holds"
-    assert statuses[("inner", ("m",))] == "not applicable"
-    assert statuses[("robust", ("h",))] == "not applicable"
+    # version 1: an entity merely not known to be of the kind is open, not "not applicable"
+    assert statuses[("inner", ("m",))] == "open"
+    assert statuses[("robust", ("h",))] == "open"
+    assert statuses[("robust", ("goal",))] == "not applicable"    # Model and Objective are disjoint
     holding = next(c for c in evaluation.cells if c.concept == "robust" and c.args == ("m",))
     assert holding.witness == {"b": "h", "o": "goal", "p": "proxy"}
     assert holding.levels == {"trains": {"h": 0, "m": 1}}
@@ -157,7 +159,7 @@ def test_levels_and_notes_on_the_seed(seed):
     assert inner.status == "holds" and inner.witness["b"] == "researcher"
     assert inner.levels["trains"] == {"researcher": 0, "agent": 1}
     sub = next(c for c in evaluation.cells if c.concept == "inner_aligned" and c.args == ("subagent",))
-    assert sub.status == "does not follow"
+    assert sub.status == "open"
     assert any(note.startswith("inner_aligned ") for note in evaluation.level_notes)
     gd = next(e for e in seed.scenarios if e.scenario.name == "gradient_descent")
     statuses = {(c.concept, c.args): c.status for c in gd.cells}

@@ -142,7 +142,7 @@ def test_case4_converses_fail():
     world = scenario("hubinger2020", "mesa_policy")
     assert all_passed(world)
     assert cell(world, "inner_aligned", "searcher") == "holds"
-    assert cell(world, "capability_robust", "searcher") == "does not follow"
+    assert cell(world, "capability_robust", "searcher") == "open"
 
 
 # ---- DOMAIN case 5: Harris coincidence -------------------------------------------------------------
@@ -197,17 +197,17 @@ def test_case7_three_levels_need_composition():
     assert levels == {"researcher": 0, "agent": 1, "subagent": 2}
     uncomposed = scenario("harris_thread", "three_levels_uncomposed")
     assert all_passed(uncomposed)
-    assert cell(uncomposed, "intent_aligned", "subagent") == "does not follow"
+    assert cell(uncomposed, "intent_aligned", "subagent") == "open"
     assert cell(uncomposed, "inner_aligned_to", "subagent", "agent") == "holds"
     expectations = {e.text: e.status for e in uncomposed.expectations}
-    assert expectations["expect not aligned_with(L'', L)"] == "does not follow"
+    assert expectations["expect not aligned_with(L'', L)"] == "open"
     # Christiano's F8: what an intent-aligned AI builds need not be intent aligned
     assert claim("christiano2018", "f8").status == "holds"
     assert claim("christiano2018", "f8_needs_premise").status == "holds"
     assert claim("comparison", "f8_under_bridge").status == "holds"
     successor = scenario("christiano2018", "successor")
     assert all_passed(successor)
-    assert cell(successor, "intent_aligned", "successor", "operator") == "does not follow"
+    assert cell(successor, "intent_aligned", "successor", "operator") == "open"
 
 
 # ---- DOMAIN case 8: Demski vs Hubinger intent --------------------------------------------------------
@@ -216,7 +216,7 @@ def test_case8_demski_and_hubinger_intent_disagree_on_non_optimizers():
     world = scenario("comparison", "intent_of_a_heuristic")
     assert all_passed(world)
     assert cell(world, "H.intent_aligned", "policy", "h") == "holds"
-    assert cell(world, "D.intent_aligned", "policy", "h") == "does not follow"
+    assert cell(world, "D.intent_aligned", "policy", "h") == "refuted"
     assert cell(world, "H.intent_aligned", "searcher", "h") == "holds"
     assert cell(world, "D.intent_aligned", "searcher", "h") == "holds"
     assert claim("demski2021", "heuristic_not_intent").status == "holds"      # false for a heuristic
@@ -268,7 +268,7 @@ def test_case11_goal_misgeneralization():
     assert all_passed(coinrun)
     assert cell(coinrun, "goal_misgeneralized", "agent") == "holds"
     assert cell(coinrun, "H.capability_robust", "agent") == "holds"
-    assert cell(coinrun, "H.robust", "agent") == "does not follow"
+    assert cell(coinrun, "H.robust", "agent") == "refuted"
     assert cell(coinrun, "H.inner_aligned", "agent") == "not applicable"
 
 
