@@ -61,7 +61,7 @@ def scenario_text(
     for kind, label in extra_kinds:
         lines.append(f"    {kind}({label})")
     for pred, args in instance.facts():
-        if len(args) != 2:
+        if len(args) < 2:
             continue
         text = f"    {pred}({', '.join(instance.label(a) for a in args)})"
         derivation = instance.derivation((pred, args))

@@ -59,8 +59,11 @@ class ChaseResult:
 Values = list[Any]   # one entity id (or None while unbound) per variable slot of a rule
 
 
-def _facts(atoms: Sequence[tuple[str, int, int]], values: Values) -> list[Fact]:
-    return [(p, (values[a],) if b < 0 else (values[a], values[b])) for p, a, b in atoms]
+_Compact = tuple[str, tuple[int, ...]]   # an atom as its predicate and the slots of its arguments
+
+
+def _facts(atoms: Sequence[_Compact], values: Values) -> list[Fact]:
+    return [(p, tuple(values[slot] for slot in slots)) for p, slots in atoms]
 
 
 class _Mode(enum.Enum):
@@ -98,21 +101,20 @@ class _Rule:
         self.body_atoms = [self._compact(a) for a in axiom.body]
         self.existential_slots = [(v, self.slots[v]) for v in self.existentials]
 
-    def _compact(self, atom: Atom) -> tuple[str, int, int]:
-        slots = [self.slots[v] for v in atom.args]
-        return (atom.pred, slots[0], slots[1] if len(slots) == 2 else -1)
+    def _compact(self, atom: Atom) -> _Compact:
+        return (atom.pred, tuple(self.slots[v] for v in atom.args))
 
     def entry(self, i: int) -> _Entry:
         """What the round loop needs to start from a fact matching body atom ``i``."""
-        _, a, b = self.body_atoms[i]
+        _, slots = self.body_atoms[i]
         plan = self.plans[i]
-        return (self, a, b, plan if plan.steps else None)
+        return (self, slots, plan if plan.steps else None)
 
     def body_facts(self, values: Values) -> tuple[Fact, ...]:
         return tuple(_facts(self.body_atoms, values))
 
 
-_Entry = tuple[_Rule, int, int, JoinPlan | None]
+_Entry = tuple[_Rule, tuple[int, ...], JoinPlan | None]
 _Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict[str, list[_Entry]], list[_Rule]]]]
 
 
@@ -206,20 +208,21 @@ class _Chase:
             entries = index.get(pred)
             if not entries or not inst.has_fact(pred, args):
                 continue
-            if len(args) == 1:
-                x = y = args[0]
-            else:
-                x, y = args
             merges = self.merges
-            for rule, a, b, plan in entries:
+            for rule, slots, plan in entries:
                 if self.merges != merges and not inst.has_fact(pred, args):
                     break
                 values: Values = [None] * rule.size
-                values[a] = x
-                if b >= 0:
-                    if a == b and x != y:
-                        continue
-                    values[b] = y
+                consistent = True
+                for slot, arg in zip(slots, args):
+                    bound = values[slot]
+                    if bound is None:
+                        values[slot] = arg
+                    elif bound != arg:
+                        consistent = False
+                        break
+                if not consistent:
+                    continue
                 if plan is None:
                     outcome = self.apply(rule, values, merges)
                     if outcome is not None:

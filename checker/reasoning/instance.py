@@ -83,6 +83,7 @@ class Instance:
         self._in: dict[str, dict[int, dict[int, None]]] = {}
         self._history: dict[Fact, Derivation] = {}
         self._log: list[Fact] = []
+        self._position: dict[Fact, int] = {}
         self._live = 0
         self._parent: dict[int, int] = {}
         self._merges: dict[int, MergeStep] = {}
@@ -156,6 +157,7 @@ class Instance:
         if self._journal is not None:
             self._journal.append(("fact", fact, self._history.get(fact, _ABSENT), logged))
         if logged:
+            self._position[fact] = len(self._log)
             self._log.append(fact)
         self._history[fact] = derivation if derivation is not None else GIVEN
         return True
@@ -367,6 +369,7 @@ class Instance:
                 self._delete(*fact)
             if logged:
                 self._log.pop()
+                del self._position[fact]
             if previous is _ABSENT:
                 del self._history[fact]
             else:
@@ -431,7 +434,7 @@ class Instance:
     def given_facts(self, facts: Iterable[Fact]) -> list[Fact]:
         """The given facts that ``facts`` were derived from, in log order."""
         found = {f for f in self.support(facts) if self._history[f].is_given}
-        return [f for f in self._log if f in found]
+        return sorted(found, key=self._position.__getitem__)
 
     # whole instance -------------------------------------------------------------------------
 
@@ -455,6 +458,7 @@ class Instance:
                      for r, indexes in self._at.items()}
         other._history = dict(self._history)
         other._log = list(self._log)
+        other._position = dict(self._position)
         other._live = self._live
         other._parent = dict(self._parent)
         other._merges = dict(self._merges)
