@@ -172,8 +172,11 @@ class ScenarioEvaluation:
 
     @property
     def failed(self) -> bool:
-        """Whether the scenario is inconsistent or an expectation failed."""
-        return self.status is ScenarioStatus.INCONSISTENT or any(not e.passed for e in self.expectations)
+        """Whether an expectation failed, or the scenario is inconsistent without expecting to be."""
+        if any(not e.passed for e in self.expectations):
+            return True
+        expected = any(e.kind is ExpectKind.INCONSISTENT for e in self.expectations)
+        return self.status is ScenarioStatus.INCONSISTENT and not expected
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -98,13 +98,14 @@ class VerdictDecider:
                 return negative, found
         return None
 
-    def contradiction(self, failure: Failure | None) -> Refutation | None:
+    def contradiction(self, failure: Failure | None, before: int | None = None) -> Refutation | None:
         """What makes the world as it is now inconsistent: the chase's failure, or a negative
-        fact that holds; None when it is consistent."""
+        fact that holds; None when it is consistent. The facts named are the scenario's own
+        (those first added before log position ``before``, when a trial added more)."""
         world = self.world
         if failure is not None:
             steps = justification_steps([failure.axiom, *self._axioms_behind(failure.facts)])
-            facts = tuple(world.describe_fact(f) for f in world.given_facts(failure.facts))
+            facts = tuple(world.describe_fact(f) for f in world.given_facts(failure.facts, before))
             return Refutation(failure.axiom.label, steps, facts)
         violated = self.violated_negative()
         if violated is None:
@@ -114,7 +115,7 @@ class VerdictDecider:
         image = [(a.pred, tuple(found[v] for v in a.args)) for a in atoms]
         live = [f for f in image if world.has_fact(*f)]
         steps = justification_steps(self._axioms_behind(live))
-        facts = tuple(world.describe_fact(f) for f in world.given_facts(live))
+        facts = tuple(world.describe_fact(f) for f in world.given_facts(live, before))
         written = f"not {negative.node.pred.text}({', '.join(negative.args)})"
         return Refutation(written, steps, facts, negative)
 
@@ -145,7 +146,7 @@ class VerdictDecider:
             chased = chase(world, self.theory, self.budget, copy=False, since=start)
             if chased.status is ChaseStatus.BUDGET:
                 raise VerdictUndecided(chased.limit)
-            return self.contradiction(chased.failure)
+            return self.contradiction(chased.failure, start)
 
     # verdicts
     def not_applicable(self, concept: ConceptSym, args: Sequence[str]) -> str:

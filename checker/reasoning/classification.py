@@ -3,8 +3,9 @@
 Each concept's canonical instance is chased once. ``A implies B`` (same arity, parameters
 matched by position) holds when ``B`` maps into chased ``A`` with its parameters fixed to
 ``A``'s. Before searching, a pair is dropped when ``B`` needs something chased ``A`` lacks: a
-predicate absent from ``A``, or a kind or relation edge at a parameter that ``A``'s parameter
-entity lacks. Such a pair cannot hold, so the pruning is exact.
+predicate absent from ``A``, or a kind or binary relation edge at a parameter that ``A``'s
+parameter entity lacks (relations of more arguments are pruned by predicate only). Such a pair
+cannot hold, so the pruning is exact.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def _need_mask(params: tuple[str, ...], atoms: tuple[Atom, ...], bits: _Bits) ->
     position = {v: j for j, v in enumerate(params)}
     for atom in atoms:
         mask |= bits(("p", atom.pred))
+        if len(atom.args) > 2:
+            continue
         if len(atom.args) == 1:
             if atom.args[0] in position:
                 mask |= bits((position[atom.args[0]], "k", atom.pred))

@@ -42,8 +42,34 @@ def _variables(atoms: Sequence[Atom]) -> list[str]:
     return list(seen)
 
 
+def _tuple_source(atom: Atom, binding: dict[str, int], inst: Instance) -> Mapping[tuple[int, ...], None]:
+    """The stored tuples of an n-ary atom worth trying: those at the smallest index of a bound
+    argument's entity, or all of them when no argument is bound."""
+    best: Mapping[tuple[int, ...], None] | None = None
+    for position, var in enumerate(atom.args):
+        entity = binding.get(var)
+        if entity is not None:
+            found = inst.tuples_at(atom.pred, position, entity)
+            if best is None or len(found) < len(best):
+                best = found
+    return inst.tuples(atom.pred) if best is None else best
+
+
+def _agrees(atom: Atom, values: tuple[int, ...], binding: dict[str, int]) -> bool:
+    """Whether ``values`` fit the atom's bound variables and its repeated ones."""
+    seen: dict[str, int] = {}
+    for var, value in zip(atom.args, values):
+        expected = binding.get(var, seen.get(var))
+        if expected is not None and expected != value:
+            return False
+        seen[var] = value
+    return True
+
+
 def _candidate_count(atom: Atom, binding: dict[str, int], inst: Instance) -> int:
     args = atom.args
+    if len(args) > 2:
+        return len(_tuple_source(atom, binding, inst))
     if len(args) == 1:
         n = binding.get(args[0])
         if n is None:
@@ -62,6 +88,11 @@ def _candidate_count(atom: Atom, binding: dict[str, int], inst: Instance) -> int
 def _candidates(atom: Atom, binding: dict[str, int], inst: Instance) -> Iterator[tuple[int, ...]]:
     """Facts' argument tuples that agree with ``binding`` on the atom's bound variables."""
     args = atom.args
+    if len(args) > 2:
+        for values in list(_tuple_source(atom, binding, inst)):
+            if _agrees(atom, values, binding):
+                yield values
+        return
     if len(args) == 1:
         n = binding.get(args[0])
         members = inst.members(atom.pred)

@@ -122,8 +122,8 @@ class Instance:
         return node
 
     def entities(self) -> list[int]:
-        """The current entities, oldest first."""
-        return list(self.graph.nodes)
+        """The current entities, oldest first (ids count up, whatever trials and merges did)."""
+        return sorted(self.graph.nodes)
 
     def num_entities(self) -> int:
         return self.graph.number_of_nodes()
@@ -431,9 +431,12 @@ class Instance:
         return {d.axiom.label for d in map(self._history.__getitem__, self.support(facts))
                 if d.axiom is not None}
 
-    def given_facts(self, facts: Iterable[Fact]) -> list[Fact]:
-        """The given facts that ``facts`` were derived from, in log order."""
+    def given_facts(self, facts: Iterable[Fact], before: int | None = None) -> list[Fact]:
+        """The given facts that ``facts`` were derived from, in log order (only those first
+        added before log position ``before``, when it is given)."""
         found = {f for f in self.support(facts) if self._history[f].is_given}
+        if before is not None:
+            found = {f for f in found if self._position[f] < before}
         return sorted(found, key=self._position.__getitem__)
 
     # whole instance -------------------------------------------------------------------------

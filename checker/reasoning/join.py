@@ -17,7 +17,7 @@ from .instance import Instance
 from .logic import Atom
 
 # step codes: what is known of an atom's arguments when the plan reaches it
-_KIND_CHECK, _KIND_SCAN, _REL_CHECK, _REL_OUT, _REL_IN, _REL_SCAN, _REL_LOOP = range(7)
+_KIND_CHECK, _KIND_SCAN, _REL_CHECK, _REL_OUT, _REL_IN, _REL_SCAN, _REL_LOOP, _TUPLE = range(8)
 
 
 class StepCounter:
@@ -42,7 +42,7 @@ class JoinPlan:
         self.slots = slots
         known = set(bound)
         remaining = list(atoms)
-        self.steps: list[tuple[int, str, int, int]] = []
+        self.steps: list[tuple[Any, ...]] = []
         while remaining:
             def score(item: tuple[int, Atom]) -> tuple[int, int, int]:
                 # checks first, then lookups from a known entity, scans of a whole index last
@@ -60,8 +60,11 @@ class JoinPlan:
             self.steps.append(self._step(atom, known))
             known.update(atom.args)
 
-    def _step(self, atom: Atom, known: set[str]) -> tuple[int, str, int, int]:
+    def _step(self, atom: Atom, known: set[str]) -> tuple[Any, ...]:
         slot = self.slots
+        if len(atom.args) > 2:
+            bound = tuple(i for i, v in enumerate(atom.args) if v in known)
+            return (_TUPLE, atom.pred, tuple(slot[v] for v in atom.args), bound)
         if len(atom.args) == 1:
             code = _KIND_CHECK if atom.args[0] in known else _KIND_SCAN
             return (code, atom.pred, slot[atom.args[0]], -1)
@@ -89,6 +92,9 @@ class JoinPlan:
             return
         code, pred, a, b = self.steps[i]
         nxt = i + 1
+        if code == _TUPLE:
+            yield from self._run_tuple(nxt, inst, values, counter, pred, a, b)
+            return
         if code == _KIND_CHECK:
             if values[a] in inst.members(pred):
                 yield from self._run(nxt, inst, values, counter)
@@ -126,6 +132,34 @@ class JoinPlan:
             values[target] = c
             yield from self._run(nxt, inst, values, counter)
         values[target] = None
+
+
+    def _run_tuple(self, nxt: int, inst: Instance, values: list[Any], counter: StepCounter, pred: str,
+                   slots: tuple[int, ...], bound: tuple[int, ...]) -> Iterator[list[Any]]:
+        """An atom of three or more arguments: its tuples at the index of one bound argument (all
+        of them when none is bound), kept when they agree with what is bound."""
+        if bound:
+            position = min(bound, key=lambda p: len(inst.tuples_at(pred, p, values[slots[p]])))
+            candidates = list(inst.tuples_at(pred, position, values[slots[position]]))
+        else:
+            candidates = list(inst.tuples(pred))
+        counter.steps += len(candidates)
+        if counter.steps > counter.limit:
+            raise SearchBudgetExceeded()
+        unbound = [s for s in dict.fromkeys(slots) if values[s] is None]
+        for candidate in candidates:
+            agrees = True
+            for slot, value in zip(slots, candidate):
+                current = values[slot]
+                if current is None:
+                    values[slot] = value
+                elif current != value:
+                    agrees = False
+                    break
+            if agrees:
+                yield from self._run(nxt, inst, values, counter)
+            for slot in unbound:
+                values[slot] = None
 
 
 def slot_map(atoms: Sequence[Atom], extra: Sequence[str] = ()) -> dict[str, int]:

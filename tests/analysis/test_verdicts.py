@@ -248,3 +248,20 @@ scenario s under f {{
     assert evaluation.status.value == "consistent"
     (expectation,) = evaluation.expectations
     assert expectation.status.value == expected
+
+
+def test_an_expected_inconsistency_does_not_fail_the_scenario_command(write, capsys):
+    from alignspec.cli import main
+
+    path = write(VOCABULARY + """
+scenario s under honest {
+    Agent model
+    Human alice
+    Goal g
+    pursues(model, g)
+    deceives(model, alice)
+    expect inconsistent
+}
+""")
+    assert main(["scenario", str(path)]) == 0
+    assert main(["check", str(path)]) == 0

@@ -12,24 +12,28 @@ from alignspec.reasoning.termination import weak_acyclicity_violation
 
 KINDS = ("A", "B", "C")
 RELATIONS = ("R", "S")
+TERNARY = ("T",)
 VARS = ("x", "y", "z", "w")
 
 
 @st.composite
-def atom_lists(draw, variables=VARS, kinds=KINDS, relations=RELATIONS, min_size=1, max_size=4):
+def atom_lists(draw, variables=VARS, kinds=KINDS, relations=RELATIONS, min_size=1, max_size=4, ternary=TERNARY):
     n = draw(st.integers(min_size, max_size))
     out = []
     for _ in range(n):
-        if draw(st.booleans()):
+        shape = draw(st.integers(0, 4 if ternary else 3))
+        if shape <= 1:
             out.append(Atom(draw(st.sampled_from(kinds)), (draw(st.sampled_from(variables)),)))
-        else:
+        elif shape <= 3:
             out.append(Atom(draw(st.sampled_from(relations)),
                             (draw(st.sampled_from(variables)), draw(st.sampled_from(variables)))))
+        else:
+            out.append(Atom(draw(st.sampled_from(ternary)), tuple(draw(st.sampled_from(variables)) for _ in range(3))))
     return tuple(out)
 
 
 @st.composite
-def instances(draw, max_entities=4, kinds=KINDS, relations=RELATIONS):
+def instances(draw, max_entities=4, kinds=KINDS, relations=RELATIONS, ternary=TERNARY):
     inst = Instance()
     nodes = [inst.add_entity(f"e{i}") for i in range(draw(st.integers(1, max_entities)))]
     for k in kinds:
@@ -40,6 +44,10 @@ def instances(draw, max_entities=4, kinds=KINDS, relations=RELATIONS):
         for s, t in itertools.product(nodes, nodes):
             if draw(st.integers(0, 2)) == 0:
                 inst.add_fact(r, (s, t))
+    for r in ternary:
+        for args in itertools.product(nodes, repeat=3):
+            if draw(st.integers(0, 4)) == 0:
+                inst.add_fact(r, args)
     return inst
 
 

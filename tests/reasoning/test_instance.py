@@ -1,9 +1,12 @@
 import networkx as nx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from alignspec.reasoning.instance import Derivation, Instance
 from alignspec.reasoning.logic import Axiom, AxiomKind
 
 from .build import rule
+from .strategies import instances
 
 
 def _sample():
@@ -87,3 +90,42 @@ def test_axioms_used_walks_transitively():
     inst.add_fact("Opt", (a,), Derivation(r2, (("Mesa", (a,)), ("Model", (a,)))))
     assert inst.axioms_used([("Opt", (a,))]) == {"r1", "r2"}
     assert inst.axioms_used([("Model", (a,))]) == set()
+
+
+def _snapshot(inst):
+    return (inst.facts(), inst.entities(), sorted(inst._labels), dict(inst._label_counter), dict(inst._history),
+            list(inst._log), dict(inst._parent), inst._next_id, {n: set(k) for n, k in inst._kinds.items()},
+            sorted(inst.graph.edges(keys=True)), inst.num_facts())
+
+
+@settings(max_examples=100, deadline=None)
+@given(instances(), st.data())
+def test_a_trial_undoes_every_change(inst, data):
+    before = _snapshot(inst)
+    with inst.trial():
+        for _ in range(data.draw(st.integers(0, 6))):
+            step = data.draw(st.sampled_from(["entity", "fact", "merge"]))
+            nodes = inst.entities()
+            if step == "entity":
+                inst.add_entity(data.draw(st.sampled_from(["e0", "e1", "x"])))
+            elif step == "fact":
+                arity = data.draw(st.integers(1, 3))
+                pred = {1: "A", 2: "R", 3: "T"}[arity]
+                inst.add_fact(pred, tuple(data.draw(st.sampled_from(nodes)) for _ in range(arity)))
+            elif len(nodes) > 1:
+                keep, drop = data.draw(st.permutations(nodes))[:2]
+                inst.merge(keep, drop)
+    assert _snapshot(inst) == before
+
+
+def test_ternary_facts_are_indexed_by_position_and_follow_merges():
+    inst = Instance()
+    a, b, c = (inst.add_entity(x) for x in "abc")
+    inst.add_fact("T", (a, b, c))
+    inst.add_fact("T", (a, a, b))
+    assert set(inst.tuples("T")) == {(a, b, c), (a, a, b)}
+    assert set(inst.tuples_at("T", 1, a)) == {(a, a, b)}
+    assert inst.has_fact("T", (a, b, c)) and not inst.has_fact("T", (c, b, a))
+    inst.merge(a, c)
+    assert set(inst.tuples("T")) == {(a, b, a), (a, a, b)}
+    assert {("T", (a, b, a)), ("T", (a, a, b))} <= set(inst.facts_of(a))
