@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .analysis.spec import SpecAnalysis, analyse
 from .diagnostic_collector import ordered
-from .model.loader import Loader, library_directory, library_names, within
+from .model.discovery import spec_files_below
+from .model.loader import Loader, library_directory, library_names
 from .reasoning.logic import Budget
 from .results import CheckResult
 from .syntax.source import SourceError, read_source
@@ -27,17 +28,17 @@ class CheckOptions:
 
 
 def collect_targets(arguments: list[str]) -> list[str]:
-    """Turn files, directories (every ``*.align`` below, sorted) and library names into a list
-    of spec files; raise ``UsageError`` for anything that names nothing."""
+    """Turn files, directories (every ``*.align`` below that a walk does not skip, sorted: see
+    :mod:`~alignspec.model.discovery`) and library names into a list of spec files; raise
+    ``UsageError`` for anything that names nothing."""
     files: list[str] = []
     for argument in arguments or ["."]:
         path = Path(argument)
         if path.is_dir():
-            inside = os.path.realpath(path)
-            found = sorted(str(p) for p in path.rglob("*.align")
-                           if p.is_file() and within(os.path.realpath(p), [inside]))
+            found = [str(p) for p in spec_files_below(path)]
             if not found:
-                raise UsageError(f"no .align files in directory '{argument}'")
+                raise UsageError(f"no .align files in directory '{argument}' (hidden directories, virtual "
+                                 "environments, build, dist, node_modules and what .gitignore ignores are skipped)")
             files.extend(found)
         elif path.is_file():
             files.append(argument)
