@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analysis.progress import Progress, announce
 from .analysis.spec import SpecAnalysis, analyse
 from .diagnostic_collector import ordered
 from .model.discovery import spec_files_below
@@ -13,18 +14,25 @@ from .model.loader import Loader, library_directory, library_names
 from .reasoning.logic import Budget
 from .results import CheckResult
 from .syntax.source import SourceError, read_source
+from .syntax.text_input import decoded_text
 
 
 class UsageError(Exception):
     """The command itself cannot run (exit status 2): a missing path, an empty directory..."""
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
 @dataclass
 class CheckOptions:
-    """Settings of one run: extra import roots and the reasoner's limits."""
+    """Settings of one run: extra import roots, the reasoner's limits, and whom to tell which
+    file and framing is being analysed (``progress``, for long runs)."""
 
     roots: list[str] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
+    progress: Progress | None = None
 
 
 def collect_targets(arguments: list[str]) -> list[str]:
@@ -34,7 +42,9 @@ def collect_targets(arguments: list[str]) -> list[str]:
     files: list[str] = []
     for argument in arguments or ["."]:
         path = Path(argument)
-        if path.is_dir():
+        if argument == STDIN:
+            files.append(STDIN)
+        elif path.is_dir():
             found = [str(p) for p in spec_files_below(path)]
             if not found:
                 raise UsageError(f"no .align files in directory '{argument}' (hidden directories, virtual "
@@ -73,19 +83,29 @@ def default_roots(arguments: list[str]) -> list[str]:
     return roots
 
 
-def check_files(files: list[str], options: CheckOptions,
-                loader: Loader | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
-    """Check each file as a spec of its own; return the result and the analyses."""
+def check_files(files: list[str], options: CheckOptions, loader: Loader | None = None,
+                stdin: bytes | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
+    """Check each file as a spec of its own; return the result and the analyses. The file
+    ``-`` is the spec ``stdin`` holds (named ``<stdin>``; its imports resolve relative to the
+    current directory)."""
     loader = loader or Loader(options.roots)
-    result = CheckResult(files=list(files))
+    progress = options.progress
+    result = CheckResult(files=[STDIN_NAME if f == STDIN else f for f in files])
     analyses: list[SpecAnalysis] = []
-    units = [loader.load(file) for file in files]
+    units = []
+    for file in files:
+        announce(progress, f"loading {STDIN_NAME if file == STDIN else file}")
+        if file == STDIN:
+            units.append(loader.load_bytes(stdin or b"", STDIN_NAME, os.getcwd()))
+            result.sources[STDIN_NAME] = decoded_text(STDIN_NAME, stdin or b"")
+        else:
+            units.append(loader.load(file))
     for loaded in units:
         result.diagnostics.extend(loaded.diagnostics)
         if loaded.unit is None:
             continue
         result.diagnostics.extend(loader.unused_declarations(loaded.unit))
-        analysis = analyse(loaded.unit, options.budget)
+        analysis = analyse(loaded.unit, options.budget, progress=progress)
         analyses.append(analysis)
         result.diagnostics.extend(analysis.reporter.diagnostics)
         result.claims.extend(analysis.claims)
@@ -117,11 +137,14 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
     return loaded, analyse(loaded.unit, options.budget, tables=tables)
 
 
-def check(arguments: list[str], options: CheckOptions | None = None) -> CheckResult:
-    """Check the named files, directories or library specs."""
+def check(arguments: list[str], options: CheckOptions | None = None, stdin: bytes | None = None) -> CheckResult:
+    """Check the named files, directories or library specs; ``-`` names the spec ``stdin``
+    holds (at most one ``-``)."""
     options = options or CheckOptions()
     files = collect_targets(arguments)
+    if STDIN in files and stdin is None:
+        raise UsageError("'-' names standard input, and none was given")
     roots = default_roots(arguments) + list(options.roots)
-    run_options = CheckOptions(roots=roots, budget=options.budget)
-    result, _ = check_files(files, run_options)
+    run_options = CheckOptions(roots=roots, budget=options.budget, progress=options.progress)
+    result, _ = check_files(files, run_options, stdin=stdin)
     return result

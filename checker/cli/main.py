@@ -10,7 +10,7 @@ from difflib import get_close_matches
 
 from .._version import __version__
 from ..analysis.outcomes import ClaimStatus
-from ..check import CheckOptions, UsageError, check, load_and_analyse
+from ..check import STDIN, CheckOptions, UsageError, check, load_and_analyse
 from ..diagnostics import Severity
 from ..reasoning.logic import AxiomKind, Budget
 from ..render.explain import UnknownCodeError, explain, list_codes
@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser = commands.add_parser("check", help="check specs and report findings")
     check_parser.add_argument("paths", nargs="*", metavar="PATH-OR-LIBRARY-NAME",
                               help="files, directories (every *.align below) or shipped library specs; "
-                                   "default: the current directory")
+                                   "'-' reads one spec from standard input; default: the current directory")
     check_parser.add_argument("--format", choices=["text", *FORMATS], default="text")
     check_parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_parser.add_argument("--explain-holds", action="store_true",
@@ -103,9 +103,17 @@ def _holds_section(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+def _read_stdin() -> bytes:
+    """All of standard input, as bytes (decoded later like a file's)."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is not None:
+        return bytes(stream.read())
+    return sys.stdin.read().encode("utf-8")
+
+
 def run_check(args: argparse.Namespace) -> int:
     options = CheckOptions(roots=list(args.root), budget=_budget(args))
-    result = check(list(args.paths), options)
+    result = check(list(args.paths), options, stdin=_read_stdin() if STDIN in args.paths else None)
     if args.format == "text":
         text = render_text(result, color=should_use_color(sys.stdout, os.environ))
         if args.explain_holds:

@@ -13,6 +13,7 @@ from ..diagnostics import Diagnostic, Related, Severity
 from ..gc_pause import collector_paused
 from ..syntax import nodes as n
 from ..syntax.errors import parse_file
+from ..syntax.text_input import parse_bytes
 from .cycles import check_cycles
 from .kinds import KindTable, all_units, check_kinds
 from .resolve import resolve_unit
@@ -78,6 +79,7 @@ class Loader:
         self.max_depth = max_depth
         self.loaded: dict[str, LoadedUnit] = {}
         self._in_progress: list[str] = []
+        self._unsaved: dict[str, bytes] = {}
 
     def add_root(self, directory: str) -> None:
         real = os.path.realpath(directory)
@@ -89,6 +91,14 @@ class Loader:
         with collector_paused():
             return self._load(os.path.realpath(path), display or path)
 
+    def load_bytes(self, data: bytes, display: str, directory: str) -> LoadedUnit:
+        """Load a spec that is no file (standard input): ``data``, named ``display`` in messages,
+        with its imports resolved relative to ``directory``."""
+        real = os.path.join(os.path.realpath(directory), display)
+        self._unsaved[real] = data
+        with collector_paused():
+            return self._load(real, display)
+
     def load_library(self, name: str) -> LoadedUnit:
         path = os.path.join(self.library, f"{name}.align")
         return self._load(os.path.realpath(path), path)
@@ -97,7 +107,8 @@ class Loader:
         display = display_path(display)
         if real in self.loaded:
             return self.loaded[real]
-        spec, diagnostics = parse_file(display)
+        unsaved = self._unsaved.get(real)
+        spec, diagnostics = parse_file(display) if unsaved is None else parse_bytes(display, unsaved)
         if spec is None:
             result = LoadedUnit(None, diagnostics)
             self.loaded[real] = result
