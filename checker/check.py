@@ -110,6 +110,7 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
         result.diagnostics.extend(analysis.reporter.diagnostics)
         result.claims.extend(analysis.claims)
         result.framings.extend(analysis.framings)
+        result.scenarios.extend(analysis.scenarios)
     result.diagnostics = ordered(result.diagnostics)
     for diagnostic in result.diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
@@ -134,7 +135,7 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
     if loaded.unit is None:
         return loaded, None
     loaded.diagnostics.extend(loader.unused_declarations(loaded.unit))
-    return loaded, analyse(loaded.unit, options.budget, tables=tables)
+    return loaded, analyse(loaded.unit, options.budget, tables=tables, progress=options.progress)
 
 
 def check(arguments: list[str], options: CheckOptions | None = None, stdin: bytes | None = None) -> CheckResult:
