@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Span
+from ..enums import TextEnum
 from ..evidence import Counterexample, JustificationStep
 from ..results import CheckResult
 from .snippet import excerpt, marker
@@ -30,14 +31,32 @@ _INDENT = "  "
 _SOURCE_INDENT = "    "
 
 
-def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
+class ColorChoice(TextEnum):
+    """``--color``: colour when the stream is a terminal (and the environment allows), always,
+    or never."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None,
+                     choice: ColorChoice = ColorChoice.AUTO) -> bool:
     """Whether to colour output written to ``stream``.
 
-    Colour only on a terminal (``stream.isatty()``), never when ``NO_COLOR`` is set to a
-    non-empty value (https://no-color.org), and never for ``TERM=dumb``.
+    ``always`` and ``never`` decide alone. Otherwise: never when ``NO_COLOR`` is set to a
+    non-empty value (https://no-color.org); always when ``FORCE_COLOR`` is (https://force-color.org:
+    any non-empty value forces colour, and ``NO_COLOR`` wins over it); never for ``TERM=dumb``;
+    else only on a terminal (``stream.isatty()``).
     """
+    if choice is not ColorChoice.AUTO:
+        return choice is ColorChoice.ALWAYS
     env = os.environ if environ is None else environ
-    if env.get("NO_COLOR", "") != "" or env.get("TERM") == "dumb":
+    if env.get("NO_COLOR", "") != "":
+        return False
+    if env.get("FORCE_COLOR", "") != "":
+        return True
+    if env.get("TERM") == "dumb":
         return False
     try:
         return bool(stream.isatty())
