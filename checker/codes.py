@@ -307,11 +307,13 @@ CODES: tuple[Code, ...] = (
     _code(
         "AS304", "budget-exceeded", WARNING,
         "a chase or search stopped at its limit; the answer is unknown",
-        what="A chase or a homomorphism search reached its limit (entities, facts, steps or "
-        "time) before finishing. The claim, classification or expectation it served is "
-        "reported as unknown; the checker never guesses an answer.",
+        what="A chase or a homomorphism search reached one of its limits before finishing: the new "
+        "entities or the new facts a chase may add, or the steps of a search. The message says "
+        "which limit, and the option that raises it. The claim, classification or expectation it "
+        "served is reported as unknown; the checker never guesses an answer.",
         why="An unknown answer is not a pass: the statement is unverified, and a spec relying on "
-        "it may be wrong without anyone noticing.",
+        "it may be wrong without anyone noticing. This is a warning, so `--strict` (or "
+        "`strict = true` in the configuration) makes a run with an unknown answer fail.",
         example=_example("""
             kind Node
             kind L0: Node
@@ -327,9 +329,11 @@ CODES: tuple[Code, ...] = (
             concept root(x: L0) := L0(x)
             claim under binary_tree: satisfiable root
         """),
-        fix="Raise the limit if the run allows it, or make the problem smaller: split a framing "
-        "whose rules invent many entities, avoid rules that multiply entities at every step, "
-        "and state claims over smaller formulas.",
+        fix="Raise the limit the message names, if the run allows it: `--max-entities`, "
+        "`--max-facts` or `--max-steps` on the command line, or `max-entities`, `max-facts`, "
+        "`max-steps` in the configuration. Or make the problem smaller: split a framing whose "
+        "rules invent many entities, avoid rules that multiply entities at every step, and state "
+        "claims over smaller formulas.",
     ),
     _code(
         "AS305", "restated-premise", INFO, "a claim that holds only because a rule states it",

@@ -213,11 +213,10 @@ class ClaimDecider:
             return self._implies(claim, framing, name, [forward, backward])
         return self._not_implies(claim, framing, name, [forward, backward])
 
-    @staticmethod
-    def _out_of_budget(claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
+    def _out_of_budget(self, claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
         limit = next(d.result.limit for d in directions if d.status is Answer.UNKNOWN)
-        return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
-                            undecided=UndecidedReason.of(limit))
+        reason = UndecidedReason.of(limit)
+        return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=reason.explain(self.budget), undecided=reason)
 
     def _justification(self, claim: ClaimSym, directions: list[Direction],
                        marked: bool) -> tuple[JustificationStep, ...]:
@@ -309,8 +308,9 @@ class ClaimDecider:
         sides = conjunction(claim, self.builder)
         result = decide_satisfiable(self.theory(framing), sides.left, self.budget)
         if result.status is Satisfiability.UNKNOWN:
-            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
-                                undecided=UndecidedReason.of(result.limit))
+            reason = UndecidedReason.of(result.limit)
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=reason.explain(self.budget),
+                                undecided=reason)
         possible = claim.form in (ClaimForm.SATISFIABLE, ClaimForm.DOES_NOT_EXCLUDE)
         is_satisfiable = result.status is Satisfiability.SATISFIABLE
         under = f" under {name}" if name else " with no framing"
@@ -353,4 +353,6 @@ def report_claim(outcome: ClaimOutcome, reporter: DiagnosticCollector) -> None:
                         subject=ClaimSubject(claim.label, outcome.framing_name or None, claim.form.value))
     elif outcome.undecided is not None and outcome.undecided.is_limit:
         reporter.report(BUDGET_EXCEEDED, span, f"{claim.title} was not decided: {outcome.message}",
-                        help="simplify the framing or the formulas; the answer is unknown, not false")
+                        help=f"raise the limit with {outcome.undecided.option} N (or the configuration's "
+                             f"{str(outcome.undecided.option).lstrip('-')}), or simplify the framing or the "
+                             "formulas; the answer is unknown, not false")
