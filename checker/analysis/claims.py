@@ -18,6 +18,7 @@ from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
 from .axioms import Namer, TheoryBuilder
+from .display import html_of
 from .justify import justification_steps, with_direction
 from .outcomes import ClaimStatus, UndecidedReason
 from .worlds import scenario_text, world_data
@@ -74,6 +75,16 @@ class ClaimOutcome:
     def name(self) -> str | None:
         """The claim's declared name (None for an unnamed claim)."""
         return self.claim.decl.name.text if self.claim.decl.name else None
+
+    def __repr__(self) -> str:
+        """``<ClaimOutcome a1 under hubinger2020: holds>`` (with the limit when it is unknown)."""
+        under = f" under {self.framing_name}" if self.framing_name else ""
+        why = f" ({self.undecided.value})" if self.undecided is not None else ""
+        return f"<ClaimOutcome {self.claim.label}{under}: {self.status.value}{why}>"
+
+    def _repr_html_(self) -> str | None:
+        """The answer and its evidence in a notebook (see :mod:`~alignspec.analysis.display`)."""
+        return html_of(self)
 
     def to_dict(self) -> dict[str, Any]:
         span = self.claim.decl.span
