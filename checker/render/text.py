@@ -66,13 +66,16 @@ def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None,
 
 def render_text(result: CheckResult, color: bool = False) -> str:
     """Render every diagnostic of ``result`` (in ``sort_key`` order) and a summary line."""
-    paint = _painter(color)
-    blocks = [
-        "\n".join(_diagnostic_lines(d, result.sources, paint))
-        for d in sorted(result.diagnostics, key=Diagnostic.sort_key)
-    ]
+    blocks = diagnostic_blocks(result.diagnostics, result.sources, color)
     blocks.append(summary_line(result))
     return "\n\n".join(blocks) + "\n"
+
+
+def diagnostic_blocks(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str], color: bool = False) -> list[str]:
+    """One block of text per diagnostic (in ``sort_key`` order), without a summary; ``sources``
+    gives the text of the files the excerpts come from."""
+    paint = _painter(color)
+    return ["\n".join(_diagnostic_lines(d, sources, paint)) for d in sorted(diagnostics, key=Diagnostic.sort_key)]
 
 
 def summary_line(result: CheckResult) -> str:
