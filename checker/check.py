@@ -104,8 +104,8 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
         result.diagnostics.extend(loaded.diagnostics)
         if loaded.unit is None:
             continue
-        result.diagnostics.extend(loader.unused_declarations(loaded.unit))
         analysis = analyse(loaded.unit, options.budget, progress=progress)
+        result.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
         analyses.append(analysis)
         result.diagnostics.extend(analysis.reporter.diagnostics)
         result.claims.extend(analysis.claims)
@@ -134,8 +134,9 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
     loaded = loader.load(file)
     if loaded.unit is None:
         return loaded, None
-    loaded.diagnostics.extend(loader.unused_declarations(loaded.unit))
-    return loaded, analyse(loaded.unit, options.budget, tables=tables, progress=options.progress)
+    analysis = analyse(loaded.unit, options.budget, tables=tables, progress=options.progress)
+    loaded.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
+    return loaded, analysis
 
 
 def check(arguments: list[str], options: CheckOptions | None = None, stdin: bytes | None = None) -> CheckResult:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -136,15 +137,19 @@ class Loader:
         result.diagnostics.extend(reporter.diagnostics)
         return result
 
-    def unused_declarations(self, unit: Unit) -> list[Diagnostic]:
+    def unused_declarations(self, unit: Unit, findings: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
         """``unused-declaration`` findings for ``unit``: its own kinds, relations and concepts
-        that no spec loaded so far refers to (importers count)."""
+        that no spec loaded so far refers to (importers count), except those with an error among
+        ``findings`` or among the findings of loading ``unit``."""
         used: set[int] = set()
         for loaded in self.loaded.values():
             if loaded.unit is not None:
                 used |= used_symbols(loaded.unit)
+        own = self.loaded.get(unit.real)
+        errors = [d.span for d in [*(own.diagnostics if own is not None else ()), *findings]
+                  if d.severity is Severity.ERROR]
         reporter = DiagnosticCollector()
-        check_unused(unit, used, reporter)
+        check_unused(unit, used, reporter, errors)
         return reporter.diagnostics
 
     def _import(self, unit: Unit, statement: n.Import, reporter: DiagnosticCollector) -> None:
