@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..analysis.words import count
 from ..check import STDIN, CheckOptions, UsageError, check
 from ..render.answer import holds_section
 from ..render.github import render_github
@@ -76,8 +77,8 @@ def _write_baseline(path: str, result: CheckResult) -> int:
         baseline.write(target)
     except OSError as exc:
         raise UsageError(f"cannot write the baseline '{path}': {exc.strerror or exc}") from None
-    count = sum(baseline.counts.values())
-    print(f"alignspec: recorded {count} finding{'' if count == 1 else 's'} in {path}", file=sys.stderr)
+    recorded = sum(baseline.counts.values())
+    print(f"alignspec: recorded {count(recorded, 'finding')} in {path}", file=sys.stderr)
     return 0
 
 
@@ -103,15 +104,15 @@ def _tell(settings: Settings, findings: ReportedFindings, baseline: str | None) 
     lines = [f"configuration: {settings.config.path or 'none (defaults and the command line)'}"]
     lines.append(f"checked: {', '.join(findings.result.files)}")
     if findings.deselected:
-        lines.append(f"not selected: {len(findings.deselected)} findings")
+        lines.append(f"not selected: {count(len(findings.deselected), 'finding')}")
     lines.append(f"suppressed by comments: {len(findings.suppressed)}")
     if baseline is not None:
         lines.append(f"suppressed by the baseline {baseline}: {len(findings.absorbed)}")
         if findings.stale:
             lines.append(f"baseline entries that match no finding any more (remove them with --write-baseline "
                          f"{baseline}):")
-            for entry, count in findings.stale:
-                times = f" (x{count})" if count > 1 else ""
+            for entry, times_recorded in findings.stale:
+                times = f" (x{times_recorded})" if times_recorded > 1 else ""
                 lines.append(f"  {entry.file}: {entry.code} {entry.message}{times}")
     sys.stderr.write("".join(f"alignspec: {line}\n" if not line.startswith("  ") else f"{line}\n"
                              for line in lines))

@@ -86,7 +86,7 @@ def test_verbose_says_what_shaped_the_output(tmp_path, capsys, monkeypatch):
     write(tmp_path, "c.align", COLLAPSE.replace("concept p(", "# alignspec: ignore[AS303]\n    concept p("))
     status, _, err = run(capsys, "check", "--verbose", "c.align")
     assert status == 0
-    assert "alignspec.toml" in err and "suppressed by comments: 1" in err and "not selected: 1" in err
+    assert "alignspec.toml" in err and "suppressed by comments: 1" in err and "not selected: 1 finding" in err
     assert run(capsys, "check", "c.align")[2] == ""
 
 
