@@ -13,6 +13,7 @@ from ..evidence import Counterexample, HoldsElsewhere, JustificationStep
 from ..model.symbols import ClaimSym, ConceptSym, FormulaSym, FramingSym
 from ..model.written import definition, signature
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
+from ..reasoning.instance import Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
@@ -247,7 +248,7 @@ class ClaimDecider:
         assert result.instance is not None
         text = scenario_text(result.instance, self.theory(framing), scenario, direction.sides.expects, doc=doc)
         return Counterexample(direction.text, name or None, text, world_data(result.instance),
-                              tuple(str(a) for a in result.unmatched))
+                              tuple(unmatched_hint(a, result.instance, result.var_map) for a in result.unmatched))
 
     def _implies(self, claim: ClaimSym, framing: FramingSym | None, name: str,
                  directions: list[Direction]) -> ClaimOutcome:
@@ -344,6 +345,14 @@ class ClaimDecider:
         what = f"'{sides.left_text}' can have a member" if unary \
             else f"'{self._text(claim.left)}' does not exclude '{self._text(claim.right)}'"
         return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"{what}{under}", counterexample=world)
+
+
+def unmatched_hint(atom: Atom, instance: Instance, fixed: dict[str, int]) -> str:
+    """An atom of the right side that found no match, written against the printed world: a
+    variable the left side fixes as the entity it is there, any other as ``?variable`` (``?``
+    cannot start a name, so it is never mistaken for an entity of the world)."""
+    args = [instance.label(fixed[v]) if v in fixed else f"?{v}" for v in atom.args]
+    return f"{atom.pred}({', '.join(args)})"
 
 
 def _identifier(text: str) -> str:
