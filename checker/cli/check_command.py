@@ -59,7 +59,8 @@ def run_check(args: argparse.Namespace) -> int:
     with progress_reporter(args) as progress:
         options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress)
         result = check(list(args.paths), options, stdin=stdin)
-    findings = reported_findings(result, settings.selection, baseline)
+    # --write-baseline records every current finding, so an old --baseline does not narrow it.
+    findings = reported_findings(result, settings.selection, None if args.write_baseline else baseline)
     if args.verbose:
         _tell(settings, findings, args.baseline)
     if args.write_baseline:
@@ -102,7 +103,7 @@ def _print(args: argparse.Namespace, result: CheckResult) -> None:
 def _tell(settings: Settings, findings: ReportedFindings, baseline: str | None) -> None:
     """``--verbose``: what shaped the output, on standard error."""
     lines = [f"configuration: {settings.config.path or 'none (defaults and the command line)'}"]
-    lines.append(f"checked: {', '.join(findings.result.files)}")
+    lines.append(f"checked {count(len(findings.result.files), 'file')}: {', '.join(findings.result.files)}")
     if findings.deselected:
         lines.append(f"not selected: {count(len(findings.deselected), 'finding')}")
     lines.append(f"suppressed by comments: {len(findings.suppressed)}")

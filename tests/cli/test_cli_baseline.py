@@ -77,3 +77,12 @@ def test_the_text_under_a_span_ignores_layout():
     assert spanned_text(source, Span("f", 1, 1, 2, 18)) == "concept p(x: Agent) := pursues(x, o)"
     assert spanned_text(source, Span("f", 1, 9, 1, 10)) == "p"
     assert spanned_text(source, Span("f", 9, 1, 9, 2)) == ""
+
+
+def test_writing_a_baseline_again_records_every_current_finding(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "a.align", COLLAPSE)
+    run(capsys, "check", "--write-baseline", "baseline.json", "a.align")
+    before = (tmp_path / "baseline.json").read_text(encoding="utf-8")
+    assert run(capsys, "check", "--baseline", "baseline.json", "--write-baseline", "baseline.json", "a.align")[0] == 0
+    assert (tmp_path / "baseline.json").read_text(encoding="utf-8") == before
