@@ -37,8 +37,8 @@ class CheckOptions:
 
 def collect_targets(arguments: list[str]) -> list[str]:
     """Turn files, directories (every ``*.align`` below that a walk does not skip, sorted: see
-    :mod:`~alignspec.model.discovery`) and library names into a list of spec files; raise
-    ``UsageError`` for anything that names nothing."""
+    :mod:`~alignspec.model.discovery`) and library names into a list of spec files (``-``, for
+    standard input, is kept as it is); raise ``UsageError`` for anything that names nothing."""
     files: list[str] = []
     for argument in arguments or ["."]:
         path = Path(argument)
