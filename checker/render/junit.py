@@ -71,7 +71,7 @@ def _claim_case(outcome: ClaimOutcome) -> ET.Element:
 
 
 def _expectation_failure(expectation: Expectation) -> str:
-    text = f"{expectation.text} fails: {expectation.status.value}"
+    text = f"{expectation.text} fails: {expectation.status_text}"
     if expectation.unmatched:
         text += f"; no match for {', '.join(expectation.unmatched)}"
     return text

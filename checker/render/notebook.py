@@ -77,7 +77,7 @@ def scenario_html(evaluation: ScenarioEvaluation) -> str:
             evidence = ", ".join(expectation.unmatched)
             evidence = f"no match for {evidence}" if evidence else ""
             cells = [f"<code>{escape(expectation.text)}</code>", _status(expectation.outcome.value),
-                     escape(expectation.status.value), escape(evidence)]
+                     escape(expectation.status_text), escape(evidence)]
             rows.append("<tr>" + "".join(f'<td style="{_CELL}">{c}</td>' for c in cells) + "</tr>")
         parts.append(f'<table style="border-collapse:collapse"><thead><tr>{head}</tr></thead>'
                      f"<tbody>{''.join(rows)}</tbody></table>")

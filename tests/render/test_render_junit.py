@@ -75,3 +75,11 @@ def test_output_is_deterministic_and_declares_utf8(capsys):
     assert first == second
     assert first.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="alignspec"')
     assert "time=" not in first
+
+
+def test_an_expected_inconsistency_is_a_passing_test(tmp_path, capsys):
+    spec = tmp_path / "inconsistent.align"
+    spec.write_text("kind A\nrelation r(A, A) functional\nscenario s {\n    A x, y, z\n    r(x, y)\n    r(x, z)\n"
+                    "    expect inconsistent\n}\n", encoding="utf-8")
+    _, _, root = _junit(capsys, str(spec))
+    assert [(c.get("name"), _status(c)) for c in root.iter("testcase")] == [("expect inconsistent", "passed")]
