@@ -96,15 +96,25 @@ def _common_options() -> argparse.ArgumentParser:
     """The options every command that reads specs shares: configuration, roots, limits, output."""
     defaults = Budget()
     common = argparse.ArgumentParser(add_help=False)
-    config = common.add_argument_group("configuration")
-    which = config.add_mutually_exclusive_group()
+    # Mutually exclusive groups of a parent parser are shown among the plain options whatever
+    # group they are made in, so the options shared by every command stay in that one section.
+    which = common.add_mutually_exclusive_group()
     which.add_argument("--config", metavar="PATH",
                        help="read settings from this alignspec.toml or pyproject.toml instead of the nearest one")
     which.add_argument("--isolated", action="store_true",
                        help="read no configuration file: only the command line's options and the defaults count")
-    config.add_argument("--root", action="append", metavar="DIR",
+    common.add_argument("--root", action="append", metavar="DIR",
                         help="also allow imports from DIR (repeatable; replaces the configuration's roots); by "
                              "default imports reach the directories of the files named and the shipped library")
+    common.add_argument("--color", choices=[c.value for c in ColorChoice], default=ColorChoice.AUTO.value,
+                        help="colour text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces "
+                             "it), always or never (default auto)")
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true",
+                          help="print only the summary line (nothing when there is no finding) and no progress")
+    loudness.add_argument("-v", "--verbose", action="store_true",
+                          help="also say, on standard error, which configuration was read, what was suppressed "
+                               "and which baseline entries no longer match a finding")
     limits = common.add_argument_group("limits of the reasoner (an answer past a limit is unknown, never a guess)")
     limits.add_argument("--max-entities", type=_positive, metavar="N",
                         help=f"stop a chase once it has added N entities (default {defaults.max_entities})")
@@ -112,16 +122,6 @@ def _common_options() -> argparse.ArgumentParser:
                         help=f"stop a chase once it has added N facts (default {defaults.max_facts})")
     limits.add_argument("--max-steps", type=_positive, metavar="N",
                         help=f"stop a search or a join after N steps (default {defaults.max_search_steps})")
-    output = common.add_argument_group("output")
-    output.add_argument("--color", choices=[c.value for c in ColorChoice], default=ColorChoice.AUTO.value,
-                        help="colour text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces "
-                             "it), always or never (default auto)")
-    loudness = output.add_mutually_exclusive_group()
-    loudness.add_argument("-q", "--quiet", action="store_true",
-                          help="print only the summary line (nothing when there is no finding) and no progress")
-    loudness.add_argument("-v", "--verbose", action="store_true",
-                          help="also say, on standard error, which configuration was read, what was suppressed "
-                               "and which baseline entries no longer match a finding")
     return common
 
 
