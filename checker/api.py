@@ -16,23 +16,50 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import get_close_matches
 
 from lark.exceptions import UnexpectedInput
 
 from .analysis.claims import ClaimDecider, ClaimOutcome
+from .analysis.display import register_html
 from .analysis.framings import FramingView
+from .analysis.progress import Progress
 from .analysis.scenarios import ScenarioEvaluation
 from .analysis.spec import SpecAnalysis
+from .analysis.words import count
 from .check import CheckOptions, check_files, default_roots, load_and_analyse
 from .diagnostic_collector import DiagnosticCollector, ordered
 from .diagnostics import Diagnostic
 from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
+from .render.notebook import claim_outcome_html, scenario_html
 from .results import CheckResult
 from .syntax import nodes as n
 from .syntax.errors import describe
 from .syntax.parser import parse_text
+
+register_html(ClaimOutcome, claim_outcome_html)
+register_html(ScenarioEvaluation, scenario_html)
+
+QUESTION_FILE = "<question>"
+
+
+def question_source(claim_text: str) -> str:
+    """A question as the claim statement it is parsed as: ``claim`` and a colon are added when
+    left out (``"under harris: a implies b"`` becomes ``"claim under harris: a implies b"``).
+    Positions in the findings about a question refer to this text."""
+    text = claim_text.strip()
+    if not text.startswith("claim"):
+        text = "claim " + (text if text.startswith("under ") else ": " + text)
+    return text
+
+
+def _with_suggestion(message: str, name: str, choices: list[str]) -> str:
+    close = get_close_matches(name, choices, n=1)
+    if close:
+        return f"{message} (did you mean '{close[0]}'?)"
+    return f"{message} (it has: {', '.join(choices)})" if choices else message
 
 
 class SpecError(Exception):
@@ -57,6 +84,11 @@ class Spec:
     def name(self) -> str:
         return self.unit.name
 
+    def __repr__(self) -> str:
+        """``<Spec seed from examples/seed.align: 4 framings, 9 claims, 3 scenarios>``."""
+        return (f"<Spec {self.name} from {self.path}: {count(len(self.unit.framings), 'framing')}, "
+                f"{count(len(self.analysis.claims), 'claim')}, {count(len(self.analysis.scenarios), 'scenario')}>")
+
     def diagnostics(self) -> Iterator[Diagnostic]:
         """Every finding about this spec, in the order ``check`` prints them."""
         yield from ordered([*self.own_diagnostics, *self.analysis.reporter.diagnostics])
@@ -77,7 +109,8 @@ class Spec:
         for view in self.analysis.framings:
             if (view.framing.name if view.framing is not None else None) == framing:
                 return view
-        raise SpecError(f"no framing named '{framing}' in spec '{self.name}'")
+        names = [v.framing.name for v in self.analysis.framings if v.framing is not None]
+        raise SpecError(_with_suggestion(f"no framing named '{framing}' in spec '{self.name}'", str(framing), names))
 
     @property
     def scenarios(self) -> list[ScenarioEvaluation]:
@@ -92,19 +125,25 @@ class Spec:
             unit = self.unit.aliases.get(prefix)
             symbol = unit.scope.get(rest) if unit is not None else None
         if not isinstance(symbol, FramingSym):
-            raise SpecError(f"no framing named '{name}' in spec '{self.name}'")
+            raise SpecError(_with_suggestion(f"no framing named '{name}' in spec '{self.name}'", name,
+                                             self._framing_names()))
         return symbol
+
+    def _framing_names(self) -> list[str]:
+        """The framings a question may name: the spec's own, then each import's as ``alias.name``."""
+        names = [name for name, symbol in self.unit.scope.items() if isinstance(symbol, FramingSym)]
+        names += [f"{alias}.{name}" for alias, unit in self.unit.aliases.items()
+                  for name, symbol in unit.scope.items() if isinstance(symbol, FramingSym)]
+        return names
 
     def ask(self, claim_text: str) -> ClaimOutcome:
         """Decide a claim written in the language, e.g. ``"under harris: a equivalent b"``
         or ``"objective_robust(a) implies inner_aligned(a)"`` (the leading ``claim`` is optional)."""
-        text = claim_text.strip()
-        if not text.startswith("claim"):
-            text = "claim " + (text if text.startswith("under ") else ": " + text)
+        text = question_source(claim_text)
         try:
-            parsed = parse_text(text, "<question>")
+            parsed = parse_text(text, QUESTION_FILE)
         except UnexpectedInput as exc:
-            diagnostic = describe(exc, text, "<question>")
+            diagnostic = describe(exc, text, QUESTION_FILE)
             raise SpecError(f"cannot read the question: {diagnostic.message}", [diagnostic]) from None
         if len(parsed.statements) != 1 or not isinstance(parsed.statements[0], n.ClaimDecl):
             raise SpecError("a question is exactly one claim")
@@ -112,7 +151,9 @@ class Spec:
         reporter = DiagnosticCollector()
         claim = resolve_claim(self.unit, decl, reporter)
         if reporter.diagnostics or not claim.complete:
-            raise SpecError("the question does not resolve in this spec", reporter.diagnostics)
+            first = next(iter(reporter.diagnostics), None)
+            reason = "" if first is None else f": {first.message}" + (f" ({first.help})" if first.help else "")
+            raise SpecError(f"the question does not resolve in spec '{self.name}'{reason}", reporter.diagnostics)
         framings = [v.framing for v in self.analysis.framings]
         terminating = {id(v.framing): v.terminating for v in self.analysis.framings}
         decider = ClaimDecider(self.analysis.builder, self.budget,
@@ -137,13 +178,16 @@ class Spec:
         return spec_html(self)
 
 
-def load(path: str, roots: list[str] | None = None, budget: Budget | None = None) -> Spec:
-    """Load, resolve and analyse a spec file (or a shipped library spec by name).
+def load(path: str, roots: list[str] | None = None, budget: Budget | None = None,
+         progress: Progress | None = None) -> Spec:
+    """Load, resolve and analyse a spec file (or a shipped library spec by name); ``progress``,
+    when given, hears which framing, claim or scenario is being analysed.
 
     Raises ``SpecError`` when the file cannot be parsed, with its diagnostics attached.
     """
     budget = budget or Budget()
-    loaded, analysis = load_and_analyse(path, CheckOptions(roots=list(roots or []), budget=budget), tables=True)
+    options = CheckOptions(roots=list(roots or []), budget=budget, progress=progress)
+    loaded, analysis = load_and_analyse(path, options, tables=True)
     if analysis is None:
         raise SpecError(f"cannot parse {path}", loaded.diagnostics)
     return Spec(loaded.unit.path, loaded.unit, analysis, list(loaded.diagnostics), budget)

@@ -6,38 +6,49 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analysis.progress import Progress, announce
 from .analysis.spec import SpecAnalysis, analyse
 from .diagnostic_collector import ordered
-from .model.loader import Loader, library_directory, library_names, within
+from .model.discovery import spec_files_below
+from .model.loader import Loader, library_directory, library_names
 from .reasoning.logic import Budget
 from .results import CheckResult
 from .syntax.source import SourceError, read_source
+from .syntax.text_input import decoded_text
 
 
 class UsageError(Exception):
     """The command itself cannot run (exit status 2): a missing path, an empty directory..."""
 
 
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+
 @dataclass
 class CheckOptions:
-    """Settings of one run: extra import roots and the reasoner's limits."""
+    """Settings of one run: extra import roots, the reasoner's limits, and whom to tell which
+    file and framing is being analysed (``progress``, for long runs)."""
 
     roots: list[str] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
+    progress: Progress | None = None
 
 
 def collect_targets(arguments: list[str]) -> list[str]:
-    """Turn files, directories (every ``*.align`` below, sorted) and library names into a list
-    of spec files; raise ``UsageError`` for anything that names nothing."""
+    """Turn files, directories (every ``*.align`` below that a walk does not skip, sorted: see
+    :mod:`~alignspec.model.discovery`) and library names into a list of spec files (``-``, for
+    standard input, is kept as it is); raise ``UsageError`` for anything that names nothing."""
     files: list[str] = []
     for argument in arguments or ["."]:
         path = Path(argument)
-        if path.is_dir():
-            inside = os.path.realpath(path)
-            found = sorted(str(p) for p in path.rglob("*.align")
-                           if p.is_file() and within(os.path.realpath(p), [inside]))
+        if argument == STDIN:
+            files.append(STDIN)
+        elif path.is_dir():
+            found = [str(p) for p in spec_files_below(path)]
             if not found:
-                raise UsageError(f"no .align files in directory '{argument}'")
+                raise UsageError(f"no .align files in directory '{argument}' (hidden directories, virtual "
+                                 "environments, build, dist, node_modules and what .gitignore ignores are skipped)")
             files.extend(found)
         elif path.is_file():
             files.append(argument)
@@ -72,23 +83,34 @@ def default_roots(arguments: list[str]) -> list[str]:
     return roots
 
 
-def check_files(files: list[str], options: CheckOptions,
-                loader: Loader | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
-    """Check each file as a spec of its own; return the result and the analyses."""
+def check_files(files: list[str], options: CheckOptions, loader: Loader | None = None,
+                stdin: bytes | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
+    """Check each file as a spec of its own; return the result and the analyses. The file
+    ``-`` is the spec ``stdin`` holds (named ``<stdin>``; its imports resolve relative to the
+    current directory)."""
     loader = loader or Loader(options.roots)
-    result = CheckResult(files=list(files))
+    progress = options.progress
+    result = CheckResult(files=[STDIN_NAME if f == STDIN else f for f in files])
     analyses: list[SpecAnalysis] = []
-    units = [loader.load(file) for file in files]
+    units = []
+    for file in files:
+        announce(progress, f"loading {STDIN_NAME if file == STDIN else file}")
+        if file == STDIN:
+            units.append(loader.load_bytes(stdin or b"", STDIN_NAME, os.getcwd()))
+            result.sources[STDIN_NAME] = decoded_text(STDIN_NAME, stdin or b"")
+        else:
+            units.append(loader.load(file))
     for loaded in units:
         result.diagnostics.extend(loaded.diagnostics)
         if loaded.unit is None:
             continue
-        result.diagnostics.extend(loader.unused_declarations(loaded.unit))
-        analysis = analyse(loaded.unit, options.budget)
+        analysis = analyse(loaded.unit, options.budget, progress=progress)
+        result.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
         analyses.append(analysis)
         result.diagnostics.extend(analysis.reporter.diagnostics)
         result.claims.extend(analysis.claims)
         result.framings.extend(analysis.framings)
+        result.scenarios.extend(analysis.scenarios)
     result.diagnostics = ordered(result.diagnostics)
     for diagnostic in result.diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
@@ -112,15 +134,19 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
     loaded = loader.load(file)
     if loaded.unit is None:
         return loaded, None
-    loaded.diagnostics.extend(loader.unused_declarations(loaded.unit))
-    return loaded, analyse(loaded.unit, options.budget, tables=tables)
+    analysis = analyse(loaded.unit, options.budget, tables=tables, progress=options.progress)
+    loaded.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
+    return loaded, analysis
 
 
-def check(arguments: list[str], options: CheckOptions | None = None) -> CheckResult:
-    """Check the named files, directories or library specs."""
+def check(arguments: list[str], options: CheckOptions | None = None, stdin: bytes | None = None) -> CheckResult:
+    """Check the named files, directories or library specs; ``-`` names the spec ``stdin``
+    holds (at most one ``-``)."""
     options = options or CheckOptions()
     files = collect_targets(arguments)
+    if STDIN in files and stdin is None:
+        raise UsageError("'-' names standard input, and none was given")
     roots = default_roots(arguments) + list(options.roots)
-    run_options = CheckOptions(roots=roots, budget=options.budget)
-    result, _ = check_files(files, run_options)
+    run_options = CheckOptions(roots=roots, budget=options.budget, progress=options.progress)
+    result, _ = check_files(files, run_options, stdin=stdin)
     return result

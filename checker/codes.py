@@ -196,6 +196,25 @@ CODES: tuple[Code, ...] = (
         "it. This is an info finding and does not fail a check.",
     ),
     _code(
+        "AS207", "unused-suppression", INFO, "a suppression comment that suppresses nothing",
+        what="A comment `# alignspec: ignore[CODE, ...]` (or a bare `# alignspec: ignore`) names no "
+        "finding that occurs where it applies: on its own line, or, when the comment is alone on its "
+        "line, on the line after. Also reported for a code or name in the brackets that is not a "
+        "finding's, and for a comment that cannot be read (an unclosed bracket).",
+        why="A suppression that no longer matches anything hides nothing today but will silently "
+        "hide a new finding of the same code on that line tomorrow. It is usually left over from a "
+        "finding that was fixed, or it names the wrong code or the wrong line.",
+        example=_example("""
+            kind Agent
+            concept active(x: Agent) := Agent(x)    # alignspec: ignore[AS303]
+            claim: satisfiable active
+        """),
+        fix="Remove the comment, or the codes in it that match nothing; if a finding was meant, "
+        "move the comment onto the line where the finding starts (or the line above it) and name "
+        "the code the finding shows (`alignspec check` prints it in brackets). This is an info "
+        "finding and does not fail a check.",
+    ),
+    _code(
         "AS300", "non-terminating-framing", ERROR, "a framing whose rules are not weakly acyclic",
         what="The rules of a framing (its own, the ones it extends, and the relation and kind "
         "axioms) are not weakly acyclic: some rule invents a new entity whose facts make the same "
@@ -288,11 +307,13 @@ CODES: tuple[Code, ...] = (
     _code(
         "AS304", "budget-exceeded", WARNING,
         "a chase or search stopped at its limit; the answer is unknown",
-        what="A chase or a homomorphism search reached its limit (entities, facts, steps or "
-        "time) before finishing. The claim, classification or expectation it served is "
-        "reported as unknown; the checker never guesses an answer.",
+        what="A chase or a homomorphism search reached one of its limits before finishing: the new "
+        "entities or the new facts a chase may add, or the steps of a search. The message says "
+        "which limit, and the option that raises it. The claim, classification or expectation it "
+        "served is reported as unknown; the checker never guesses an answer.",
         why="An unknown answer is not a pass: the statement is unverified, and a spec relying on "
-        "it may be wrong without anyone noticing.",
+        "it may be wrong without anyone noticing. This is a warning, so `--strict` (or "
+        "`strict = true` in the configuration) makes a run with an unknown answer fail.",
         example=_example("""
             kind Node
             kind L0: Node
@@ -308,9 +329,11 @@ CODES: tuple[Code, ...] = (
             concept root(x: L0) := L0(x)
             claim under binary_tree: satisfiable root
         """),
-        fix="Raise the limit if the run allows it, or make the problem smaller: split a framing "
-        "whose rules invent many entities, avoid rules that multiply entities at every step, "
-        "and state claims over smaller formulas.",
+        fix="Raise the limit the message names, if the run allows it: `--max-entities`, "
+        "`--max-facts` or `--max-steps` on the command line, or `max-entities`, `max-facts`, "
+        "`max-steps` in the configuration. Or make the problem smaller: split a framing whose "
+        "rules invent many entities, avoid rules that multiply entities at every step, and state "
+        "claims over smaller formulas.",
     ),
     _code(
         "AS305", "restated-premise", INFO, "a claim that holds only because a rule states it",
@@ -429,7 +452,7 @@ CODES: tuple[Code, ...] = (
 (
     SYNTAX_ERROR, INPUT_ERROR,
     UNKNOWN_NAME, DUPLICATE_NAME, ARITY_MISMATCH, KIND_MISMATCH, CIRCULAR_DEFINITION, IMPORT_ERROR,
-    UNUSED_DECLARATION,
+    UNUSED_DECLARATION, UNUSED_SUPPRESSION,
     NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT, CLAIM_FAILED, CONCEPT_COLLAPSE, BUDGET_EXCEEDED,
     RESTATED_PREMISE, VACUOUS_CLAIM,
     EXPECTATION_FAILED, INCONSISTENT_SCENARIO, CYCLE_IN_ACYCLIC,

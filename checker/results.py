@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .analysis.claims import ClaimOutcome
 from .analysis.framings import FramingView
+from .analysis.scenarios import ScenarioEvaluation
 from .diagnostics import Diagnostic, Severity
 
 
@@ -14,8 +15,8 @@ class CheckResult:
     """The files checked, every diagnostic (in a deterministic order) and the reasoner's answers.
 
     ``sources`` maps each file to its text so renderers can show the offending line;
-    ``claims`` and ``framings`` are the outcome of every claim and the view under every framing
-    of each spec checked, in file order.
+    ``claims``, ``framings`` and ``scenarios`` are the outcome of every claim, the view under
+    every framing and the evaluation of every scenario of each spec checked, in file order.
     """
 
     files: list[str] = field(default_factory=list)
@@ -23,6 +24,7 @@ class CheckResult:
     sources: dict[str, str] = field(default_factory=dict)
     claims: list[ClaimOutcome] = field(default_factory=list)
     framings: list[FramingView] = field(default_factory=list)
+    scenarios: list[ScenarioEvaluation] = field(default_factory=list)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)

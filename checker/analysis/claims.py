@@ -13,11 +13,13 @@ from ..evidence import Counterexample, HoldsElsewhere, JustificationStep
 from ..model.symbols import ClaimSym, ConceptSym, FormulaSym, FramingSym
 from ..model.written import definition, signature
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
+from ..reasoning.instance import Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
 from .axioms import Namer, TheoryBuilder
+from .display import html_of
 from .justify import justification_steps, with_direction
 from .outcomes import ClaimStatus, UndecidedReason
 from .worlds import scenario_text, world_data
@@ -74,6 +76,16 @@ class ClaimOutcome:
     def name(self) -> str | None:
         """The claim's declared name (None for an unnamed claim)."""
         return self.claim.decl.name.text if self.claim.decl.name else None
+
+    def __repr__(self) -> str:
+        """``<ClaimOutcome a1 under hubinger2020: holds>`` (with the limit when it is unknown)."""
+        under = f" under {self.framing_name}" if self.framing_name else ""
+        why = f" ({self.undecided.value})" if self.undecided is not None else ""
+        return f"<ClaimOutcome {self.claim.label}{under}: {self.status.value}{why}>"
+
+    def _repr_html_(self) -> str | None:
+        """The answer and its evidence in a notebook (see :mod:`~alignspec.analysis.display`)."""
+        return html_of(self)
 
     def to_dict(self) -> dict[str, Any]:
         span = self.claim.decl.span
@@ -213,11 +225,10 @@ class ClaimDecider:
             return self._implies(claim, framing, name, [forward, backward])
         return self._not_implies(claim, framing, name, [forward, backward])
 
-    @staticmethod
-    def _out_of_budget(claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
+    def _out_of_budget(self, claim: ClaimSym, name: str, directions: list[Direction]) -> ClaimOutcome:
         limit = next(d.result.limit for d in directions if d.status is Answer.UNKNOWN)
-        return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
-                            undecided=UndecidedReason.of(limit))
+        reason = UndecidedReason.of(limit)
+        return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=reason.explain(self.budget), undecided=reason)
 
     def _justification(self, claim: ClaimSym, directions: list[Direction],
                        marked: bool) -> tuple[JustificationStep, ...]:
@@ -237,7 +248,7 @@ class ClaimDecider:
         assert result.instance is not None
         text = scenario_text(result.instance, self.theory(framing), scenario, direction.sides.expects, doc=doc)
         return Counterexample(direction.text, name or None, text, world_data(result.instance),
-                              tuple(str(a) for a in result.unmatched))
+                              tuple(unmatched_hint(a, result.instance, result.var_map) for a in result.unmatched))
 
     def _implies(self, claim: ClaimSym, framing: FramingSym | None, name: str,
                  directions: list[Direction]) -> ClaimOutcome:
@@ -309,8 +320,9 @@ class ClaimDecider:
         sides = conjunction(claim, self.builder)
         result = decide_satisfiable(self.theory(framing), sides.left, self.budget)
         if result.status is Satisfiability.UNKNOWN:
-            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message="the reasoner ran out of budget",
-                                undecided=UndecidedReason.of(result.limit))
+            reason = UndecidedReason.of(result.limit)
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=reason.explain(self.budget),
+                                undecided=reason)
         possible = claim.form in (ClaimForm.SATISFIABLE, ClaimForm.DOES_NOT_EXCLUDE)
         is_satisfiable = result.status is Satisfiability.SATISFIABLE
         under = f" under {name}" if name else " with no framing"
@@ -335,6 +347,14 @@ class ClaimDecider:
         return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"{what}{under}", counterexample=world)
 
 
+def unmatched_hint(atom: Atom, instance: Instance, fixed: dict[str, int]) -> str:
+    """An atom of the right side that found no match, written against the printed world: a
+    variable the left side fixes as the entity it is there, any other as ``?variable`` (``?``
+    cannot start a name, so it is never mistaken for an entity of the world)."""
+    args = [instance.label(fixed[v]) if v in fixed else f"?{v}" for v in atom.args]
+    return f"{atom.pred}({', '.join(args)})"
+
+
 def _identifier(text: str) -> str:
     out = "".join(ch if ch.isalnum() or ch == "_" else "_" for ch in text)
     return out.strip("_") or "claim"
@@ -353,4 +373,6 @@ def report_claim(outcome: ClaimOutcome, reporter: DiagnosticCollector) -> None:
                         subject=ClaimSubject(claim.label, outcome.framing_name or None, claim.form.value))
     elif outcome.undecided is not None and outcome.undecided.is_limit:
         reporter.report(BUDGET_EXCEEDED, span, f"{claim.title} was not decided: {outcome.message}",
-                        help="simplify the framing or the formulas; the answer is unknown, not false")
+                        help=f"raise the limit with {outcome.undecided.option} N (or the configuration's "
+                             f"{str(outcome.undecided.option).lstrip('-')}), or simplify the framing or the "
+                             "formulas; the answer is unknown, not false")

@@ -22,6 +22,7 @@ from ..subjects import ConceptsSubject, FramingSubject
 from ..syntax.nodes import ClaimForm
 from .axioms import TheoryBuilder, ancestors, axiom_name, concept_usable, origin_of
 from .justify import Justifier
+from .progress import Progress, announce
 
 
 def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
@@ -103,10 +104,11 @@ class FramingAnalysis:
             self._terminating[key] = weak_acyclicity_violation(self.builder.theory(framing)) is None
         return self._terminating[key]
 
-    def run(self) -> list[FramingView]:
+    def run(self, progress: Progress | None = None) -> list[FramingView]:
         framings = [None, *framing_order(self.unit.framings)]
         for framing in framings:
             view = FramingView(framing, self.builder.namer(framing) if framing is not None else "", self.unit.name)
+            announce(progress, f"{self.unit.path}: classifying concepts under {view.name or 'the base framing'}")
             self.views.append(view)
             violation = weak_acyclicity_violation(self.builder.theory(framing))
             self._terminating[id(framing)] = violation is None

@@ -4,7 +4,9 @@ why an answer is undecided. Their values are the words the output shows."""
 from __future__ import annotations
 
 from ..enums import TextEnum
+from ..reasoning.logic import Budget
 from ..reasoning.status import Answer, Limit
+from .words import count
 
 ClaimStatus = Answer
 
@@ -23,10 +25,45 @@ class UndecidedReason(TextEnum):
         """Whether a limit, which the user can raise, was reached."""
         return self is not UndecidedReason.NON_TERMINATING
 
+    @property
+    def option(self) -> str | None:
+        """The command-line option (and configuration key, without the dashes) that raises the
+        limit reached; None for a framing that is not weakly acyclic."""
+        return _OPTIONS.get(self)
+
+    def limit(self, budget: Budget) -> int | None:
+        """The value of the limit reached under ``budget`` (None when no limit was reached)."""
+        if self is UndecidedReason.ENTITIES:
+            return budget.max_entities
+        if self is UndecidedReason.FACTS:
+            return budget.max_facts
+        if self is UndecidedReason.STEPS:
+            return budget.max_search_steps
+        return None
+
+    def explain(self, budget: Budget) -> str:
+        """What stopped the reasoner, in words, with the option that raises the limit:
+        ``the chase reached its limit of 2 new facts (--max-facts)``."""
+        value = self.limit(budget) or 0
+        if self is UndecidedReason.ENTITIES:
+            return f"the chase reached its limit of {count(value, 'new entity', 'new entities')} ({self.option})"
+        if self is UndecidedReason.FACTS:
+            return f"the chase reached its limit of {count(value, 'new fact')} ({self.option})"
+        if self is UndecidedReason.STEPS:
+            return f"a search reached its limit of {count(value, 'step')} ({self.option})"
+        return "its framing is not weakly acyclic"
+
     @classmethod
     def of(cls, limit: Limit | None) -> UndecidedReason:
         """The reason for a chase or search stopped at ``limit`` (steps when none is known)."""
         return {Limit.ENTITIES: cls.ENTITIES, Limit.FACTS: cls.FACTS}.get(limit, cls.STEPS) if limit else cls.STEPS
+
+
+_OPTIONS = {
+    UndecidedReason.ENTITIES: "--max-entities",
+    UndecidedReason.FACTS: "--max-facts",
+    UndecidedReason.STEPS: "--max-steps",
+}
 
 
 class Verdict(TextEnum):

@@ -24,6 +24,7 @@ from ..reasoning.status import ChaseStatus, Limit
 from ..subjects import CycleSubject, ExpectationSubject, InconsistencySubject
 from ..syntax.nodes import ExpectKind
 from .axioms import TheoryBuilder, fresh
+from .display import html_of
 from .justify import Steps, justification_steps
 from .outcomes import ExpectationOutcome, ScenarioStatus, UndecidedReason, Verdict
 from .verdicts import Refutation, VerdictDecider, VerdictUndecided
@@ -177,6 +178,17 @@ class ScenarioEvaluation:
             return True
         expected = any(e.kind is ExpectKind.INCONSISTENT for e in self.expectations)
         return self.status is ScenarioStatus.INCONSISTENT and not expected
+
+    def __repr__(self) -> str:
+        """``<ScenarioEvaluation three_levels under harris: consistent, 5/5 expectations pass>``."""
+        under = f" under {self.framing}" if self.framing else ""
+        passed = sum(1 for e in self.expectations if e.passed)
+        return (f"<ScenarioEvaluation {self.scenario.name}{under}: {self.status.value}, "
+                f"{passed}/{len(self.expectations)} expectations pass>")
+
+    def _repr_html_(self) -> str | None:
+        """The scenario's expectations as a table in a notebook (see :mod:`~alignspec.analysis.display`)."""
+        return html_of(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -12,6 +12,7 @@ from .axioms import TheoryBuilder, concept_usable
 from .claims import ClaimDecider, ClaimOutcome, report_claim
 from .framings import FramingAnalysis, FramingView
 from .justify import Justifier
+from .progress import Progress, announce
 from .scenarios import ScenarioEvaluation, ScenarioEvaluator
 from .triviality import TrivialityChecker
 
@@ -43,29 +44,33 @@ def _claim_usable(claim: ClaimSym) -> bool:
     return True
 
 
-def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False) -> SpecAnalysis:
+def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False,
+            progress: Progress | None = None) -> SpecAnalysis:
     """Decide every claim of ``unit``, classify its concepts under each of its framings, and
-    evaluate its scenarios (with the full individuals-by-concepts table when ``tables``)."""
+    evaluate its scenarios (with the full individuals-by-concepts table when ``tables``);
+    ``progress`` hears of each framing, claim and scenario as its turn comes."""
     with collector_paused():
-        return _analyse(unit, budget or Budget(), tables)
+        return _analyse(unit, budget or Budget(), tables, progress)
 
 
-def _analyse(unit: Unit, budget: Budget, tables: bool) -> SpecAnalysis:
+def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None) -> SpecAnalysis:
     builder = TheoryBuilder(unit)
     result = SpecAnalysis(unit, builder)
     framings = FramingAnalysis(unit, builder, budget, result.reporter)
-    result.framings = framings.run()
+    result.framings = framings.run(progress)
     result.justifier = framings.justifier
     decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
-    for claim in unit.claims:
-        if not _claim_usable(claim):
-            continue
+    usable = [claim for claim in unit.claims if _claim_usable(claim)]
+    for number, claim in enumerate(usable, 1):
+        announce(progress, f"{unit.path}: claim {claim.label} ({number}/{len(usable)})")
         outcome = decider.decide(claim)
         result.claims.append(outcome)
         report_claim(outcome, result.reporter)
+    announce(progress, f"{unit.path}: looking for claims that restate a rule or hold vacuously")
     TrivialityChecker(unit, builder, budget).check(result.claims, result.reporter)
     evaluator = ScenarioEvaluator(builder, framings.concepts, budget, framings.terminating, result.reporter)
     for scenario in unit.scenarios:
         if scenario.complete:
+            announce(progress, f"{unit.path}: scenario {scenario.name}")
             result.scenarios.append(evaluator.evaluate(scenario, table=tables))
     return result

@@ -1,4 +1,4 @@
-"""The ``alignspec`` command line."""
+"""The ``alignspec`` command line: parse the arguments and run one subcommand."""
 
 from __future__ import annotations
 
@@ -8,124 +8,31 @@ import sys
 from collections.abc import Sequence
 from difflib import get_close_matches
 
-from .._version import __version__
-from ..analysis.outcomes import ClaimStatus
-from ..check import CheckOptions, UsageError, check, load_and_analyse
+from ..check import CheckOptions, UsageError, load_and_analyse
 from ..diagnostics import Severity
-from ..reasoning.logic import AxiomKind, Budget
 from ..render.explain import UnknownCodeError, explain, list_codes
-from ..render.github import render_github
-from ..render.json_format import render_json
-from ..render.sarif import render_sarif
 from ..render.scenario import render_scenario_json, render_scenario_text
-from ..render.text import location, render_text, should_use_color
+from ..render.text import ColorChoice, render_text, should_use_color
 from ..results import CheckResult
-from .views import VIEW_COMMANDS, add_view_parsers, run_view
+from .arguments import build_parser
+from .ask import run_ask
+from .check_command import progress_reporter, run_check
+from .settings import resolve_settings
+from .views import VIEW_COMMANDS, run_view
 
-FORMATS = {
-    "json": render_json,
-    "sarif": render_sarif,
-    "github": render_github,
-}
-
-
-def _budget_arguments(parser: argparse.ArgumentParser) -> None:
-    defaults = Budget()
-    parser.add_argument("--max-entities", type=int, default=defaults.max_entities, metavar="N",
-                        help=f"stop a chase once it has added N entities (default {defaults.max_entities})")
-    parser.add_argument("--max-facts", type=int, default=defaults.max_facts, metavar="N",
-                        help=f"stop a chase once it has added N facts (default {defaults.max_facts})")
-    parser.add_argument("--max-steps", type=int, default=defaults.max_search_steps, metavar="N",
-                        help=f"stop a homomorphism search after N steps (default {defaults.max_search_steps})")
-    parser.add_argument("--root", action="append", default=[], metavar="DIR",
-                        help="also allow imports from DIR (repeatable)")
-
-
-def _budget(args: argparse.Namespace) -> Budget:
-    for name in ("max_entities", "max_facts", "max_steps"):
-        if getattr(args, name) < 1:
-            raise UsageError(f"--{name.replace('_', '-')} must be at least 1")
-    return Budget(max_entities=args.max_entities, max_facts=args.max_facts, max_search_steps=args.max_steps)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(
-        prog="alignspec",
-        description="Check specs of AI-alignment vocabulary: definitions, framings, claims and scenarios.",
-    )
-    parser.add_argument("--version", action="version", version=f"alignspec {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    check_parser = commands.add_parser("check", help="check specs and report findings")
-    check_parser.add_argument("paths", nargs="*", metavar="PATH-OR-LIBRARY-NAME",
-                              help="files, directories (every *.align below) or shipped library specs; "
-                                   "default: the current directory")
-    check_parser.add_argument("--format", choices=["text", *FORMATS], default="text")
-    check_parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
-    check_parser.add_argument("--explain-holds", action="store_true",
-                              help="also list the justification of every claim that holds")
-    _budget_arguments(check_parser)
-
-    explain_parser = commands.add_parser("explain", help="explain a finding code")
-    explain_parser.add_argument("code", metavar="CODE-OR-NAME")
-
-    commands.add_parser("codes", help="list every finding code")
-
-    scenario_parser = commands.add_parser("scenario", help="evaluate the scenarios of a spec")
-    scenario_parser.add_argument("file", metavar="FILE")
-    scenario_parser.add_argument("name", nargs="?", metavar="NAME", help="only this scenario")
-    scenario_parser.add_argument("--format", choices=["text", "json"], default="text")
-    scenario_parser.add_argument("--derivations", action="store_true",
-                                 help="list the derived facts and what they came from")
-    _budget_arguments(scenario_parser)
-    for view_parser in add_view_parsers(commands):
-        _budget_arguments(view_parser)
-    return parser
-
-
-def _holds_section(result: CheckResult) -> str:
-    lines = []
-    for outcome in result.claims:
-        if outcome.status is not ClaimStatus.HOLDS:
-            continue
-        under = f" under {outcome.framing_name}" if outcome.framing_name else ""
-        name = f"claim '{outcome.name}'" if outcome.name else "the claim"
-        lines.append(f"{location(outcome.claim.decl.span)}: {name} holds{under}")
-        for step in outcome.justification or ():
-            direction = f" [{step.direction}]" if step.direction else ""
-            where = f"  ({location(step.span)})" if step.span is not None else ""
-            word = "by" if step.kind is AxiomKind.CONCEPT else "because"
-            lines.append(f"    {word} {step.label}{direction}{where}")
-        if outcome.witness is not None:
-            lines.append("    because this world is possible:")
-            lines.extend(f"        {line}" for line in outcome.witness.scenario.splitlines())
-    return "\n".join(lines)
-
-
-def run_check(args: argparse.Namespace) -> int:
-    options = CheckOptions(roots=list(args.root), budget=_budget(args))
-    result = check(list(args.paths), options)
-    if args.format == "text":
-        text = render_text(result, color=should_use_color(sys.stdout, os.environ))
-        if args.explain_holds:
-            section = _holds_section(result)
-            if section:
-                text = section + "\n\n" + text
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output = FORMATS[args.format](result)
-        sys.stdout.write(output if output.endswith("\n") or not output else output + "\n")
-    return result.exit_status(strict=args.strict)
+__all__ = ["build_parser", "main"]
 
 
 def run_scenario(args: argparse.Namespace) -> int:
-    options = CheckOptions(roots=list(args.root), budget=_budget(args))
-    loaded, analysis = load_and_analyse(args.file, options, tables=True)
+    """Run ``alignspec scenario`` and return its exit status."""
+    settings = resolve_settings(args)
+    with progress_reporter(args) as progress:
+        options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress)
+        loaded, analysis = load_and_analyse(args.file, options, tables=True)
     errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
     if analysis is None:
         result = CheckResult(files=[args.file], diagnostics=errors)
-        sys.stdout.write(render_text(result, color=should_use_color(sys.stdout, os.environ)))
+        sys.stdout.write(render_text(result, color=should_use_color(sys.stdout, os.environ, ColorChoice(args.color))))
         return 1
     evaluations = analysis.scenarios
     if args.name is not None:
@@ -143,6 +50,15 @@ def run_scenario(args: argparse.Namespace) -> int:
     return 1 if errors or any(e.failed for e in evaluations) else 0
 
 
+def _explain(args: argparse.Namespace) -> int:
+    try:
+        sys.stdout.write(explain(args.code).rstrip("\n") + "\n")
+    except UnknownCodeError as exc:
+        print(f"alignspec: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``alignspec`` console script; returns the exit status."""
     parser = build_parser()
@@ -150,17 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "check":
             return run_check(args)
+        if args.command == "ask":
+            return run_ask(args)
         if args.command == "explain":
-            try:
-                sys.stdout.write(explain(args.code).rstrip("\n") + "\n")
-            except UnknownCodeError as exc:
-                print(f"alignspec: {exc}", file=sys.stderr)
-                return 2
-            return 0
+            return _explain(args)
         if args.command == "scenario":
             return run_scenario(args)
         if args.command in VIEW_COMMANDS:
-            return run_view(args, _budget(args))
+            return run_view(args, resolve_settings(args))
         if args.command == "codes":
             sys.stdout.write(list_codes().rstrip("\n") + "\n")
             return 0

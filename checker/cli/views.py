@@ -10,50 +10,91 @@ from difflib import get_close_matches
 from ..api import Spec, SpecError, load
 from ..check import UsageError
 from ..diagnostics import Diagnostic, Severity
-from ..reasoning.logic import Budget
-from ..render.text import render_text, should_use_color
+from ..render.text import ColorChoice, render_text, should_use_color
 from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
 from ..views.compare import compare, concepts_of
 from ..views.dot import to_dot
 from ..views.graphdata import to_graphml, to_json
-from ..views.lattice import lattice_graph, lattice_text
+from ..views.lattice import lattice_document, lattice_graph, lattice_text
 from ..views.mermaid import to_mermaid
 from ..views.output import atomic_output
 from ..views.report import render_report
 from ..views.tables import compare_json, compare_markdown, compare_text
 from ..views.vocabulary import vocabulary_graph
 from ..views.world import world_graph
+from .progress import ProgressReporter
+from .settings import Settings
 
 VIEW_COMMANDS = ("lattice", "compare", "graph", "report")
 BASE = "base"
 
 
-def add_view_parsers(commands) -> list[argparse.ArgumentParser]:
-    """Add the view subcommands to ``commands`` (an argparse subparsers action); returns their
-    parsers so the caller can add the shared options."""
-    lattice = commands.add_parser("lattice", help="the Hasse diagram of the concepts under a framing")
-    lattice.add_argument("file", metavar="FILE")
+VIEW_EPILOGS = {
+    "lattice": """\
+examples:
+  alignspec lattice examples/seed.align
+  alignspec lattice --framing harris --format dot examples/seed.align | dot -Tsvg > harris.svg
+  alignspec lattice --format json -o lattice.json examples/seed.align""",
+    "compare": """\
+examples:
+  alignspec compare examples/seed.align
+  alignspec compare --framing hubinger2020 --framing harris --concept inner_aligned examples/seed.align
+  alignspec compare --format markdown examples/seed.align > comparison.md""",
+    "graph": """\
+examples:
+  alignspec graph examples/seed.align | dot -Tsvg > vocabulary.svg
+  alignspec graph --scenario three_levels --format mermaid examples/seed.align""",
+    "report": """\
+examples:
+  alignspec report examples/seed.align > seed.md
+  alignspec report --format html -o seed.html examples/seed.align""",
+}
+VIEW_STATUS = "exit status: 0 written, 1 the spec has errors (the view is still written when it could be " \
+              "analysed), 2 the command could not run"
+
+
+def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
+                     formatter_class) -> list[argparse.ArgumentParser]:
+    """Add the view subcommands to ``commands`` (an argparse subparsers action), each with the
+    shared options of ``parents``; returns their parsers."""
+
+    def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        parser = commands.add_parser(name, parents=parents, formatter_class=formatter_class, help=summary,
+                                     description=description, epilog=f"{VIEW_EPILOGS[name]}\n\n{VIEW_STATUS}")
+        parser.add_argument("file", metavar="FILE", help="the spec file (or shipped library spec)")
+        return parser
+
+    lattice = add("lattice", "the Hasse diagram of the concepts under a framing",
+                  "The concepts of a spec ordered by implication under each framing (a Hasse diagram of "
+                  "their equivalence classes); each edge carries its justification.")
     lattice.add_argument("--framing", metavar="F",
                          help=f"only this framing ('{BASE}': the base framing); "
                               "default: the base framing and each framing")
-    lattice.add_argument("--format", choices=["text", "dot", "mermaid", "json"], default="text")
+    lattice.add_argument("--format", choices=["text", "dot", "mermaid", "json"], default="text",
+                         help="text (default), dot (Graphviz), mermaid, or json (schema alignspec-lattice)")
 
-    comparison = commands.add_parser("compare", help="how each pair of concepts relates under each framing")
-    comparison.add_argument("file", metavar="FILE")
+    comparison = add("compare", "how each pair of concepts relates under each framing",
+                     "Every pair of concepts: equivalent, implies, implied by or incomparable under each "
+                     "framing, the pairs on which framings disagree first.")
     comparison.add_argument("--framing", metavar="F", action="append",
                             help=f"compare under F (repeatable; '{BASE}': the base framing); default: all")
-    comparison.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    comparison.add_argument("--format", choices=["text", "markdown", "json"], default="text",
+                            help="text (default), markdown, or json (schema alignspec-compare)")
     comparison.add_argument("--concept", metavar="NAME", help="only the pairs that involve this concept")
 
-    graph = commands.add_parser("graph", help="the vocabulary, or a scenario's world, as a graph")
-    graph.add_argument("file", metavar="FILE")
+    graph = add("graph", "the vocabulary, or a scenario's world, as a graph",
+                "The vocabulary (kinds, relations, concepts and how they use each other), or the chased "
+                "world of one scenario, as a graph.")
     graph.add_argument("--scenario", metavar="NAME", help="the chased world of this scenario")
-    graph.add_argument("--format", choices=["dot", "mermaid", "graphml", "json"], default="dot")
+    graph.add_argument("--format", choices=["dot", "mermaid", "graphml", "json"], default="dot",
+                       help="dot (Graphviz, default), mermaid, graphml, or json (networkx node-link data)")
 
-    report = commands.add_parser("report", help="one Markdown or HTML document with every view")
-    report.add_argument("file", metavar="FILE")
-    report.add_argument("--format", choices=["markdown", "html"], default="markdown")
+    report = add("report", "one Markdown or HTML document with every view",
+                 "One document with the concepts, claims, diagrams, the comparison and the scenarios; HTML "
+                 "is self-contained and draws diagrams with Graphviz when it is installed.")
+    report.add_argument("--format", choices=["markdown", "html"], default="markdown",
+                        help="markdown (default) or html")
 
     parsers = [lattice, comparison, graph, report]
     for parser in parsers:
@@ -83,7 +124,7 @@ def _views(spec: Spec, names: list[str] | None, file: str) -> list:
     return chosen
 
 
-def _print_diagnostics(spec_file: str, diagnostics: list[Diagnostic]) -> None:
+def _print_diagnostics(spec_file: str, diagnostics: list[Diagnostic], color: ColorChoice) -> None:
     sources: dict[str, str] = {}
     for diagnostic in diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
@@ -93,7 +134,7 @@ def _print_diagnostics(spec_file: str, diagnostics: list[Diagnostic]) -> None:
                 except (OSError, SourceError):
                     sources[span.file] = ""
     result = CheckResult(files=[spec_file], diagnostics=diagnostics, sources=sources)
-    sys.stderr.write(render_text(result, color=should_use_color(sys.stderr, os.environ)))
+    sys.stderr.write(render_text(result, color=should_use_color(sys.stderr, os.environ, color)))
 
 
 def _lattice(spec: Spec, args) -> str:
@@ -107,7 +148,7 @@ def _lattice(spec: Spec, args) -> str:
         return to_dot(graphs, name="lattice")
     if args.format == "mermaid":
         return to_mermaid(graphs)
-    return to_json(graphs[0] if len(graphs) == 1 else graphs)
+    return to_json(lattice_document(graphs))
 
 
 def _compare(spec: Spec, args) -> str:
@@ -145,17 +186,19 @@ RENDERERS = {
 }
 
 
-def run_view(args: argparse.Namespace, budget: Budget) -> int:
+def run_view(args: argparse.Namespace, settings: Settings) -> int:
     """Run one view subcommand: 0 on success, 1 when the spec has errors (the view is still
     written when the spec could be analysed); usage errors raise ``UsageError`` (status 2)."""
-    try:
-        spec = load(args.file, roots=list(args.root), budget=budget)
-    except SpecError as exc:
-        _print_diagnostics(args.file, exc.diagnostics)
-        return 1
+    color = ColorChoice(args.color)
+    with ProgressReporter(sys.stderr, enabled=False if args.quiet else None) as progress:
+        try:
+            spec = load(args.file, roots=list(settings.roots), budget=settings.budget, progress=progress)
+        except SpecError as exc:
+            _print_diagnostics(args.file, exc.diagnostics, color)
+            return 1
     model_errors = [d for d in spec.own_diagnostics if d.severity is Severity.ERROR]
     if model_errors:
-        _print_diagnostics(args.file, list(spec.diagnostics()))
+        _print_diagnostics(args.file, list(spec.diagnostics()), color)
         return 1
     render = RENDERERS[args.command]
     if args.output:
@@ -171,6 +214,6 @@ def run_view(args: argparse.Namespace, budget: Budget) -> int:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     diagnostics = list(spec.diagnostics())
     if any(d.severity is Severity.ERROR for d in diagnostics):
-        _print_diagnostics(args.file, diagnostics)
+        _print_diagnostics(args.file, diagnostics, color)
         return 1
     return 0

@@ -9,6 +9,7 @@ import subprocess
 from html import escape
 from typing import Any
 
+from ..analysis.words import count
 from ..views.document import Diagram
 from .entries import claim_entries, concept_entries
 from .findings import findings
@@ -51,7 +52,8 @@ def spec_html(spec: Any, diagrams: bool = True) -> str:
     counts = {s: sum(1 for f in found if f.severity == s) for s in ("error", "warning", "info")}
     parts = [STYLE, '<div class="alignspec-nb">',
              f"<p><strong>spec {escape(spec.name)}</strong> ({escape(spec.path)}): "
-             f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} note(s)</p>"]
+             f"{count(counts['error'], 'error')}, {count(counts['warning'], 'warning')}, "
+             f"{count(counts['info'], 'note')}</p>"]
     if found:
         parts.append("<p><strong>Findings</strong></p>")
         parts.append(_table(["severity", "finding", "where", "message"], [

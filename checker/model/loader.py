@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,7 @@ from ..diagnostics import Diagnostic, Related, Severity
 from ..gc_pause import collector_paused
 from ..syntax import nodes as n
 from ..syntax.errors import parse_file
+from ..syntax.text_input import parse_bytes
 from .cycles import check_cycles
 from .kinds import KindTable, all_units, check_kinds
 from .resolve import resolve_unit
@@ -78,6 +80,7 @@ class Loader:
         self.max_depth = max_depth
         self.loaded: dict[str, LoadedUnit] = {}
         self._in_progress: list[str] = []
+        self._unsaved: dict[str, bytes] = {}
 
     def add_root(self, directory: str) -> None:
         real = os.path.realpath(directory)
@@ -89,6 +92,14 @@ class Loader:
         with collector_paused():
             return self._load(os.path.realpath(path), display or path)
 
+    def load_bytes(self, data: bytes, display: str, directory: str) -> LoadedUnit:
+        """Load a spec that is no file (standard input): ``data``, named ``display`` in messages,
+        with its imports resolved relative to ``directory``."""
+        real = os.path.join(os.path.realpath(directory), display)
+        self._unsaved[real] = data
+        with collector_paused():
+            return self._load(real, display)
+
     def load_library(self, name: str) -> LoadedUnit:
         path = os.path.join(self.library, f"{name}.align")
         return self._load(os.path.realpath(path), path)
@@ -97,7 +108,8 @@ class Loader:
         display = display_path(display)
         if real in self.loaded:
             return self.loaded[real]
-        spec, diagnostics = parse_file(display)
+        unsaved = self._unsaved.get(real)
+        spec, diagnostics = parse_file(display) if unsaved is None else parse_bytes(display, unsaved)
         if spec is None:
             result = LoadedUnit(None, diagnostics)
             self.loaded[real] = result
@@ -125,15 +137,19 @@ class Loader:
         result.diagnostics.extend(reporter.diagnostics)
         return result
 
-    def unused_declarations(self, unit: Unit) -> list[Diagnostic]:
+    def unused_declarations(self, unit: Unit, findings: Iterable[Diagnostic] = ()) -> list[Diagnostic]:
         """``unused-declaration`` findings for ``unit``: its own kinds, relations and concepts
-        that no spec loaded so far refers to (importers count)."""
+        that no spec loaded so far refers to (importers count), except those with an error among
+        ``findings`` or among the findings of loading ``unit``."""
         used: set[int] = set()
         for loaded in self.loaded.values():
             if loaded.unit is not None:
                 used |= used_symbols(loaded.unit)
+        own = self.loaded.get(unit.real)
+        errors = [d.span for d in [*(own.diagnostics if own is not None else ()), *findings]
+                  if d.severity is Severity.ERROR]
         reporter = DiagnosticCollector()
-        check_unused(unit, used, reporter)
+        check_unused(unit, used, reporter, errors)
         return reporter.diagnostics
 
     def _import(self, unit: Unit, statement: n.Import, reporter: DiagnosticCollector) -> None:

@@ -33,6 +33,8 @@ from .symbols import (
 )
 
 PREDICATES = (KindSym, RelationSym, ConceptSym)
+LISTED = 12
+PLURALS = {"kind, relation or concept": "kinds, relations and concepts", "kind or relation": "kinds and relations"}
 NARY_PROPERTIES = ("functional", "inverse_functional")
 IMPORTABLE = (KindSym, RelationSym, ConceptSym, FramingSym)
 DECLARATIONS = {
@@ -157,6 +159,11 @@ class _Resolver:
     def __init__(self, unit: Unit, reporter: DiagnosticCollector):
         self.unit = unit
         self.reporter = reporter
+        # Imports that failed to load (already an import-error): their aliases exist, their names
+        # are unknown without further reports, and any unknown name may have come from them.
+        failed = [s for s in unit.spec.statements if isinstance(s, n.Import) and _unit_for(unit, s) is None]
+        self.failed_aliases = {s.alias.text for s in failed if s.alias is not None}
+        self.failed_targets = [s.target for s in failed if s.alias is None]
 
     def run(self) -> None:
         unit = self.unit
@@ -201,16 +208,21 @@ class _Resolver:
         if qname.prefix is not None:
             imported = self.unit.aliases.get(qname.prefix)
             if imported is None:
+                if qname.prefix in self.failed_aliases:
+                    return None
+                aliases = sorted(self.unit.aliases)
                 self._unknown(qname, f"no import is named '{qname.prefix}'",
-                              [f"{alias}.{qname.name}" for alias in self.unit.aliases],
-                              "import the spec with `import NAME as " + qname.prefix + "`")
+                              [f"{alias}.{k}" for alias in aliases for k, v in self.unit.aliases[alias].scope.items()
+                               if isinstance(v, sorts)],
+                              f"the imports are named {', '.join(aliases)}" if aliases
+                              else "import the spec with `import NAME as " + qname.prefix + "`")
                 return None
             symbol = imported.scope.get(qname.name)
         else:
             symbol = self.unit.scope.get(qname.name)
         if symbol is None:
             self._unknown(qname, f"unknown {what} '{qname.text}'", self._candidates(qname, sorts),
-                          f"declare the {what} or fix the name")
+                          self._unknown_help(qname, sorts, what))
             return None
         if not isinstance(symbol, sorts):
             self._unknown(qname, f"'{qname.text}' is a {sort_word(symbol)}, not a {what}",
@@ -228,6 +240,23 @@ class _Resolver:
         candidates += [f"{alias}.{k}" for alias, imported in self.unit.aliases.items()
                        for k, v in imported.scope.items() if isinstance(v, sorts)]
         return candidates
+
+    def _unknown_help(self, qname: n.QName, sorts: tuple[type, ...], what: str) -> str:
+        """What to do about an unknown name when no declared name is close to it: the names of
+        that sort an imported spec has (for a qualified name, or for a framing), and the failed
+        imports it may have come from."""
+        listed = ""
+        if qname.prefix is not None or sorts == (FramingSym,):
+            names = self._candidates(qname, sorts)
+            if names:
+                shown = ", ".join(names[:LISTED]) + (", ..." if len(names) > LISTED else "")
+                where = f"'{qname.prefix}'" if qname.prefix is not None else "this spec"
+                listed = f"; {where} has {PLURALS.get(what, what + 's')} {shown}"
+        help = f"declare the {what} or fix the name{listed}"
+        if self.failed_targets and qname.prefix is None:
+            imports = ", ".join(f"'{t}'" for t in self.failed_targets)
+            help += f" (it may be declared in {imports}, which could not be imported)"
+        return help
 
     def _unknown(self, qname: n.QName, message: str, candidates: Iterable[str], help: str, related=()):
         close = get_close_matches(qname.text, sorted(set(candidates)), n=1, cutoff=0.6)
@@ -395,7 +424,7 @@ class _Resolver:
             if left.concept.arity != right.concept.arity:
                 self.reporter.report(
                     ARITY_MISMATCH, decl.right.span,
-                    f"'{left.concept.name}' takes {left.concept.arity} argument(s) and "
+                    f"'{left.concept.name}' takes {_count(left.concept.arity, 'argument')} and "
                     f"'{right.concept.name}' takes {right.concept.arity}; a claim compares concepts of equal arity",
                     help="compare concepts with the same number of parameters, or write the atoms out",
                 )

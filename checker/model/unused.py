@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 
 from ..codes import UNUSED_DECLARATION
 from ..diagnostic_collector import DiagnosticCollector
+from ..span import Span
 from .symbols import ClaimSym, ConceptSym, KindSym, RelationSym, ResolvedAtom, Unit, sort_word
 
 
@@ -57,10 +58,22 @@ def used_symbols(unit: Unit) -> set[int]:
     return used
 
 
-def check_unused(unit: Unit, used: set[int], reporter: DiagnosticCollector) -> None:
-    """Report the unit's own kinds, relations and concepts whose ids are not in ``used``."""
+def _contains(outer: Span, inner: Span) -> bool:
+    """Whether ``inner`` starts inside ``outer`` (same file)."""
+    return (outer.file == inner.file and (outer.line, outer.column) <= (inner.line, inner.column)
+            and (inner.line, inner.column) < (outer.end_line, outer.end_column))
+
+
+def check_unused(unit: Unit, used: set[int], reporter: DiagnosticCollector, errors: Iterable[Span] = ()) -> None:
+    """Report the unit's own kinds, relations and concepts whose ids are not in ``used``, except
+    those whose declaration already has an error (one of the spans ``errors`` lies inside it): a
+    mistake in a declaration is its finding, and "unused" would only add noise."""
+    errors = list(errors)
     symbols: list[KindSym | RelationSym | ConceptSym] = [*unit.kinds, *unit.relations, *unit.concepts]
     for symbol in symbols:
+        declaration = symbol.decl.span if symbol.decl is not None else symbol.span
+        if any(_contains(declaration, error) for error in errors):
+            continue
         if id(symbol) not in used and unit.own.get(symbol.name) is symbol:
             reporter.report(
                 UNUSED_DECLARATION, symbol.span,

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TextIO
 
 from ..diagnostics import Diagnostic, Span
+from ..enums import TextEnum
 from ..evidence import Counterexample, JustificationStep
 from ..results import CheckResult
 from .snippet import excerpt, marker
@@ -30,14 +31,32 @@ _INDENT = "  "
 _SOURCE_INDENT = "    "
 
 
-def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None) -> bool:
+class ColorChoice(TextEnum):
+    """``--color``: colour when the stream is a terminal (and the environment allows), always,
+    or never."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None,
+                     choice: ColorChoice = ColorChoice.AUTO) -> bool:
     """Whether to colour output written to ``stream``.
 
-    Colour only on a terminal (``stream.isatty()``), never when ``NO_COLOR`` is set to a
-    non-empty value (https://no-color.org), and never for ``TERM=dumb``.
+    ``always`` and ``never`` decide alone. Otherwise: never when ``NO_COLOR`` is set to a
+    non-empty value (https://no-color.org); always when ``FORCE_COLOR`` is (https://force-color.org:
+    any non-empty value forces colour, and ``NO_COLOR`` wins over it); never for ``TERM=dumb``;
+    else only on a terminal (``stream.isatty()``).
     """
+    if choice is not ColorChoice.AUTO:
+        return choice is ColorChoice.ALWAYS
     env = os.environ if environ is None else environ
-    if env.get("NO_COLOR", "") != "" or env.get("TERM") == "dumb":
+    if env.get("NO_COLOR", "") != "":
+        return False
+    if env.get("FORCE_COLOR", "") != "":
+        return True
+    if env.get("TERM") == "dumb":
         return False
     try:
         return bool(stream.isatty())
@@ -47,13 +66,16 @@ def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None) -
 
 def render_text(result: CheckResult, color: bool = False) -> str:
     """Render every diagnostic of ``result`` (in ``sort_key`` order) and a summary line."""
-    paint = _painter(color)
-    blocks = [
-        "\n".join(_diagnostic_lines(d, result.sources, paint))
-        for d in sorted(result.diagnostics, key=Diagnostic.sort_key)
-    ]
+    blocks = diagnostic_blocks(result.diagnostics, result.sources, color)
     blocks.append(summary_line(result))
     return "\n\n".join(blocks) + "\n"
+
+
+def diagnostic_blocks(diagnostics: Iterable[Diagnostic], sources: Mapping[str, str], color: bool = False) -> list[str]:
+    """One block of text per diagnostic (in ``sort_key`` order), without a summary; ``sources``
+    gives the text of the files the excerpts come from."""
+    paint = _painter(color)
+    return ["\n".join(_diagnostic_lines(d, sources, paint)) for d in sorted(diagnostics, key=Diagnostic.sort_key)]
 
 
 def summary_line(result: CheckResult) -> str:

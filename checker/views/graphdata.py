@@ -24,10 +24,13 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
 
 
-def to_json(graphs: nx.Graph | Sequence[nx.Graph]) -> str:
-    """Node-link JSON: one object for one graph, an array of objects for several."""
+def to_json(graphs: nx.Graph | Sequence[nx.Graph] | dict[str, Any]) -> str:
+    """Node-link JSON: one object for one graph, an array of objects for several; a document
+    (a dict, such as the lattice's versioned envelope) is written as it is."""
     if isinstance(graphs, nx.Graph):
         data: Any = node_link(graphs)
+    elif isinstance(graphs, dict):
+        data = graphs
     else:
         data = [node_link(g) for g in graphs]
     return json.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n"

@@ -78,13 +78,13 @@ def _table(block: Table) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-def _diagram(block: Diagram, svg: bool) -> str:
+def _diagram(block: Diagram, svg: bool, anchor: str) -> str:
     caption = f"<figcaption>{escape(block.caption)}</figcaption>"
     drawing = dot_to_svg(block.dot) if svg else None
     if drawing is not None:
-        return f'<figure class="diagram" id="{escape(block.key)}">\n{drawing}\n{caption}\n</figure>'
+        return f'<figure class="diagram" id="{anchor}">\n{drawing}\n{caption}\n</figure>'
     note = NO_DOT if not svg else DOT_FAILED
-    return (f'<figure class="diagram" id="{escape(block.key)}">\n<p class="note">{escape(note)}</p>\n'
+    return (f'<figure class="diagram" id="{anchor}">\n<p class="note">{escape(note)}</p>\n'
             f'<pre class="mermaid-source"><code>{escape(block.mermaid)}</code></pre>\n{caption}\n</figure>')
 
 
@@ -117,7 +117,9 @@ def render_html(blocks: list[Block], svg: bool | None = None) -> str:
         elif isinstance(block, Code):
             body.append(f"<pre><code>{escape(block.text)}</code></pre>")
         elif isinstance(block, Diagram):
-            body.append(_diagram(block, svg))
+            # Diagram ids share the headings' namespace (a "Vocabulary" heading and the vocabulary
+            # diagram would otherwise both be id="vocabulary").
+            body.append(_diagram(block, svg, anchors(f"diagram-{block.key}")))
         else:
             raise TypeError(f"not a document block: {block!r}")
     if toc:

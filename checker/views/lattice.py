@@ -14,6 +14,7 @@ from ..analysis.framings import FramingView
 from ..analysis.justify import Steps, with_direction
 from ..evidence import JustificationStep
 from ..model.written import concept_doc
+from .graphdata import node_link
 from .justify import Justifier, item_text, justification_text
 from .roles import Role
 
@@ -126,3 +127,14 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
         lines.extend(f"        because {item_text(i, base)}" for i in data["justification"])
     return "\n".join(lines) + "\n"
 
+
+
+LATTICE_SCHEMA = "alignspec-lattice"
+LATTICE_VERSION = 1
+
+
+def lattice_document(graphs: list[nx.DiGraph]) -> dict:
+    """The lattices as a versioned JSON-ready document, like the other JSON outputs:
+    ``{"schema": "alignspec-lattice", "version": 1, "graphs": [...]}``, one networkx node-link
+    object per framing (in the order given)."""
+    return {"schema": LATTICE_SCHEMA, "version": LATTICE_VERSION, "graphs": [node_link(g) for g in graphs]}

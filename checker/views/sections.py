@@ -10,6 +10,7 @@ import os
 import networkx as nx
 
 from ..analysis.outcomes import ClaimStatus
+from ..analysis.words import count
 from ..diagnostics import Severity
 from ..model.kinds import all_units
 from ..model.written import claim_text, concept_doc, concept_sources, definition, signature
@@ -86,9 +87,9 @@ def header(ctx: ReportContext) -> list[Block]:
     statuses = [c.status for c in analysis.claims]
     counts = ", ".join(f"{statuses.count(s)} {s.value}" for s in ClaimStatus if statuses.count(s))
     blocks.append(Paragraph(inline(
-        f"{len(concepts_of(analysis.framings))} concepts, {len(analysis.claims)} claims"
+        f"{count(len(concepts_of(analysis.framings)), 'concept')}, {count(len(analysis.claims), 'claim')}"
         + (f" ({counts})" if counts else "")
-        + f", {len(unit.framings)} framings, {len(analysis.scenarios)} scenarios.")))
+        + f", {count(len(unit.framings), 'framing')}, {count(len(analysis.scenarios), 'scenario')}.")))
     return blocks
 
 

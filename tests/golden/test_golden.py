@@ -25,11 +25,15 @@ FINDINGS = [f"{SPECS}/static_findings.align", f"{SPECS}/reasoning_findings.align
 UPDATE = os.environ.get("ALIGNSPEC_UPDATE_GOLDEN") == "1"
 
 CASES: dict[str, list[str]] = {}
-for fmt in ("text", "json", "sarif", "github"):
+for fmt in ("text", "json", "sarif", "github", "junit"):
     CASES[f"check-seed.{fmt}"] = ["check", "--format", fmt, SEED]
     CASES[f"check-library.{fmt}"] = ["check", "--format", fmt, "ontology"]
     CASES[f"check-findings.{fmt}"] = ["check", "--format", fmt, *FINDINGS]
 CASES["check-seed-explain-holds.text"] = ["check", "--explain-holds", SEED]
+CASES["ask-seed-holds.text"] = ["ask", SEED, "under harris: objective_robust implies inner_aligned"]
+CASES["ask-seed-fails.text"] = ["ask", SEED, "under hubinger2020: objective_robust(a) implies inner_aligned(a)"]
+CASES["ask-seed-fails.json"] = ["ask", "--format", "json", SEED,
+                                "under hubinger2020: objective_robust(a) implies inner_aligned(a)"]
 CASES["check-library-strict.text"] = ["check", "--strict", "ontology"]
 CASES["check-budget.json"] = ["check", "--format", "json", "--max-facts", "2", f"{SPECS}/budget.align"]
 CASES["check-budget.text"] = ["check", "--max-facts", "2", f"{SPECS}/budget.align"]

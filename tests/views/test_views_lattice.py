@@ -66,20 +66,22 @@ def test_base_framing_and_text(seed):
     assert "because rule mesa_behaves" in text
 
 
-def test_cli_lattice_json_is_node_link_data(cli, seed_path):
+def test_cli_lattice_json_is_node_link_data_in_a_versioned_document(cli, seed_path):
     status, out, _ = cli("lattice", seed_path, "--framing", "hubinger2020", "--format", "json")
     assert status == 0
-    graph = nx.node_link_graph(json.loads(out), edges="edges")
+    document = json.loads(out)
+    assert (document["schema"], document["version"], len(document["graphs"])) == ("alignspec-lattice", 1, 1)
+    graph = nx.node_link_graph(document["graphs"][0], edges="edges")
     assert graph.has_edge("inner_aligned", "objective_robust")
     status, out, _ = cli("lattice", seed_path, "--framing", "harris", "--format", "json")
-    nodes = json.loads(out)["nodes"]
+    nodes = json.loads(out)["graphs"][0]["nodes"]
     assert ["objective_robust", "inner_aligned"] in [n["members"] for n in nodes]
 
 
 def test_cli_lattice_every_framing_by_default(cli, seed_path):
     status, out, _ = cli("lattice", seed_path, "--format", "json")
     assert status == 0
-    titles = [g["graph"]["title"] for g in json.loads(out)]
+    titles = [g["graph"]["title"] for g in json.loads(out)["graphs"]]
     assert titles == ["base framing", "hubinger2020", "harris", "composable", "harris_composable"]
     status, out, _ = cli("lattice", seed_path, "--framing", "base")
     assert status == 0 and out.startswith("lattice under base framing")

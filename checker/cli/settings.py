@@ -1,0 +1,71 @@
+"""The settings of one command: the configuration file's, with the command line's options taking
+their place wherever they are given."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..check import UsageError
+from ..reasoning.logic import Budget
+from .config import NO_CONFIG, Config, ConfigError, discover
+from .selection import PerFileIgnore, Selection, SelectorError, check_selectors
+
+LIMIT_OPTIONS = {"max-entities": "max_entities", "max-facts": "max_facts", "max-steps": "max_steps"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a command runs with: import roots, the reasoner's limits, whether warnings fail the
+    run, which findings are reported, and the configuration file they came from (if any)."""
+
+    roots: tuple[str, ...] = ()
+    budget: Budget = field(default_factory=Budget)
+    strict: bool = False
+    selection: Selection = field(default_factory=Selection)
+    config: Config = NO_CONFIG
+
+
+def _limit(args: argparse.Namespace, config: Config, key: str, default: int) -> int:
+    given = getattr(args, LIMIT_OPTIONS[key], None)
+    if given is not None:
+        if given < 1:
+            raise UsageError(f"--{key} must be at least 1")
+        return int(given)
+    return config.limits.get(key, default)
+
+
+def resolve_settings(args: argparse.Namespace, cwd: Path | None = None) -> Settings:
+    """The settings for ``args`` (a parsed command line): the configuration file's (found from
+    ``cwd``, or named by ``--config``; none with ``--isolated``) overridden by the options given.
+
+    Raises ``UsageError`` for a configuration that cannot be used or a bad option value."""
+    try:
+        config = discover(cwd or Path.cwd(), getattr(args, "config", None), getattr(args, "isolated", False))
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    defaults = Budget()
+    budget = Budget(
+        max_entities=_limit(args, config, "max-entities", defaults.max_entities),
+        max_facts=_limit(args, config, "max-facts", defaults.max_facts),
+        max_search_steps=_limit(args, config, "max-steps", defaults.max_search_steps),
+    )
+    roots = tuple(args.root) if getattr(args, "root", None) else (config.roots or ())
+    strict = getattr(args, "strict", None)
+    if strict is None:
+        strict = bool(config.strict)
+    select = getattr(args, "select", None)
+    ignore = getattr(args, "ignore", None)
+    for selectors in (select, ignore):
+        try:
+            check_selectors(selectors or ())
+        except SelectorError as exc:
+            raise UsageError(str(exc)) from None
+    directory = config.directory or Path.cwd()
+    selection = Selection(
+        select=tuple(select) if select is not None else config.select,
+        ignore=tuple(ignore) if ignore is not None else (config.ignore or ()),
+        per_file_ignores=tuple(PerFileIgnore(pattern, codes, directory) for pattern, codes in config.per_file_ignores),
+    )
+    return Settings(roots, budget, strict, selection, config)
