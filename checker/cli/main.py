@@ -20,6 +20,7 @@ from ..render.sarif import render_sarif
 from ..render.scenario import render_scenario_json, render_scenario_text
 from ..render.text import location, render_text, should_use_color
 from ..results import CheckResult
+from .fmt import add_fmt_parser, run_fmt
 from .views import VIEW_COMMANDS, add_view_parsers, run_view
 
 FORMATS = {
@@ -71,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     explain_parser.add_argument("code", metavar="CODE-OR-NAME")
 
     commands.add_parser("codes", help="list every finding code")
+
+    add_fmt_parser(commands)
 
     scenario_parser = commands.add_parser("scenario", help="evaluate the scenarios of a spec")
     scenario_parser.add_argument("file", metavar="FILE")
@@ -161,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_scenario(args)
         if args.command in VIEW_COMMANDS:
             return run_view(args, _budget(args))
+        if args.command == "fmt":
+            return run_fmt(args)
         if args.command == "codes":
             sys.stdout.write(list_codes().rstrip("\n") + "\n")
             return 0
