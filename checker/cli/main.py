@@ -22,6 +22,7 @@ from ..render.text import location, render_text, should_use_color
 from ..results import CheckResult
 from .fmt import add_fmt_parser, run_fmt
 from .views import VIEW_COMMANDS, add_view_parsers, run_view
+from .watch import run_watch
 
 FORMATS = {
     "json": render_json,
@@ -66,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     check_parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check_parser.add_argument("--explain-holds", action="store_true",
                               help="also list the justification of every claim that holds")
+    check_parser.add_argument("--watch", action="store_true",
+                              help="check again whenever a spec or a spec it imports changes (needs alignspec[watch])")
     _budget_arguments(check_parser)
 
     explain_parser = commands.add_parser("explain", help="explain a finding code")
@@ -108,7 +111,12 @@ def _holds_section(result: CheckResult) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     options = CheckOptions(roots=list(args.root), budget=_budget(args))
-    result = check(list(args.paths), options)
+    if args.watch:
+        return run_watch(list(args.paths), options, lambda run: _write_check_result(run.result, args))
+    return _write_check_result(check(list(args.paths), options), args)
+
+
+def _write_check_result(result: CheckResult, args: argparse.Namespace) -> int:
     if args.format == "text":
         text = render_text(result, color=should_use_color(sys.stdout, os.environ))
         if args.explain_holds:
