@@ -314,3 +314,11 @@ def test_text_that_does_not_parse_raises_with_its_diagnostic():
         format_text("kind A\nconcept c(x: A) r(x, y)\n", "broken.align")
     diagnostic = raised.value.diagnostic
     assert (diagnostic.code, diagnostic.span.file, diagnostic.span.line) == ("AS100", "broken.align", 2)
+
+
+def test_output_whose_tokens_would_differ_is_refused(monkeypatch):
+    import alignspec.syntax.formatter as formatter
+
+    monkeypatch.setattr(formatter, "_separator", lambda before, token: "")
+    with pytest.raises(RuntimeError):
+        format_text("kind A\nkind B: A\n", "glued.align")
