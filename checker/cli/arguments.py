@@ -8,6 +8,7 @@ from typing import TypeAlias
 from .._version import __version__
 from ..reasoning.logic import Budget
 from ..render.text import ColorChoice
+from .fmt import add_fmt_parser
 from .selection import split_selectors
 from .views import add_view_parsers
 
@@ -141,6 +142,8 @@ def _check_parser(commands: SubParsers, common: argparse.ArgumentParser) -> None
                              "(--no-strict turns off the configuration's strict = true)")
     parser.add_argument("--explain-holds", action="store_true",
                         help="also print the justification (or witness world) of every claim that holds")
+    parser.add_argument("--watch", action="store_true",
+                        help="check again whenever a spec or a spec it imports changes (needs alignspec[watch])")
     findings = parser.add_argument_group("which findings are reported")
     findings.add_argument("--select", type=split_selectors, action="extend", metavar="CODES",
                           help="report only these findings: codes, names or code prefixes, comma-separated "
@@ -198,4 +201,5 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="CODE-OR-NAME", help="a finding's code (AS302) or name (claim-failed)")
     commands.add_parser("codes", formatter_class=_formatter, help="list every finding code",
                         description="List every finding: its code, name, severity and summary.")
+    add_fmt_parser(commands)
     return parser

@@ -20,6 +20,7 @@ from .baseline import Baseline, BaselineError
 from .findings import ReportedFindings, reported_findings
 from .progress import ProgressReporter
 from .settings import Settings, resolve_settings
+from .watch import run_watch
 
 FORMATS = {
     "json": render_json,
@@ -55,10 +56,20 @@ def run_check(args: argparse.Namespace) -> int:
     """Run ``alignspec check`` and return its exit status."""
     settings = resolve_settings(args)
     baseline = _baseline(args.baseline)
+    if args.watch:
+        if STDIN in args.paths or args.write_baseline:
+            raise UsageError("--watch needs files or directories to watch, and does not write a baseline")
+        options = CheckOptions(roots=list(settings.roots), budget=settings.budget)
+        return run_watch(list(args.paths), options,
+                         lambda run: _report(args, settings, run.result, baseline))
     stdin = read_stdin() if STDIN in args.paths else None
     with progress_reporter(args) as progress:
         options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress)
         result = check(list(args.paths), options, stdin=stdin)
+    return _report(args, settings, result, baseline)
+
+
+def _report(args: argparse.Namespace, settings: Settings, result: CheckResult, baseline: Baseline | None) -> int:
     # --write-baseline records every current finding, so an old --baseline does not narrow it.
     findings = reported_findings(result, settings.selection, None if args.write_baseline else baseline)
     if args.verbose:

@@ -17,6 +17,7 @@ from ..results import CheckResult
 from .arguments import build_parser
 from .ask import run_ask
 from .check_command import progress_reporter, run_check
+from .fmt import run_fmt
 from .settings import resolve_settings
 from .views import VIEW_COMMANDS, run_view
 
@@ -74,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_scenario(args)
         if args.command in VIEW_COMMANDS:
             return run_view(args, resolve_settings(args))
+        if args.command == "fmt":
+            return run_fmt(args)
         if args.command == "codes":
             sys.stdout.write(list_codes().rstrip("\n") + "\n")
             return 0
