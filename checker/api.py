@@ -2,12 +2,15 @@
 
     >>> import alignspec
     >>> spec = alignspec.load("seed.align")
-    >>> answer = spec.implies("objective_robust", "inner_aligned", framing="harris")
+    >>> answer = spec.implies("serves_designer", "designer_inner_aligned", framing="harris")
     >>> answer.status.value
     'holds'
     >>> [step.label for step in answer.justification]  # doctest: +NORMALIZE_WHITESPACE
-    ['definition of objective_robust', 'definition of inner_aligned',
-     'rule trained_is_mesa', 'rule behavior_is_mesa']
+    ['definition of serves_designer', 'definition of designer_inner_aligned',
+     'definition of inner_aligned_to', 'domain of optimizes', 'rule designer_sees_mesa',
+     'rule builder_is_base']
+    >>> spec.implies("serves_designer", "designer_inner_aligned", framing="designer_view").unmatched
+    ('base_optimizer(h, m)', 'mesa_objective_for(m, h, ?mo)')
 
 These are the objects the command line uses; nothing here prints.
 """

@@ -11,12 +11,12 @@ import pytest
 import alignspec
 from alignspec.reasoning import entailment
 
-SEED = Path(__file__).resolve().parents[1] / "examples" / "seed.align"
+SEED = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seed_v0.align"
 
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    """The seed example shipped in the repository's ``examples/``."""
+    """The seed argument as the version-0 spec (a verbatim copy of the original seed example)."""
     return SEED
 
 

@@ -335,8 +335,13 @@ class ClaimDecider:
             return ClaimOutcome(claim, name, ClaimStatus.FAILS, message=f"{what}{under}", justification=justification)
         assert result.instance is not None
         unary = claim.form in (ClaimForm.SATISFIABLE, ClaimForm.UNSATISFIABLE)
-        prefix = f"member_of_{_identifier(sides.left_text)}" if unary else f"both_{_identifier(claim.label)}"
-        doc = f"a member of {sides.left_text}" if unary else "both sides hold together"
+        single_concept = sides.left_text.isidentifier()
+        if unary and single_concept:
+            prefix, doc = f"member_of_{_identifier(sides.left_text)}", f"a member of {sides.left_text}"
+        elif unary:
+            prefix, doc = f"witness_{_identifier(claim.label)}", f"a world where {sides.left_text} holds"
+        else:
+            prefix, doc = f"both_{_identifier(claim.label)}", "both sides hold together"
         world = Counterexample(None, name or None, scenario_text(result.instance, self.theory(framing), prefix,
                                                                  sides.expects, doc=doc),
                                world_data(result.instance))

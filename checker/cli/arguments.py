@@ -26,7 +26,7 @@ examples:
   alignspec check                          check every spec below the current directory
   alignspec check --strict specs/          warnings fail the run too
   alignspec check - < draft.align          check a spec read from standard input
-  alignspec ask seed.align "under harris: objective_robust implies inner_aligned"
+  alignspec ask seed.align "under harris: serves_designer implies designer_inner_aligned"
   alignspec scenario seed.align three_levels
   alignspec explain AS303                  what a finding means and how to fix it
 
@@ -58,8 +58,8 @@ of what holds, the counterexample or witness world of what fails or is possible.
 
 ASK_EPILOG = """\
 examples:
-  alignspec ask examples/seed.align "under harris: objective_robust implies inner_aligned"
-  alignspec ask examples/seed.align "objective_robust(a) implies inner_aligned(a)"
+  alignspec ask examples/seed.align "under harris: serves_designer implies designer_inner_aligned"
+  alignspec ask examples/seed.align "under hubinger: objective_robust(m, d) implies inner_aligned(m)"
   alignspec ask --format json hubinger2020 "satisfiable inner_aligned"
 
 exit status: 0 the question was decided (it holds or it fails), 1 it was not (it does not

@@ -9,7 +9,7 @@ import pytest
 from _cli_support import BUDGET, run, write
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = str(ROOT / "examples" / "seed.align")
+SEED = str(ROOT / "tests" / "fixtures" / "seed_v0.align")
 
 
 def test_an_answer_that_holds_lists_its_justification(capsys):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-SEED = Path(__file__).resolve().parents[2] / "examples" / "seed.align"
+SEED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seed_v0.align"
 
 CLEAN = """\
 spec clean "A clean spec"

@@ -18,7 +18,7 @@ from alignspec.pygments_lexer import RESERVED, AlignSpecLexer
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 EXTENSION = REPO / "editors" / "vscode"
-SAMPLES = [REPO / "examples" / "seed.align", *sorted((REPO / "ontology").glob("*.align")), HERE / "version1.align"]
+SAMPLES = [REPO / "tests" / "fixtures" / "seed_v0.align", *sorted((REPO / "ontology").glob("*.align")), HERE / "version1.align"]
 PRIMES = "'\u2032\u2033\u2034"
 TokenType = type(Token)
 

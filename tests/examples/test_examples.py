@@ -54,3 +54,32 @@ def test_deceptive_alignment_scenarios(deceptive):
     assert not any("own_goal" in fact and fact.startswith("behaves") for fact in refuted.refutation.facts)
     assert all(e.passed for e in honest.expectations)
     assert {e.status.value for e in honest.expectations[:2]} == {"open"}
+
+
+@pytest.fixture(scope="module")
+def seed_example():
+    return alignspec.load(str(EXAMPLES / "seed.align"))
+
+
+def test_seed_example_checks_as_its_comments_say(seed_example):
+    outcomes = {o.claim.label: o for o in seed_example.claims}
+    assert {label: o.status.value for label, o in outcomes.items()} == dict.fromkeys(
+        ["a1", "a1_needs_b1", "f3", "collapse", "no_collapse_without_premise", "levels", "conflict",
+         "designed_and_trained", "rejoinder"], "holds")
+    assert "rule mesa_behaves" in {s.label for s in outcomes["a1"].justification}
+    assert "rule builder_is_base" in {s.label for s in outcomes["collapse"].justification}
+    assert {"rule trainer_designs", "rule not_an_agent"} <= {s.label for s in outcomes["conflict"].justification}
+    assert "rule not_an_agent" not in {s.label for s in outcomes["rejoinder"].justification}
+    premise_free = seed_example.implies("serves_designer", "designer_inner_aligned", framing="designer_view")
+    assert premise_free.status.value == "fails" and premise_free.counterexample is not None
+
+
+def test_seed_example_scenarios(seed_example):
+    evaluations = {e.scenario.name: e for e in seed_example.scenarios}
+    assert all(e.status.value == "consistent" and all(x.passed for x in e.expectations)
+               for e in evaluations.values())
+    levels = {h.relation: h.levels for h in evaluations["three_levels"].hierarchies}["builds"]
+    assert levels == {"researcher": 0, "agent": 1, "subagent": 2}
+    cells = {(c.concept, tuple(c.args)): c.status.value for c in evaluations["gradient_descent"].cells}
+    assert cells[("inner_aligned", ("policy",))] == "not applicable"
+    assert cells[("objective_robust", ("policy", "deployment"))] == "holds"

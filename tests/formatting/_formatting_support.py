@@ -19,7 +19,7 @@ from alignspec.syntax.parser import parse_text  # noqa: E402
 from bench.generate import classification_spec, parse_spec, scenario_spec  # noqa: E402
 
 LIBRARY = sorted((ROOT / "ontology").glob("*.align"))
-SEED = ROOT / "examples" / "seed.align"
+SEED = ROOT / "tests" / "fixtures" / "seed_v0.align"
 
 
 def shape(value):

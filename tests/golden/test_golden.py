@@ -19,7 +19,7 @@ from alignspec.views import render_report
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = Path(__file__).resolve().parent / "expected"
 SPECS = "tests/golden/specs"
-SEED = "examples/seed.align"
+SEED = "tests/fixtures/seed_v0.align"
 FINDINGS = [f"{SPECS}/static_findings.align", f"{SPECS}/reasoning_findings.align",
             f"{SPECS}/scenario_findings.align", f"{SPECS}/syntax_error.align"]
 UPDATE = os.environ.get("ALIGNSPEC_UPDATE_GOLDEN") == "1"

@@ -46,7 +46,7 @@ def test_collapse_fails_without_the_premise():
 
 def test_removing_builder_is_base_removes_the_collapse(tmp_path):
     without = thread_without(tmp_path, "builder_is_base")
-    outcome = [c for c in without.claims if c.claim.label == "collapse"][0]
+    outcome = next(c for c in without.claims if c.claim.label == "collapse")
     assert outcome.status == "fails"
     assert {"serves_designer", "designer_inner_aligned"} not in [
         set(c) for c in without.classification("harris").classification.classes]
@@ -133,7 +133,7 @@ def test_the_reply_conflicts_with_harris_at_gradient_descent():
 
 def test_the_conflict_needs_both_premises(tmp_path):
     without = thread_without(tmp_path, "learning_algorithms_are_not_agents")
-    outcome = [c for c in without.claims if c.claim.label == "reply_conflict"][0]
+    outcome = next(c for c in without.claims if c.claim.label == "reply_conflict")
     assert outcome.status == "fails"
 
 

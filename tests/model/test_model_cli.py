@@ -14,7 +14,7 @@ from alignspec import __version__
 from alignspec.cli import main
 from alignspec.codes import CODES
 
-SEED = Path(__file__).resolve().parents[2] / "examples" / "seed.align"
+SEED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seed_v0.align"
 
 CLEAN = """
     kind Agent

@@ -8,7 +8,7 @@ from pathlib import Path
 from alignspec.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-SEED = ROOT / "examples" / "seed.align"
+SEED = ROOT / "tests" / "fixtures" / "seed_v0.align"
 SCENARIOS = ROOT / "tests" / "golden" / "specs" / "scenario_findings.align"
 REASONING = ROOT / "tests" / "golden" / "specs" / "reasoning_findings.align"
 SYNTAX = ROOT / "tests" / "golden" / "specs" / "syntax_error.align"

@@ -9,7 +9,7 @@ from alignspec.syntax.errors import parse_source
 from alignspec.syntax.source import SourceText
 
 HERE = Path(__file__).parent
-SEED = HERE.parents[1] / "examples" / "seed.align"
+SEED = HERE.parents[1] / "tests" / "fixtures" / "seed_v0.align"
 
 
 def span_within(span: Span, text: str) -> bool:

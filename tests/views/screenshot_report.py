@@ -22,7 +22,7 @@ from pathlib import Path
 import alignspec
 from alignspec.views import render_report, write_atomic
 
-SEED = Path(__file__).resolve().parents[2] / "examples" / "seed.align"
+SEED = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "seed_v0.align"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 
 
