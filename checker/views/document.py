@@ -7,6 +7,7 @@ Inline text is a tuple of ``(style, text)`` parts, style ``""`` (plain), ``"code
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..enums import TextEnum
 
@@ -110,12 +111,15 @@ class Code:
 
 @dataclass(frozen=True)
 class Diagram:
-    """A drawing given both as Mermaid and as DOT source; ``key`` is unique in the document."""
+    """A drawing given both as Mermaid and as DOT source; ``key`` is unique in the document.
+    ``graph`` is the view graph it was written from (a networkx graph), for formats that lay
+    it out themselves."""
 
     key: str
     caption: str
     mermaid: str
     dot: str
+    graph: Any = field(default=None, compare=False, repr=False)
 
 
 Block = Heading | Paragraph | Items | Table | Code | Diagram

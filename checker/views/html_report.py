@@ -1,5 +1,6 @@
-"""Document blocks as one self-contained HTML page: inline CSS, diagrams as inline SVG from
-Graphviz, or their Mermaid source with a note when Graphviz is not installed."""
+"""Document blocks as one self-contained HTML page: inline CSS, diagrams as inline SVG (drawn by
+Graphviz, or by the layered layout in Python when Graphviz is not installed) that zoom and pan
+with a small inline script, or their Mermaid source with a note when no picture is wanted."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ import re
 from html import escape
 
 from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table, cell_text, plain
-from .svg import dot_program, dot_to_svg
+from .pictures import Drawing, diagram_svg, resolve
+from .zoom import BOX_CLASS
+from .zoom import CSS as ZOOM_CSS
+from .zoom import SCRIPT as ZOOM_SCRIPT
 
 FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
 CSS = """
@@ -28,16 +32,15 @@ td.v-fails, td.v-FAIL, td.v-error { color: #a12626; font-weight: 600; }
 td.v-unknown, td.v-warning, td.v-unsatisfiable { color: #8a5a00; }
 td.v-yes { font-weight: 600; }
 figure.diagram { margin: 1em 0; }
-figure.diagram svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: 0.88em; font-style: italic; }
 p.note { background: #fff7e0; border: 1px solid #f0d890; border-radius: 4px; padding: 6px 10px; }
 nav ul { columns: 2; }
-""".replace("%FONTS%", FONTS)
+""".replace("%FONTS%", FONTS) + ZOOM_CSS
 
 NO_DOT = ("Graphviz is not installed, so this diagram is shown as Mermaid source. "
           "Install Graphviz (the dot program, for example with apt-get install graphviz or "
           "brew install graphviz) and run alignspec report again to get pictures.")
-DOT_FAILED = "Graphviz could not draw this diagram, so it is shown as Mermaid source."
+NO_PICTURE = "This diagram is shown as Mermaid source."
 
 
 def html_inline(text: Inline) -> str:
@@ -77,21 +80,23 @@ def _table(block: Table) -> str:
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-def _diagram(block: Diagram, svg: bool) -> str:
+def _diagram(block: Diagram, drawing: Drawing) -> tuple[str, bool]:
+    """The figure of ``block``, and whether it holds a picture."""
     caption = f"<figcaption>{escape(block.caption)}</figcaption>"
-    drawing = dot_to_svg(block.dot) if svg else None
-    if drawing is not None:
-        return f'<figure class="diagram" id="{escape(block.key)}">\n{drawing}\n{caption}\n</figure>'
-    note = NO_DOT if not svg else DOT_FAILED
-    return (f'<figure class="diagram" id="{escape(block.key)}">\n<p class="note">{escape(note)}</p>\n'
-            f'<pre class="mermaid-source"><code>{escape(block.mermaid)}</code></pre>\n{caption}\n</figure>')
+    picture = diagram_svg(block, drawing)
+    if picture is not None:
+        return (f'<figure class="diagram" id="figure-{escape(block.key)}">\n'
+                f'<div class="{BOX_CLASS}">\n{picture}\n</div>\n{caption}\n</figure>'), True
+    note = NO_PICTURE if drawing is Drawing.SOURCE else NO_DOT
+    return (f'<figure class="diagram" id="figure-{escape(block.key)}">\n<p class="note">{escape(note)}</p>\n'
+            f'<pre class="mermaid-source"><code>{escape(block.mermaid)}</code></pre>\n{caption}\n</figure>'), False
 
 
-def render_html(blocks: list[Block], svg: bool | None = None) -> str:
-    """The whole document as one HTML page. ``svg``: draw diagrams with Graphviz (None: when
-    ``dot`` is installed)."""
-    if svg is None:
-        svg = dot_program() is not None
+def render_html(blocks: list[Block], drawing: Drawing | str = Drawing.AUTO) -> str:
+    """The whole document as one HTML page; ``drawing`` says how diagrams become pictures
+    (see :class:`~.pictures.Drawing`)."""
+    chosen = resolve(drawing)
+    scripted = False
     anchors = _Anchors()
     body: list[str] = []
     toc: list[str] = []
@@ -116,7 +121,9 @@ def render_html(blocks: list[Block], svg: bool | None = None) -> str:
         elif isinstance(block, Code):
             body.append(f"<pre><code>{escape(block.text)}</code></pre>")
         elif isinstance(block, Diagram):
-            body.append(_diagram(block, svg))
+            figure, drawn = _diagram(block, chosen)
+            body.append(figure)
+            scripted = scripted or drawn
         else:
             raise TypeError(f"not a document block: {block!r}")
     if toc:
@@ -125,4 +132,5 @@ def render_html(blocks: list[Block], svg: bool | None = None) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-            + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
+            + "\n".join(body) + "\n</main>\n" + (f"<script>{ZOOM_SCRIPT}</script>\n" if scripted else "")
+            + "</body>\n</html>\n")

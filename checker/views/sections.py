@@ -58,7 +58,7 @@ class ReportContext:
 
 def diagram(key: str, caption: str, graph: nx.Graph) -> Diagram:
     """A diagram block for ``graph`` (Mermaid and DOT, element ids prefixed with ``key``)."""
-    return Diagram(key, caption, to_mermaid(graph), to_dot(graph, name=key, id_prefix=f"{key}-"))
+    return Diagram(key, caption, to_mermaid(graph), to_dot(graph, name=key, id_prefix=f"{key}-"), graph)
 
 
 def joined(names: list[str]) -> list:

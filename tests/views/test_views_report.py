@@ -8,8 +8,9 @@ import shutil
 import pytest
 
 import alignspec
+from alignspec.views import pictures as svg_module
 from alignspec.views import render_report
-from alignspec.views.html_report import NO_DOT
+from alignspec.views.html_report import NO_DOT, NO_PICTURE
 
 
 def test_markdown_report_has_every_section(seed):
@@ -41,22 +42,31 @@ def test_html_draws_svg_with_graphviz(seed):
     assert "<?xml" not in page and "<!--" not in page
 
 
-def test_html_without_graphviz_shows_mermaid_and_a_note(seed):
-    page = render_report(seed, "html", svg=False)
-    assert "<svg" not in page
+def test_html_without_pictures_shows_mermaid_and_a_note(seed):
+    page = render_report(seed, "html", drawing="source")
+    assert "<svg" not in page and "<script" not in page
     assert page.count('<pre class="mermaid-source">') == 9
-    assert NO_DOT in page
+    assert NO_PICTURE in page
     assert "flowchart BT" in page
 
 
-@pytest.mark.parametrize("svg", [True, False])
-def test_html_is_self_contained_and_escaped(tricky, svg):
-    if svg and shutil.which("dot") is None:
+def test_html_without_graphviz_draws_with_the_layered_layout(seed, monkeypatch):
+    monkeypatch.setattr(svg_module, "dot_program", lambda: None)
+    page = render_report(seed, "html")
+    assert page.count('<svg class="alignspec-drawing"') == 9
+    assert NO_DOT not in page and "mermaid-source" not in page
+    assert page.count("<script>") == 1
+
+
+@pytest.mark.parametrize("drawing", ["graphviz", "layered", "source"])
+def test_html_is_self_contained_and_escaped(tricky, drawing):
+    if drawing == "graphviz" and shutil.which("dot") is None:
         pytest.skip("Graphviz's dot is not installed")
-    page = render_report(tricky, "html", svg=svg)
-    assert not re.search(r"<(script|link|img|iframe)\b", page)
+    page = render_report(tricky, "html", drawing=drawing)
+    assert not re.search(r"<script\b[^>]*\bsrc=|<(link|img|iframe)\b", page)
+    assert page.count("<script") == (0 if drawing == "source" else 1)
     assert not re.search(r"""(src|href)=["']?(https?:|//)""", page)
-    assert "@import" not in page and "url(" not in page
+    assert "@import" not in page and not re.search(r"url\((?!#)", page)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<title>A &lt;tricky&gt; spec &amp; &quot;quotes&quot;" in page
     assert "<b>bold</b>" not in page

@@ -1,0 +1,266 @@
+"""A layered (Sugiyama) layout in pure Python, for drawing graphs when Graphviz is not installed.
+
+The classic four steps: cycles are broken by reversing the back edges of a depth-first search;
+nodes are put on layers by longest path; each edge that spans several layers gets a chain of
+dummy points; the order within each layer is improved by barycentre sweeps (the order with the
+fewest crossings is kept); and each layer's x coordinates are the closest, in least squares, to
+the mean of their neighbours' that keeps the boxes apart (isotonic regression by pool adjacent
+violators). Everything is iterated in insertion order, so the same graph gives the same layout.
+
+    >>> layout = layered_layout([("a", 40, 20), ("b", 40, 20)], [("a", "b")])
+    >>> layout.nodes["a"].y < layout.nodes["b"].y
+    True
+"""
+
+from __future__ import annotations
+
+import itertools
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import networkx as nx
+
+DUMMY_WIDTH = 10.0
+SWEEPS = 12
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A node's box: ``x``/``y`` its centre, ``width``/``height`` its size."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where every node goes (by id) and the points of every edge (by its index in the input),
+    in a drawing ``width`` by ``height`` with the origin at the top left."""
+
+    width: float
+    height: float
+    nodes: dict[str, Placed]
+    edges: tuple[tuple[tuple[float, float], ...], ...]
+
+
+def _acyclic(nodes: list[str], edges: Sequence[tuple[str, str]]) -> tuple[list[tuple[str, str]], set[int]]:
+    """The edges with every back edge of a depth-first search reversed, and the indexes of the
+    reversed ones (self-loops are left out)."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from((u, v) for u, v in edges if u != v)
+    back: set[tuple[str, str]] = set()
+    on_stack: set[str] = set()
+    for u, v, kind in nx.dfs_labeled_edges(graph):
+        if kind == "forward":
+            on_stack.add(v)
+        elif kind == "reverse":
+            on_stack.discard(v)
+        elif kind == "nontree" and v in on_stack:
+            back.add((u, v))
+    out, reversed_ = [], set()
+    for i, (u, v) in enumerate(edges):
+        if u == v:
+            continue
+        if (u, v) in back:
+            out.append((v, u))
+            reversed_.add(i)
+        else:
+            out.append((u, v))
+    return out, reversed_
+
+
+def _layers(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
+    """Longest-path layering: sources on layer 0, each edge at least one layer down."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from(edges)
+    index = {n: i for i, n in enumerate(nodes)}
+    layer: dict[str, int] = {}
+    for node in nx.lexicographical_topological_sort(graph, key=index.__getitem__):
+        layer[node] = max((layer[p] + 1 for p in graph.predecessors(node)), default=0)
+    return layer
+
+
+def _crossings(upper: dict[str, int], lower: dict[str, int], pairs: list[tuple[str, str]]) -> int:
+    """The number of crossings between two adjacent layers, counted as inversions."""
+    order = sorted((upper[a], lower[b]) for a, b in pairs)
+    seen: list[int] = []
+    count = 0
+    for _, position in order:
+        index = bisect_left(seen, position + 1)
+        count += len(seen) - index
+        seen.insert(index, position)
+    return count
+
+
+class _Graph:
+    """The proper layered graph: real and dummy nodes per layer, edges between adjacent layers."""
+
+    def __init__(self, boxes: dict[str, tuple[float, float]], edges: list[tuple[str, str]], layer: dict[str, int]):
+        self.size = dict(boxes)
+        self.layer = dict(layer)
+        self.down: dict[str, list[str]] = {n: [] for n in boxes}
+        self.up: dict[str, list[str]] = {n: [] for n in boxes}
+        self.chains: list[list[str]] = []
+        for index, (u, v) in enumerate(edges):
+            chain = [u]
+            for step in range(layer[u] + 1, layer[v]):
+                dummy = f"\0{index}.{step}"
+                self.size[dummy] = (DUMMY_WIDTH, 0.0)
+                self.layer[dummy] = step
+                self.down[dummy], self.up[dummy] = [], []
+                chain.append(dummy)
+            chain.append(v)
+            for a, b in itertools.pairwise(chain):
+                self.down[a].append(b)
+                self.up[b].append(a)
+            self.chains.append(chain)
+        depth = max(self.layer.values(), default=-1) + 1
+        self.rows: list[list[str]] = [[] for _ in range(depth)]
+        for node in self._first_order(list(boxes)):
+            self.rows[self.layer[node]].append(node)
+
+    def _first_order(self, roots: list[str]) -> list[str]:
+        """Every node once, depth first from the real nodes in input order (a start that keeps
+        each edge's chain together)."""
+        seen: dict[str, None] = {}
+        for root in roots:
+            stack = [root]
+            while stack:
+                node = stack.pop()
+                if node in seen:
+                    continue
+                seen[node] = None
+                stack.extend(reversed(self.down[node]))
+        return list(seen)
+
+    def crossings(self) -> int:
+        total = 0
+        for upper, lower in zip(self.rows, self.rows[1:]):
+            up_pos = {n: i for i, n in enumerate(upper)}
+            low_pos = {n: i for i, n in enumerate(lower)}
+            total += _crossings(up_pos, low_pos, [(a, b) for a in upper for b in self.down[a]])
+        return total
+
+    def order(self) -> None:
+        """Barycentre sweeps, down then up, keeping the order with the fewest crossings."""
+        best, best_rows = self.crossings(), [list(r) for r in self.rows]
+        for sweep in range(SWEEPS):
+            downward = sweep % 2 == 0
+            indexes = range(1, len(self.rows)) if downward else range(len(self.rows) - 2, -1, -1)
+            for i in indexes:
+                fixed = self.rows[i - 1] if downward else self.rows[i + 1]
+                position = {n: p for p, n in enumerate(fixed)}
+                neighbours = self.up if downward else self.down
+                keyed = []
+                for p, node in enumerate(self.rows[i]):
+                    near = [position[n] for n in neighbours[node] if n in position]
+                    keyed.append((sum(near) / len(near) if near else float(p), p, node))
+                self.rows[i] = [node for _, _, node in sorted(keyed)]
+            count = self.crossings()
+            if count < best:
+                best, best_rows = count, [list(r) for r in self.rows]
+        self.rows = best_rows
+
+
+def _isotonic(targets: list[float], gaps: list[float]) -> list[float]:
+    """Positions closest to ``targets`` (least squares) with ``x[i] - x[i-1] >= gaps[i-1]``."""
+    offsets = [0.0]
+    for gap in gaps:
+        offsets.append(offsets[-1] + gap)
+    blocks: list[list[float]] = []  # [mean, count]
+    for target, offset in zip(targets, offsets):
+        blocks.append([target - offset, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            mean, count = blocks.pop()
+            blocks[-1][0] = (blocks[-1][0] * blocks[-1][1] + mean * count) / (blocks[-1][1] + count)
+            blocks[-1][1] += count
+    values = [mean for mean, count in blocks for _ in range(int(count))]
+    return [v + o for v, o in zip(values, offsets)]
+
+
+def _coordinates(graph: _Graph, node_gap: float) -> dict[str, float]:
+    x: dict[str, float] = {}
+    for row in graph.rows:
+        position = 0.0
+        for i, node in enumerate(row):
+            if i:
+                position += (graph.size[row[i - 1]][0] + graph.size[node][0]) / 2 + node_gap
+            x[node] = position
+    for sweep in range(8):
+        downward = sweep % 2 == 0
+        rows = graph.rows if downward else list(reversed(graph.rows))
+        for row in rows:
+            targets = []
+            for node in row:
+                near = [x[n] for n in (graph.up[node] + graph.down[node])]
+                targets.append(sum(near) / len(near) if near else x[node])
+            gaps = [(graph.size[a][0] + graph.size[b][0]) / 2 + (node_gap if "\0" not in a + b else node_gap / 3)
+                    for a, b in itertools.pairwise(row)]
+            for node, value in zip(row, _isotonic(targets, gaps)):
+                x[node] = value
+    return x
+
+
+def layered_layout(nodes: Sequence[tuple[str, float, float]], edges: Sequence[tuple[str, str]],
+                   direction: str = "TB", rank_gap: float = 48.0, node_gap: float = 24.0,
+                   margin: float = 12.0) -> Layout:
+    """Place ``nodes`` (id, width, height) and route ``edges`` (source id, target id) in layers.
+
+    ``direction`` is where the edges point: ``TB`` (down), ``BT`` (up), ``LR`` (right) or
+    ``RL`` (left). Each edge's points run from its source's box to its target's; a self-loop
+    gets no points (the drawing adds a loop)."""
+    horizontal = direction in ("LR", "RL")
+    ids = [n for n, _, _ in nodes]
+    boxes = {n: ((h, w) if horizontal else (w, h)) for n, w, h in nodes}
+    acyclic, reversed_ = _acyclic(ids, edges)
+    graph = _Graph(boxes, acyclic, _layers(ids, acyclic))
+    graph.order()
+    x = _coordinates(graph, node_gap)
+    heights = [max((graph.size[n][1] for n in row), default=0.0) for row in graph.rows]
+    tops, y = [], margin
+    for height in heights:
+        tops.append(y)
+        y += height + rank_gap
+    total_height = (y - rank_gap + margin) if heights else 2 * margin
+    left = min((x[n] - graph.size[n][0] / 2 for n in x), default=0.0)
+    right = max((x[n] + graph.size[n][0] / 2 for n in x), default=0.0)
+    total_width = right - left + 2 * margin
+
+    def centre(node: str) -> tuple[float, float]:
+        layer = graph.layer[node]
+        return x[node] - left + margin, tops[layer] + heights[layer] / 2
+
+    def place(point: tuple[float, float]) -> tuple[float, float]:
+        px, py = point
+        if direction == "BT":
+            py = total_height - py
+        elif horizontal:
+            px, py = py, px
+            if direction == "RL":
+                px = total_height - px
+        return round(px, 1), round(py, 1)
+
+    placed = {}
+    for n, w, h in nodes:
+        cx, cy = place(centre(n))
+        placed[n] = Placed(cx, cy, w, h)
+    routes: list[tuple[tuple[float, float], ...]] = []
+    chains = iter(graph.chains)
+    for i, (u, v) in enumerate(edges):
+        if u == v:
+            routes.append(())
+            continue
+        chain = next(chains)
+        points = [centre(n) for n in chain]
+        first, last = chain[0], chain[-1]
+        points[0] = (points[0][0], points[0][1] + graph.size[first][1] / 2)
+        points[-1] = (points[-1][0], points[-1][1] - graph.size[last][1] / 2)
+        route = tuple(place(p) for p in points)
+        routes.append(tuple(reversed(route)) if i in reversed_ else route)
+    width, height = (total_height, total_width) if horizontal else (total_width, total_height)
+    return Layout(round(width, 1), round(height, 1), placed, tuple(routes))
