@@ -16,6 +16,7 @@ from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
 from ..views.compare import compare, concepts_of
 from ..views.dot import to_dot
+from ..views.focus import DEFAULT_DEPTH, focus_graph
 from ..views.graphdata import to_graphml, to_json
 from ..views.lattice import lattice_graph, lattice_text
 from ..views.mermaid import to_mermaid
@@ -38,6 +39,10 @@ def add_view_parsers(commands) -> list[argparse.ArgumentParser]:
                          help=f"only this framing ('{BASE}': the base framing); "
                               "default: the base framing and each framing")
     lattice.add_argument("--format", choices=["text", "dot", "mermaid", "json"], default="text")
+    lattice.add_argument("--concept", metavar="NAME",
+                         help="only this concept's neighbourhood: what it implies, what implies it, what it excludes")
+    lattice.add_argument("--depth", metavar="N", type=int, default=DEFAULT_DEPTH,
+                         help=f"with --concept, how many implication steps to follow (default {DEFAULT_DEPTH})")
 
     comparison = commands.add_parser("compare", help="how each pair of concepts relates under each framing")
     comparison.add_argument("file", metavar="FILE")
@@ -101,6 +106,13 @@ def _lattice(spec: Spec, args) -> str:
     base = os.path.dirname(os.path.abspath(spec.path))
     justifier = spec.analysis.justifier
     graphs = [lattice_graph(v, justifier, base) for v in views]
+    if args.concept is not None:
+        names = list(concepts_of(spec.analysis.framings))
+        if args.concept not in names:
+            raise _unknown("concept", args.concept, names, args.file)
+        if args.depth < 1:
+            raise UsageError(f"--depth must be at least 1, not {args.depth}")
+        graphs = [focus_graph(g, args.concept, args.depth) for g in graphs]
     if args.format == "text":
         return "\n".join(lattice_text(g, base) for g in graphs)
     if args.format == "dot":

@@ -32,9 +32,17 @@ from .document import (
     strong,
 )
 from .dot import to_dot
+from .focus import focus_graph, same_neighbourhood
 from .justify import item_text, short_path
 from .mermaid import to_mermaid
 from .tables import compare_rows
+
+WHOLE_DIAGRAM_LIMIT = 40
+
+
+def class_count(graph: nx.DiGraph) -> int:
+    """The number of classes a lattice graph draws."""
+    return graph.number_of_nodes()
 
 
 class ReportContext:
@@ -50,6 +58,12 @@ class ReportContext:
         self.base = os.path.dirname(os.path.abspath(spec.path))
         self.lattices = lattices
         self.comparison = comparison
+
+    @property
+    def focused(self) -> bool:
+        """Whether some lattice is too large to draw whole (more than ``WHOLE_DIAGRAM_LIMIT``
+        classes), so that each concept's section draws its neighbourhood instead."""
+        return any(class_count(g) > WHOLE_DIAGRAM_LIMIT for g in self.lattices.values())
 
     def where(self, span) -> str:
         """``file:line`` of a span, the file relative to the spec's directory."""
@@ -145,7 +159,7 @@ def concepts(ctx: ReportContext) -> list[Block]:
     listed = view.concepts or {ctx.namer(c): c for c in ctx.unit.concepts}
     if not listed:
         return blocks + [Paragraph(inline("No concepts."))]
-    for name, concept in listed.items():
+    for index, (name, concept) in enumerate(listed.items()):
         blocks.append(Heading(3, inline(code(name)), Target(TargetKind.CONCEPT, name)))
         doc = concept_doc(concept)
         if doc:
@@ -156,6 +170,32 @@ def concepts(ctx: ReportContext) -> list[Block]:
         if sources:
             blocks.append(Paragraph(inline(strong("Sources"))))
             blocks.append(Items(tuple(inline(s) for s in sources)))
+        if ctx.focused:
+            blocks.extend(neighbourhoods(ctx, name, index))
+    return blocks
+
+
+def neighbourhoods(ctx: ReportContext, name: str, index: int) -> list[Block]:
+    """The focus diagrams of concept ``name`` (the ``index``-th), one per neighbourhood: framings
+    under which it has the same neighbourhood share one diagram."""
+    groups: list[tuple[list[str], nx.DiGraph]] = []
+    for graph in ctx.lattices.values():
+        focus = focus_graph(graph, name)
+        for titles, shown in groups:
+            if same_neighbourhood(shown, focus):
+                titles.append(graph.graph["title"])
+                break
+        else:
+            groups.append(([graph.graph["title"]], focus))
+    blocks: list[Block] = []
+    for number, (titles, focus) in enumerate(groups):
+        under = ", ".join(titles)
+        if "note" in focus.graph:
+            blocks.append(Paragraph(inline(em(f"Under {under}: {focus.graph['note']}."))))
+            continue
+        focus.graph["title"] = f"{name} under {under}"
+        blocks.append(diagram(f"focus{index}-{number}", f"{name} under {under}: what it implies (above), what "
+                              "implies it (below) and what it excludes", focus))
     return blocks
 
 

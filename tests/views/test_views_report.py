@@ -84,3 +84,36 @@ def test_cli_report_writes_file(cli, seed_path, tmp_path):
     assert status == 0 and out == ""
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def many_concepts(tmp_path, count=45):
+    lines = ["kind Thing", "concept top(x: Thing) := Thing(x)"]
+    for i in range(count):
+        lines.append(f"relation r{i}(Thing, Thing)")
+        lines.append(f"concept c{i}(x: Thing) := r{i}(x, y)")
+    path = tmp_path / "many.align"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return alignspec.load(str(path))
+
+
+def test_large_lattice_is_drawn_per_concept(tmp_path):
+    from alignspec.views.document import Diagram, Heading
+    from alignspec.views.report import report_sections
+
+    spec = many_concepts(tmp_path)
+    sections = {s.key.value: s.blocks for s in report_sections(spec)}
+    assert not [b for b in sections["lattice"] if isinstance(b, Diagram)]
+    concept_blocks = sections["concepts"]
+    headings = [b for b in concept_blocks if isinstance(b, Heading) and b.target is not None]
+    focus = [b for b in concept_blocks if isinstance(b, Diagram)]
+    assert len(headings) == 46 and len(focus) == 46
+    assert focus[1].graph.nodes["c0"]["role"] == "focus" and focus[1].graph.has_edge("c0", "top")
+
+
+def test_small_lattice_is_drawn_whole(seed):
+    from alignspec.views.document import Diagram
+    from alignspec.views.report import report_sections
+
+    sections = {s.key.value: s.blocks for s in report_sections(seed)}
+    assert len([b for b in sections["lattice"] if isinstance(b, Diagram)]) == 5
+    assert not [b for b in sections["concepts"] if isinstance(b, Diagram)]
