@@ -11,6 +11,7 @@ import networkx as nx
 
 from ..analysis.outcomes import ClaimStatus
 from ..diagnostics import Severity
+from ..evidence import World
 from ..model.kinds import all_units
 from ..model.written import claim_text, concept_doc, concept_sources, definition, signature
 from .compare import Comparison, concepts_of
@@ -36,6 +37,7 @@ from .focus import focus_graph, same_neighbourhood
 from .justify import item_text, short_path
 from .mermaid import to_mermaid
 from .tables import compare_rows
+from .world import evidence_world_graph
 
 WHOLE_DIAGRAM_LIMIT = 40
 
@@ -73,6 +75,11 @@ class ReportContext:
 def diagram(key: str, caption: str, graph: nx.Graph) -> Diagram:
     """A diagram block for ``graph`` (Mermaid and DOT, element ids prefixed with ``key``)."""
     return Diagram(key, caption, to_mermaid(graph), to_dot(graph, name=key, id_prefix=f"{key}-"), graph)
+
+
+def world_diagram(key: str, caption: str, world: World) -> Diagram:
+    """A diagram of the world of a counterexample or a witness."""
+    return diagram(key, caption, evidence_world_graph(world, caption))
 
 
 def joined(names: list[str]) -> list:
@@ -213,7 +220,9 @@ def claims(ctx: ReportContext) -> list[Block]:
                  for o in outcomes)
     targets = tuple(Target(TargetKind.CLAIM, o.name) if o.name is not None else None for o in outcomes)
     blocks.append(Table(("claim", "under", "statement", "status"), rows, frozenset({0, 1, 2}), targets))
+    position = {id(o): i for i, o in enumerate(ctx.analysis.claims)}
     for o in outcomes:
+        key = f"claim{position[id(o)]}-world"
         title = inline(strong(f"Claim {o.claim.label}"), " (", code(claim_text(o.claim)), f"): {o.status.value}")
         if o.status is ClaimStatus.HOLDS and o.justification:
             blocks.append(Paragraph(title + inline(", because")))
@@ -221,10 +230,14 @@ def claims(ctx: ReportContext) -> list[Block]:
         elif o.status is ClaimStatus.HOLDS and o.witness is not None:
             blocks.append(Paragraph(title + inline(", because this world is possible:")))
             blocks.append(Code(o.witness.scenario, "text", spec_text=True))
+            blocks.append(world_diagram(key, f"The world that shows claim {o.claim.label} holds", o.witness.world))
         elif o.status is ClaimStatus.FAILS:
             blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
             if o.counterexample:
                 blocks.append(Code(o.counterexample.scenario, "text", spec_text=True))
+                blocks.append(world_diagram(key, f"The counterexample to claim {o.claim.label}: solid arrows are "
+                                            "its facts, dashed arrows what the framing derives from them",
+                                            o.counterexample.world))
                 if o.unmatched:
                     blocks.append(Paragraph(inline("No match for: ", *joined(o.unmatched), ".")))
             if o.details:
