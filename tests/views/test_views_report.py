@@ -20,7 +20,7 @@ def test_markdown_report_has_every_section(seed):
                     "## Comparison of the framings", "## Scenarios", "### Framing `harris`",
                     "### Scenario `three_levels`"]:
         assert heading in text
-    assert text.count("```mermaid") == 1 + 5 + 3
+    assert text.count("```mermaid") == 1 + 5 + 5 + 3  # vocabulary, claim worlds, lattices, scenarios
     assert "| `objective_robust` | `inner_aligned` | incomparable | implied by | equivalent |" in text
     assert "rule trained\\_is\\_mesa (seed.align:74)" in text
     assert "researcher (level 0)\n  agent (level 1)\n    subagent (level 2)" in text
@@ -37,7 +37,7 @@ def test_report_is_byte_identical_across_runs(seed_path, tricky_path):
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 def test_html_draws_svg_with_graphviz(seed):
     page = render_report(seed, "html")
-    assert page.count("<svg") == 9
+    assert page.count("<svg") == 14
     assert NO_DOT not in page
     assert "<?xml" not in page and "<!--" not in page
 
@@ -45,7 +45,7 @@ def test_html_draws_svg_with_graphviz(seed):
 def test_html_without_pictures_shows_mermaid_and_a_note(seed):
     page = render_report(seed, "html", drawing="source")
     assert "<svg" not in page and "<script" not in page
-    assert page.count('<pre class="mermaid-source">') == 9
+    assert page.count("<pre class=\"mermaid-source\">") == 14
     assert NO_PICTURE in page
     assert "flowchart BT" in page
 
@@ -53,7 +53,7 @@ def test_html_without_pictures_shows_mermaid_and_a_note(seed):
 def test_html_without_graphviz_draws_with_the_layered_layout(seed, monkeypatch):
     monkeypatch.setattr(svg_module, "dot_program", lambda: None)
     page = render_report(seed, "html")
-    assert page.count('<svg class="alignspec-drawing"') == 9
+    assert page.count("<svg class=\"alignspec-drawing\"") == 14
     assert NO_DOT not in page and "mermaid-source" not in page
     assert page.count("<script>") == 1
 
