@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 
 from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table
 
@@ -12,12 +13,24 @@ NO_DOT = ("Graphviz's dot program was not found, so this diagram is shown as its
           "rebuild to get a picture.")
 
 
+def concept_xref(name: str) -> addnodes.pending_xref:
+    """A link to the concept ``name`` (a name as the spec writes it) where the project documents
+    it; plain code, with no warning, where it does not."""
+    target = name.rsplit(".", 1)[-1]
+    xref = addnodes.pending_xref("", refdomain="align", reftype="concept", reftarget=target, refexplicit=False,
+                                 refwarn=False)
+    xref += nodes.literal(name, name, classes=["xref", "align", "align-concept"])
+    return xref
+
+
 def inline_nodes(text: Inline) -> list[nodes.Node]:
     """Inline report text as docutils inline nodes."""
     out: list[nodes.Node] = []
     for style, part in text:
         if style == "code":
             out.append(nodes.literal(part, part))
+        elif style == "concept":
+            out.append(concept_xref(part))
         elif style == "strong":
             out.append(nodes.strong(part, part))
         elif style == "em":
@@ -44,9 +57,11 @@ def table_node(header, rows, code_columns=frozenset(), row_ids=None, classes=("a
                 entry["ids"].extend(ids)
             para = nodes.paragraph()
             if isinstance(cell, StatusCell):
-                entry["classes"].append(f"alignspec-{nodes.make_id(cell.text)}")
+                entry["classes"].extend(["alignspec-status", f"alignspec-{nodes.make_id(cell.text)}"])
                 cell = cell.text
-            if isinstance(cell, nodes.Node):
+            if isinstance(cell, tuple):
+                para.extend(inline_nodes(cell))
+            elif isinstance(cell, nodes.Node):
                 para += cell
             elif cell and i in code:
                 para += nodes.literal(cell, cell)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..model.written import rule_text
-from .document import Block, Heading, Items, Paragraph, Table, code, em, inline, strong
+from .document import Block, Heading, Items, Paragraph, Table, code, concept_refs, em, inline, strong
 from .justify import item_text, justification_text
 from .lattice import framing_title
 from .roles import Role
@@ -50,13 +50,15 @@ def _lattice_blocks(ctx: ReportContext, index: int, view, graph: nx.DiGraph) -> 
                                    code("alignspec lattice --format dot"), " writes the whole diagram."))]
     for _node, data in graph.nodes(data=True):
         if data["role"] == Role.CLASS and len(data["members"]) > 1:
-            blocks.append(Paragraph(inline(strong("Equivalent:"), " ", *joined(data["members"]), ", because")))
+            blocks.append(Paragraph(inline(strong("Equivalent:"), " ", *concept_refs(data["members"]), ", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))
     unsatisfiable = graph.graph.get("unsatisfiable")
     if unsatisfiable:
-        blocks.append(Paragraph(inline(strong("No member:"), " ", *joined(unsatisfiable["members"]), ", because")))
+        blocks.append(Paragraph(inline(strong("No member:"), " ", *concept_refs(unsatisfiable["members"]),
+                                       ", because")))
         blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in unsatisfiable["justification"])))
-    rows = tuple((graph.nodes[u]["label"], graph.nodes[v]["label"], justification_text(d["justification"], ctx.base))
+    rows = tuple((concept_refs(graph.nodes[u]["members"], " = "), concept_refs(graph.nodes[v]["members"], " = "),
+                  justification_text(d["justification"], ctx.base))
                  for u, v, d in graph.edges(data=True) if d["role"] == Role.IMPLIES)
     if rows:
         blocks.append(Table(("more specific", "more general", "because"), rows, frozenset({0, 1})))

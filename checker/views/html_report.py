@@ -5,9 +5,27 @@ with a small inline script, or their Mermaid source with a note when no picture 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from html import escape
 
-from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table, cell_text, plain
+from .document import (
+    Block,
+    Cell,
+    Code,
+    Diagram,
+    Heading,
+    Inline,
+    Items,
+    Paragraph,
+    StatusCell,
+    Table,
+    Target,
+    TargetKind,
+    cell_text,
+    concept_targets,
+    plain,
+    target_anchor,
+)
 from .pictures import Drawing, diagram_svg, resolve
 from .zoom import BOX_CLASS
 from .zoom import CSS as ZOOM_CSS
@@ -43,18 +61,23 @@ NO_DOT = ("Graphviz is not installed, so this diagram is shown as Mermaid source
 NO_PICTURE = "This diagram is shown as Mermaid source."
 
 
-def html_inline(text: Inline) -> str:
-    """Inline parts as escaped HTML."""
+def html_inline(text: Inline, links: Collection[str] = frozenset()) -> str:
+    """Inline parts as escaped HTML; the concepts named in ``links`` link to their sections."""
     out = []
     for style, part in text:
+        if style == "concept":
+            shown = f"<code>{escape(part)}</code>"
+            anchor = escape(target_anchor(Target(TargetKind.CONCEPT, part)))
+            out.append(f'<a href="#{anchor}">{shown}</a>' if part in links else shown)
+            continue
         part = escape(part)
         out.append(f"<{style}>{part}</{style}>" if style in ("code", "strong", "em") else part)
     return "".join(out)
 
 
 class _Anchors:
-    def __init__(self) -> None:
-        self.used: set[str] = set()
+    def __init__(self, reserved: Collection[str] = ()) -> None:
+        self.used: set[str] = set(reserved)
 
     def __call__(self, text: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
@@ -66,17 +89,26 @@ class _Anchors:
         return anchor
 
 
-def _table(block: Table) -> str:
+def _cell(cell: Cell, code: bool, links: Collection[str]) -> str:
+    if isinstance(cell, tuple):
+        return f"<td>{html_inline(cell, links)}</td>"
+    text = cell_text(cell)
+    body = f"<code>{escape(text)}</code>" if text and code else escape(text)
+    css = f' class="v-{escape(text)}"' if isinstance(cell, StatusCell) else ""
+    return f"<td{css}>{body}</td>"
+
+
+def _table(block: Table, links: Collection[str], anchors: _Anchors) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
     rows = []
-    for row in block.rows:
-        cells = []
-        for i, cell in enumerate(row):
-            text = cell_text(cell)
-            body = f"<code>{escape(text)}</code>" if text and i in block.code_columns else escape(text)
-            css = f' class="v-{escape(text)}"' if isinstance(cell, StatusCell) else ""
-            cells.append(f"<td{css}>{body}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+    for index, row in enumerate(block.rows):
+        target = block.row_targets[index] if index < len(block.row_targets) else None
+        ident = ""
+        if target is not None and target_anchor(target) not in anchors.used:
+            anchors.used.add(target_anchor(target))
+            ident = f' id="{escape(target_anchor(target))}"'
+        rows.append(f"<tr{ident}>" + "".join(_cell(cell, i in block.code_columns, links)
+                                             for i, cell in enumerate(row)) + "</tr>")
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
@@ -97,27 +129,28 @@ def render_html(blocks: list[Block], drawing: Drawing | str = Drawing.AUTO) -> s
     (see :class:`~.pictures.Drawing`)."""
     chosen = resolve(drawing)
     scripted = False
-    anchors = _Anchors()
+    links = concept_targets(blocks)
+    anchors = _Anchors({target_anchor(b.target) for b in blocks if isinstance(b, Heading) and b.target is not None})
     body: list[str] = []
     toc: list[str] = []
     first_section: int | None = None
     title = "AlignSpec report"
     for block in blocks:
         if isinstance(block, Heading):
-            anchor = anchors(plain(block.text))
+            anchor = target_anchor(block.target) if block.target is not None else anchors(plain(block.text))
             if block.level == 1:
                 title = plain(block.text)
             elif block.level == 2:
                 toc.append(f'<li><a href="#{anchor}">{html_inline(block.text)}</a></li>')
                 if first_section is None:
                     first_section = len(body)
-            body.append(f'<h{block.level} id="{anchor}">{html_inline(block.text)}</h{block.level}>')
+            body.append(f'<h{block.level} id="{escape(anchor)}">{html_inline(block.text, links)}</h{block.level}>')
         elif isinstance(block, Paragraph):
-            body.append(f"<p>{html_inline(block.text)}</p>")
+            body.append(f"<p>{html_inline(block.text, links)}</p>")
         elif isinstance(block, Items):
-            body.append("<ul>\n" + "\n".join(f"<li>{html_inline(i)}</li>" for i in block.items) + "\n</ul>")
+            body.append("<ul>\n" + "\n".join(f"<li>{html_inline(i, links)}</li>" for i in block.items) + "\n</ul>")
         elif isinstance(block, Table):
-            body.append(_table(block))
+            body.append(_table(block, links, anchors))
         elif isinstance(block, Code):
             body.append(f"<pre><code>{escape(block.text)}</code></pre>")
         elif isinstance(block, Diagram):

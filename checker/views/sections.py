@@ -13,7 +13,8 @@ from ..analysis.outcomes import ClaimStatus
 from ..diagnostics import Severity
 from ..evidence import World
 from ..model.kinds import all_units
-from ..model.written import claim_text, concept_doc, concept_sources, definition, signature
+from ..model.written import concept_doc, concept_sources, definition, formula_text, signature
+from ..subjects import ConceptsSubject
 from .compare import Comparison, concepts_of
 from .document import (
     Block,
@@ -21,6 +22,7 @@ from .document import (
     Code,
     Diagram,
     Heading,
+    Inline,
     Items,
     Paragraph,
     StatusCell,
@@ -28,6 +30,8 @@ from .document import (
     Target,
     TargetKind,
     code,
+    concept_ref,
+    concept_refs,
     em,
     inline,
     strong,
@@ -82,6 +86,20 @@ def world_diagram(key: str, caption: str, world: World) -> Diagram:
     return diagram(key, caption, evidence_world_graph(world, caption))
 
 
+def claim_inline(ctx: ReportContext, claim) -> Inline:
+    """A claim's statement as written, its bare concept names linking to their sections."""
+    decl = claim.decl
+
+    def side(formula, written) -> tuple[str, str]:
+        if formula is not None and formula.concept is not None:
+            return concept_ref(ctx.namer(formula.concept))
+        return code(formula_text(written))
+
+    if decl.form.is_unary:
+        return inline(f"{decl.form.words} ", side(claim.left, decl.left))
+    return inline(side(claim.left, decl.left), f" {decl.form.words} ", side(claim.right, decl.right))
+
+
 def joined(names: list[str]) -> list:
     """Names as code parts separated by commas."""
     parts: list = []
@@ -123,8 +141,15 @@ def findings(ctx: ReportContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, inline("Findings"))]
     if not diagnostics:
         return blocks + [Paragraph(inline("No errors, warnings or notes."))]
-    rows = tuple((_severity_cell(d.severity), f"{d.code} {d.name}", ctx.where(d.span), d.message) for d in diagnostics)
-    return blocks + [Table(("severity", "finding", "where", "message"), rows, frozenset({1}))]
+    rows = tuple((_severity_cell(d.severity), f"{d.code} {d.name}", ctx.where(d.span), d.message, _about(d))
+                 for d in diagnostics)
+    return blocks + [Table(("severity", "finding", "where", "message", "about"), rows, frozenset({1}))]
+
+
+def _about(diagnostic) -> Cell:
+    """The concepts a finding is about, linking to their sections."""
+    subject = diagnostic.subject
+    return concept_refs(list(subject.concepts)) if isinstance(subject, ConceptsSubject) else ""
 
 
 def _own(unit, listing):
@@ -216,14 +241,14 @@ def claims(ctx: ReportContext) -> list[Block]:
         outcomes = [o for o in outcomes if o.framing_name == ctx.framing]
         if not outcomes:
             return blocks + [Paragraph(inline("No claims under ", code(ctx.framing), "."))]
-    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_text(o.claim), StatusCell(o.status.value))
+    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_inline(ctx, o.claim), StatusCell(o.status.value))
                  for o in outcomes)
     targets = tuple(Target(TargetKind.CLAIM, o.name) if o.name is not None else None for o in outcomes)
     blocks.append(Table(("claim", "under", "statement", "status"), rows, frozenset({0, 1, 2}), targets))
     position = {id(o): i for i, o in enumerate(ctx.analysis.claims)}
     for o in outcomes:
         key = f"claim{position[id(o)]}-world"
-        title = inline(strong(f"Claim {o.claim.label}"), " (", code(claim_text(o.claim)), f"): {o.status.value}")
+        title = inline(strong(f"Claim {o.claim.label}"), " (", *claim_inline(ctx, o.claim), f"): {o.status.value}")
         if o.status is ClaimStatus.HOLDS and o.justification:
             blocks.append(Paragraph(title + inline(", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))
@@ -257,7 +282,9 @@ def comparison(ctx: ReportContext) -> list[Block]:
     header, rows = compare_rows(ctx.comparison)
     blocks.append(Paragraph(inline("How each pair of concepts of equal arity relates under each framing; "
                                    "the rows where the framings disagree come first.")))
-    blocks.append(Table(tuple(header), tuple(tuple(r) for r in rows), frozenset({0, 1})))
+    linked = tuple((concept_refs([r[0]]), concept_refs([r[1]]), *r[2:]) if isinstance(r[0], str) else tuple(r)
+                   for r in rows)
+    blocks.append(Table(tuple(header), linked, frozenset({0, 1})))
     return blocks
 
 

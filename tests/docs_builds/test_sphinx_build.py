@@ -104,7 +104,7 @@ def test_seed_with_a_framing_and_links_between_pages(sphinx_project, tmp_path):
     done = sphinx_build(src, tmp_path / "out", "-W")
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "collapse" in html and "a1" not in html.split("Claims", 1)[1].split("Scenarios", 1)[0]
+    assert "collapse" in html and "a1" not in html.split("Claims", 1)[1].split("Framings", 1)[0]
     other = (tmp_path / "out" / "other.html").read_text(encoding="utf-8")
     assert 'href="index.html#align-concept-seed-inner-aligned"' in other
     assert 'href="index.html#align-claim-seed-collapse"' in other
