@@ -46,7 +46,7 @@ table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
 th, td { border: 1px solid #d8dbe0; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f2f5; }
 td.v-holds, td.v-pass, td.v-equivalent { color: #1f6f2a; font-weight: 600; }
-td.v-fails, td.v-FAIL, td.v-error { color: #a12626; font-weight: 600; }
+td.v-fails, td.v-FAIL, td.v-error, td.v-refuted { color: #a12626; font-weight: 600; }
 td.v-unknown, td.v-warning, td.v-unsatisfiable { color: #8a5a00; }
 td.v-yes { font-weight: 600; }
 figure.diagram { margin: 1em 0; }
