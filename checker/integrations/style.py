@@ -3,19 +3,13 @@ in a box that scrolls at their natural size."""
 
 from __future__ import annotations
 
-import re
+from ..views.document import status_class
 
 FILE_NAME = "alignspec.css"
 
 GOOD = ("holds", "pass", "equivalent")
 BAD = ("fails", "fail", "error", "refuted", "inconsistent")
 DOUBTFUL = ("unknown", "warning", "unsatisfiable", "undecided")
-
-
-def status_class(text: str) -> str:
-    """The CSS class of an outcome: ``alignspec-`` and the outcome in lower case, each run of
-    other characters than letters and digits a ``-`` (``FAIL`` gives ``alignspec-fail``)."""
-    return "alignspec-" + (re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "blank")
 
 
 def _rule(words: tuple[str, ...], body: str) -> str:

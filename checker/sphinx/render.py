@@ -7,8 +7,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx import addnodes
 
-from ..integrations.style import status_class
-from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table
+from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table, status_class
 from ..views.pictures import diagram_svg
 
 NO_DOT = ("Graphviz's dot program was not found, so this diagram is shown as its {language} source. "

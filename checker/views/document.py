@@ -46,6 +46,12 @@ def target_anchor(target: Target) -> str:
     return f"{target.kind.value}-{name}"
 
 
+def status_class(text: str) -> str:
+    """The CSS class of an outcome: ``alignspec-`` and the outcome in lower case, each run of
+    other characters than letters and digits a ``-`` (``FAIL`` gives ``alignspec-fail``)."""
+    return "alignspec-" + (re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "blank")
+
+
 Cell = str | StatusCell | Inline
 
 
