@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..api import SpecError, load
+from ..api import Spec, SpecError, load
 from ..check import UsageError
 from ..integrations import Finding, OutsideError, findings, parse_show, resolve_inside, select_sections, spec_files
 from ..views.document import Block
@@ -115,7 +115,7 @@ class Expander:
         level = "warning" if SEVERITY_RANK.get(finding.severity, 2) <= SEVERITY_RANK[self.warning_level] else "info"
         self.log(level, text)
 
-    def _blocks(self, spec, options: Options) -> list[Block]:
+    def _blocks(self, spec: Spec, options: Options) -> list[Block]:
         if options.show is None and options.framing is None:
             return report_blocks(spec)
         sections = select_sections(spec, options.show or parse_show(None), options.framing)
