@@ -43,10 +43,11 @@ def focus_graph(graph: nx.DiGraph[Any], concept: str, depth: int = DEFAULT_DEPTH
 
     A concept with no member, or one the reasoner could not classify, has no neighbourhood: the
     graph is empty and its ``note`` says why. The graph's ``concept`` attribute names the concept,
-    ``depth`` the depth, and ``title`` says both with the framing."""
+    ``depth`` the depth, and ``title`` says both with the framing. It is drawn left to right
+    (more specific classes on the left), so that many neighbours make a column, not a line."""
     framing = graph.graph.get("title", "")
     out: nx.DiGraph[Any] = nx.DiGraph(**{**graph.graph, "title": f"{concept} under {framing}", "concept": concept,
-                                         "depth": depth, "framing_title": framing})
+                                         "depth": depth, "framing_title": framing, "rankdir": "LR"})
     out.graph.pop("unsatisfiable", None)
     centre = class_of(graph, concept)
     if centre is None:

@@ -23,6 +23,7 @@ import networkx as nx
 
 DUMMY_WIDTH = 10.0
 SWEEPS = 12
+ROW_WIDTH = 960.0  # parts are packed in rows at least this wide (about a page's width)
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,52 @@ def layered_layout(nodes: Sequence[tuple[str, float, float]], edges: Sequence[tu
 
     ``direction`` is where the edges point: ``TB`` (down), ``BT`` (up), ``LR`` (right) or
     ``RL`` (left). Each edge's points run from its source's box to its target's; a self-loop
-    gets no points (the drawing adds a loop)."""
+    gets no points (the drawing adds a loop). The connected parts of the graph are laid out
+    each on its own and packed in rows (at least ``ROW_WIDTH`` wide), in the order of their
+    first node, so that many small parts make a block rather than one long line."""
+    graph: nx.Graph[str] = nx.Graph()
+    graph.add_nodes_from(n for n, _, _ in nodes)
+    graph.add_edges_from(edges)
+    order = {n: i for i, (n, _, _) in enumerate(nodes)}
+    parts = sorted((sorted(c, key=order.__getitem__) for c in nx.connected_components(graph)),
+                   key=lambda c: order[c[0]])
+    if len(parts) <= 1:
+        return _one_part(nodes, edges, direction, rank_gap, node_gap, margin)
+    by_id = {n: (n, w, h) for n, w, h in nodes}
+    part_of = {n: i for i, part in enumerate(parts) for n in part}
+    layouts = []
+    for part in parts:
+        members = set(part)
+        part_edges = [(u, v) for u, v in edges if u in members]
+        layouts.append(_one_part([by_id[n] for n in part], part_edges, direction, rank_gap, node_gap, 0.0))
+    area = sum((lay.width + node_gap) * (lay.height + node_gap) for lay in layouts)
+    row_width = max(max(lay.width for lay in layouts), (area * 3.0) ** 0.5, ROW_WIDTH)
+    offsets: list[tuple[float, float]] = []
+    x = y = row_height = 0.0
+    for lay in layouts:
+        if x > 0 and x + lay.width > row_width:
+            x, y, row_height = 0.0, y + row_height + rank_gap, 0.0
+        offsets.append((x + margin, y + margin))
+        x += lay.width + node_gap
+        row_height = max(row_height, lay.height)
+    width = max(dx + lay.width for (dx, _), lay in zip(offsets, layouts)) + margin
+    height = max(dy + lay.height for (_, dy), lay in zip(offsets, layouts)) + margin
+    placed: dict[str, Placed] = {}
+    for (dx, dy), lay in zip(offsets, layouts):
+        for n, p in lay.nodes.items():
+            placed[n] = Placed(round(p.x + dx, 1), round(p.y + dy, 1), p.width, p.height)
+    routes = [iter(lay.edges) for lay in layouts]
+    out: list[tuple[tuple[float, float], ...]] = []
+    for u, _ in edges:
+        index = part_of[u]
+        dx, dy = offsets[index]
+        out.append(tuple((round(px + dx, 1), round(py + dy, 1)) for px, py in next(routes[index])))
+    return Layout(round(width, 1), round(height, 1), {n: placed[n] for n, _, _ in nodes}, tuple(out))
+
+
+def _one_part(nodes: Sequence[tuple[str, float, float]], edges: Sequence[tuple[str, str]], direction: str,
+              rank_gap: float, node_gap: float, margin: float) -> Layout:
+    """The layout of a connected graph (see :func:`layered_layout`)."""
     horizontal = direction in ("LR", "RL")
     ids = [n for n, _, _ in nodes]
     boxes = {n: ((h, w) if horizontal else (w, h)) for n, w, h in nodes}

@@ -226,8 +226,8 @@ def neighbourhoods(ctx: ReportContext, name: str, index: int) -> list[Block]:
             blocks.append(Paragraph(inline(em(f"Under {under}: {focus.graph['note']}."))))
             continue
         focus.graph["title"] = f"{name} under {under}"
-        blocks.append(diagram(f"focus{index}-{number}", f"{name} under {under}: what it implies (above), what "
-                              "implies it (below) and what it excludes", focus))
+        blocks.append(diagram(f"focus{index}-{number}", f"{name} under {under}: what implies it (on the left), "
+                              "what it implies (on the right) and what it excludes", focus))
     return blocks
 
 

@@ -10,9 +10,8 @@ BOX_CLASS = "diagram-box"
 CSS = """
 .diagram-box { overflow: auto; max-height: 85vh; border: 1px solid #e3e6ea; border-radius: 4px; background: #fff; }
 .diagram-box > svg { display: block; }
-.diagram-box.zoomable { overflow: hidden; }
-.diagram-box.zoomable > svg { max-width: 100%; height: auto; max-height: 80vh; margin: 0 auto;
-  cursor: grab; touch-action: none; }
+.diagram-box.zoomable { overflow: hidden; max-height: none; }
+.diagram-box.zoomable > svg { max-width: 100%; height: auto; margin: 0 auto; cursor: grab; touch-action: none; }
 .diagram-box.dragging > svg { cursor: grabbing; }
 .diagram-tools { display: flex; gap: 4px; margin: 0 0 4px; }
 .diagram-tools button { font: inherit; font-size: 0.85em; padding: 1px 8px; border: 1px solid #c9ced6;
