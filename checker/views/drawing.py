@@ -125,11 +125,11 @@ def _middle(points: Sequence[tuple[float, float]], bend: float) -> tuple[float, 
     return (x1 + x2) / 2, (y1 + y2) / 2
 
 
-def _label(lines: list[str], x: float, y: float, size: float, extra: str = "") -> str:
+def _label(lines: list[str], x: float, y: float, size: float, extra: str = "", anchor: str = "middle") -> str:
     top = y - (len(lines) - 1) * size * LINE_HEIGHT / 2
     spans = "".join(f'<tspan x="{_f(x)}" y="{_f(top + i * size * LINE_HEIGHT)}">{escape(line)}</tspan>'
                     for i, line in enumerate(lines))
-    return (f'<text text-anchor="middle" dominant-baseline="central" font-size="{_f(size)}"{extra}>'
+    return (f'<text text-anchor="{anchor}" dominant-baseline="central" font-size="{_f(size)}"{extra}>'
             f"{spans}</text>")
 
 
@@ -144,8 +144,14 @@ def graph_layout(graph: nx.Graph[Any]) -> tuple[Layout, dict[Any, list[str]]]:
         boxes.append((ids[node], round(width, 1), round(height, 1)))
     edges = [(ids[u], ids[v]) for u, v in graph.edges()]
     rankdir = graph.graph.get("rankdir", "TB")
-    labelled = any(d.get("label") and d.get("role") not in _UNLABELLED_EDGES for _, _, d in graph.edges(data=True))
-    return layered_layout(boxes, edges, rankdir, rank_gap=72.0 if labelled else 48.0), lines
+    labels = [max(text_width(line, EDGE_FONT_SIZE) for line in wrap(d["label"], 24))
+              for _, _, d in graph.edges(data=True) if d.get("label") and d.get("role") not in _UNLABELLED_EDGES]
+    if rankdir in ("LR", "RL"):
+        rank_gap = max(48.0, min(max(labels, default=0.0) + 36.0, 240.0))
+    else:
+        rank_gap = 72.0 if labels else 48.0
+    loops = any(u == v for u, v in graph.edges())
+    return layered_layout(boxes, edges, rankdir, rank_gap=rank_gap, margin=48.0 if loops else 12.0), lines
 
 
 def to_svg(graph: nx.Graph[Any], id_prefix: str = "", title: str = "") -> str:
@@ -172,7 +178,7 @@ def to_svg(graph: nx.Graph[Any], id_prefix: str = "", title: str = "") -> str:
             x, y = box.x + box.width / 2, box.y
             reach = 18 + 8 * nth
             d = f"M{_f(x)},{_f(y - 6)} C{_f(x + reach)},{_f(y - 14)} {_f(x + reach)},{_f(y + 14)} {_f(x)},{_f(y + 6)}"
-            middle = (x + reach * 0.75, y)
+            middle = (x + reach * 0.75 + 4, y)
         else:
             forward = int(ids[u]) < int(ids[v])
             bend = (nth - (count[key] - 1) / 2) * 16 * (1 if forward else -1)
@@ -187,7 +193,7 @@ def to_svg(graph: nx.Graph[Any], id_prefix: str = "", title: str = "") -> str:
         label = data.get("label", "")
         if label and role not in _UNLABELLED_EDGES:
             parts.append(_label(wrap(label, 24), middle[0], middle[1], EDGE_FONT_SIZE,
-                                f' fill="{style["stroke"]}" class="edge-label"'))
+                                f' fill="{style["stroke"]}" class="edge-label"', "start" if u == v else "middle"))
         parts.append("</g>")
         body.append("".join(parts))
     for node, data in graph.nodes(data=True):

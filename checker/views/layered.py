@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -207,6 +207,24 @@ def _coordinates(graph: _Graph, node_gap: float) -> dict[str, float]:
     return x
 
 
+def _ports(graph: _Graph, centre: Callable[[str], tuple[float, float]]) -> dict[tuple[int, int], float]:
+    """Where each edge leaves its source (key ``(chain, 0)``) and reaches its target (``(chain,
+    1)``), as an offset from the middle of the box's side: the edges at one side are spread
+    over half its length in the order of their other ends, so that arrow heads do not meet."""
+    sides: dict[tuple[str, int], list[tuple[float, int]]] = {}
+    for index, chain in enumerate(graph.chains):
+        sides.setdefault((chain[0], 0), []).append((centre(chain[1])[0], index))
+        sides.setdefault((chain[-1], 1), []).append((centre(chain[-2])[0], index))
+    offsets: dict[tuple[int, int], float] = {}
+    for (node, end), items in sides.items():
+        items.sort()
+        span = graph.size[node][0] / 2
+        step = span / len(items) if len(items) > 1 else 0.0
+        for k, (_, index) in enumerate(items):
+            offsets[(index, end)] = (k - (len(items) - 1) / 2) * step
+    return offsets
+
+
 def layered_layout(nodes: Sequence[tuple[str, float, float]], edges: Sequence[tuple[str, str]],
                    direction: str = "TB", rank_gap: float = 48.0, node_gap: float = 24.0,
                    margin: float = 12.0) -> Layout:
@@ -295,17 +313,18 @@ def _one_part(nodes: Sequence[tuple[str, float, float]], edges: Sequence[tuple[s
     for n, w, h in nodes:
         cx, cy = place(centre(n))
         placed[n] = Placed(cx, cy, w, h)
+    ports = _ports(graph, centre)
     routes: list[tuple[tuple[float, float], ...]] = []
-    chains = iter(graph.chains)
+    chains = iter(enumerate(graph.chains))
     for i, (u, v) in enumerate(edges):
         if u == v:
             routes.append(())
             continue
-        chain = next(chains)
+        index, chain = next(chains)
         points = [centre(n) for n in chain]
         first, last = chain[0], chain[-1]
-        points[0] = (points[0][0], points[0][1] + graph.size[first][1] / 2)
-        points[-1] = (points[-1][0], points[-1][1] - graph.size[last][1] / 2)
+        points[0] = (points[0][0] + ports[(index, 0)], points[0][1] + graph.size[first][1] / 2)
+        points[-1] = (points[-1][0] + ports[(index, 1)], points[-1][1] - graph.size[last][1] / 2)
         route = tuple(place(p) for p in points)
         routes.append(tuple(reversed(route)) if i in reversed_ else route)
     width, height = (total_height, total_width) if horizontal else (total_width, total_height)
