@@ -21,6 +21,7 @@ from ..views.graphdata import to_graphml, to_json
 from ..views.lattice import lattice_graph, lattice_text
 from ..views.mermaid import to_mermaid
 from ..views.output import atomic_output
+from ..views.pictures import Drawing
 from ..views.report import render_report
 from ..views.tables import compare_json, compare_markdown, compare_text
 from ..views.vocabulary import vocabulary_graph
@@ -59,6 +60,9 @@ def add_view_parsers(commands) -> list[argparse.ArgumentParser]:
     report = commands.add_parser("report", help="one Markdown or HTML document with every view")
     report.add_argument("file", metavar="FILE")
     report.add_argument("--format", choices=["markdown", "html"], default="markdown")
+    report.add_argument("--diagrams", choices=[d.value for d in Drawing], default=Drawing.AUTO.value,
+                        help="how HTML draws diagrams: Graphviz when dot is installed, else the layered layout "
+                             "(auto); graphviz; layered; or their Mermaid source (source)")
 
     parsers = [lattice, comparison, graph, report]
     for parser in parsers:
@@ -153,7 +157,7 @@ RENDERERS = {
     "lattice": _lattice,
     "compare": _compare,
     "graph": _graph,
-    "report": lambda spec, args: render_report(spec, args.format),
+    "report": lambda spec, args: render_report(spec, args.format, args.diagrams),
 }
 
 

@@ -117,3 +117,10 @@ def test_small_lattice_is_drawn_whole(seed):
     sections = {s.key.value: s.blocks for s in report_sections(seed)}
     assert len([b for b in sections["lattice"] if isinstance(b, Diagram)]) == 5
     assert not [b for b in sections["concepts"] if isinstance(b, Diagram)]
+
+
+def test_cli_report_chooses_how_diagrams_are_drawn(cli, seed_path):
+    status, out, _ = cli("report", seed_path, "--format", "html", "--diagrams", "layered")
+    assert status == 0 and out.count('<svg class="alignspec-drawing"') == 14
+    status, out, _ = cli("report", seed_path, "--format", "html", "--diagrams", "source")
+    assert status == 0 and "<svg" not in out and out.count('class="mermaid-source"') == 14
