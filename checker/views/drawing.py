@@ -133,6 +133,21 @@ def _label(lines: list[str], x: float, y: float, size: float, extra: str = "", a
             f"{spans}</text>")
 
 
+def _shared_labels(edges: list[tuple[Any, Any, dict[str, Any]]]) -> dict[int, str]:
+    """The label drawn on each edge, by index: edges of one role between the same two nodes in
+    the same direction share one label (theirs, one a line) on the first of them, since their
+    paths run side by side."""
+    first: dict[tuple[Any, Any, str], int] = {}
+    lines: dict[int, list[str]] = {}
+    for index, (u, v, data) in enumerate(edges):
+        label, role = data.get("label", ""), data.get("role", "")
+        if not label or role in _UNLABELLED_EDGES:
+            continue
+        owner = first.setdefault((u, v, role), index)
+        lines.setdefault(owner, []).extend(wrap(label, 24))
+    return {index: "\n".join(text) for index, text in lines.items()}
+
+
 def graph_layout(graph: nx.Graph[Any]) -> tuple[Layout, dict[Any, list[str]]]:
     """The layout of ``graph`` (its ``rankdir``, its nodes' wrapped ``label`` lines) and those lines."""
     lines = {node: wrap(data.get("label", str(node))) for node, data in graph.nodes(data=True)}
@@ -166,6 +181,7 @@ def to_svg(graph: nx.Graph[Any], id_prefix: str = "", title: str = "") -> str:
     count: dict[frozenset[Any], int] = {}
     for u, v, _ in edge_items:
         count[frozenset((u, v))] = count.get(frozenset((u, v)), 0) + 1
+    shared_labels = _shared_labels(edge_items)
     for index, ((u, v, data), points) in enumerate(zip(edge_items, layout.edges)):
         role = data.get("role", "")
         style, head = _edge_style(role)
@@ -190,9 +206,9 @@ def to_svg(graph: nx.Graph[Any], id_prefix: str = "", title: str = "") -> str:
             marker = f' marker-end="url(#{id_prefix}a-{head}-{style["stroke"].lstrip("#")})"'
         parts = [f'<g class="edge" id="{escape(id_prefix)}e{index}">{tip}',
                  f'<path d="{d}" fill="none" {_attrs(style)} stroke-width="1.2"{marker}/>']
-        label = data.get("label", "")
-        if label and role not in _UNLABELLED_EDGES:
-            parts.append(_label(wrap(label, 24), middle[0], middle[1], EDGE_FONT_SIZE,
+        label = shared_labels.get(index, "")
+        if label:
+            parts.append(_label(label.split("\n"), middle[0], middle[1], EDGE_FONT_SIZE,
                                 f' fill="{style["stroke"]}" class="edge-label"', "start" if u == v else "middle"))
         parts.append("</g>")
         body.append("".join(parts))

@@ -24,6 +24,7 @@ import networkx as nx
 DUMMY_WIDTH = 10.0
 SWEEPS = 12
 ROW_WIDTH = 960.0  # parts are packed in rows at least this wide (about a page's width)
+MAX_SOURCE_ROWS = 8
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,34 @@ def _layers(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
     for node in nx.lexicographical_topological_sort(graph, key=index.__getitem__):
         layer[node] = max((layer[p] + 1 for p in graph.predecessors(node)), default=0)
     return layer
+
+
+def _wrap_sources(layer: dict[str, int], widths: dict[str, float], node_gap: float, order: list[str]) -> dict[str, int]:
+    """``layer`` with the first layer (the sources) split over several layers when it is much
+    wider than a page and than every other layer: the sources keep their edges, which only get
+    longer, so the drawing grows down instead of sideways (at most ``MAX_SOURCE_ROWS`` rows)."""
+    rows: dict[int, float] = {}
+    for node, number in layer.items():
+        rows[number] = rows.get(number, 0.0) + widths[node] + node_gap
+    limit = max([ROW_WIDTH, *(w for number, w in rows.items() if number)])
+    total = rows.get(0, 0.0)
+    if total <= limit * 1.25:
+        return layer
+    limit = max(limit, total / MAX_SOURCE_ROWS)
+    chunks: list[list[str]] = [[]]
+    filled = 0.0
+    for node in (n for n in order if layer[n] == 0):
+        if chunks[-1] and filled + widths[node] > limit:
+            chunks.append([])
+            filled = 0.0
+        chunks[-1].append(node)
+        filled += widths[node] + node_gap
+    shift = len(chunks) - 1
+    out = {node: number + shift for node, number in layer.items()}
+    for row, chunk in enumerate(chunks):
+        for node in chunk:
+            out[node] = row
+    return out
 
 
 def _crossings(upper: dict[str, int], lower: dict[str, int], pairs: list[tuple[str, str]]) -> int:
@@ -282,7 +311,8 @@ def _one_part(nodes: Sequence[tuple[str, float, float]], edges: Sequence[tuple[s
     ids = [n for n, _, _ in nodes]
     boxes = {n: ((h, w) if horizontal else (w, h)) for n, w, h in nodes}
     acyclic, reversed_ = _acyclic(ids, edges)
-    graph = _Graph(boxes, acyclic, _layers(ids, acyclic))
+    layers = _wrap_sources(_layers(ids, acyclic), {n: w for n, (w, _) in boxes.items()}, node_gap, ids)
+    graph = _Graph(boxes, acyclic, layers)
     graph.order()
     x = _coordinates(graph, node_gap)
     heights = [max((graph.size[n][1] for n in row), default=0.0) for row in graph.rows]

@@ -40,10 +40,12 @@ from .dot import to_dot
 from .focus import focus_graph, same_neighbourhood
 from .justify import item_text, short_path
 from .mermaid import to_mermaid
+from .roles import Role
 from .tables import compare_rows
 from .world import evidence_world_graph
 
-WHOLE_DIAGRAM_LIMIT = 40
+WHOLE_DIAGRAM_LIMIT = 40  # classes of a lattice drawn whole; above, each concept's neighbourhood
+VOCABULARY_CONCEPT_LIMIT = 15  # concepts drawn in the vocabulary diagram; above, kinds and relations only
 
 
 def class_count(graph: nx.DiGraph) -> int:
@@ -179,8 +181,15 @@ def vocabulary(ctx: ReportContext, graph: nx.MultiDiGraph) -> list[Block]:
     if disjoint:
         blocks.append(Paragraph(inline(strong("Disjoint"))))
         blocks.append(Items(tuple(disjoint)))
-    blocks.append(diagram("vocabulary", "Kinds (boxes), relations between them, and the concepts that use them",
-                          graph))
+    concepts = [n for n, d in graph.nodes(data=True) if d.get("role") == Role.CONCEPT]
+    if len(concepts) <= VOCABULARY_CONCEPT_LIMIT:
+        blocks.append(diagram("vocabulary", "Kinds (boxes), relations between them, and the concepts that use them",
+                              graph))
+        return blocks
+    kinds_only = graph.copy()
+    kinds_only.remove_nodes_from(concepts)
+    blocks.append(diagram("vocabulary", f"Kinds (boxes) and relations between them; the {len(concepts)} concepts "
+                          "are too many to draw with them, and are described under Concepts", kinds_only))
     return blocks
 
 

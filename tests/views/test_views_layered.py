@@ -94,3 +94,12 @@ def test_wrap_breaks_long_lines_at_spaces():
     assert wrap("a = b", 40) == ["a = b"]
     assert wrap("aaaa bbbb cccc", 9) == ["aaaa bbbb", "cccc"]
     assert wrap("one\ntwo") == ["one", "two"]
+
+
+def test_a_very_wide_first_layer_is_split_over_several_rows():
+    sources = [f"s{i}" for i in range(40)]
+    layout = layered_layout(boxes([*sources, "t"], width=100.0), [(s, "t") for s in sources])
+    assert layout.width < 40 * 124 / 2  # one row would be 40 boxes and gaps wide
+    assert len({layout.nodes[s].y for s in sources}) > 1
+    assert all(layout.nodes[s].y < layout.nodes["t"].y for s in sources)
+    assert overlaps(layout) == []
