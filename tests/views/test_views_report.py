@@ -108,6 +108,8 @@ def test_large_lattice_is_drawn_per_concept(tmp_path):
     focus = [b for b in concept_blocks if isinstance(b, Diagram)]
     assert len(headings) == 46 and len(focus) == 46
     assert focus[1].graph.nodes["c0"]["role"] == "focus" and focus[1].graph.has_edge("c0", "top")
+    vocabulary = next(b for b in sections["vocabulary"] if isinstance(b, Diagram)).graph
+    assert {d["role"] for _, d in vocabulary.nodes(data=True)} == {"kind"}
 
 
 def test_small_lattice_is_drawn_whole(seed):
