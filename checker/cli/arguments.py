@@ -143,7 +143,7 @@ def _check_parser(commands: SubParsers, common: argparse.ArgumentParser) -> None
     parser.add_argument("--explain-holds", action="store_true",
                         help="also print the justification (or witness world) of every claim that holds")
     parser.add_argument("--watch", action="store_true",
-                        help="check again whenever a spec or a spec it imports changes (needs alignspec[watch])")
+                        help="check again whenever a spec or a spec it imports changes (needs the watchfiles package)")
     findings = parser.add_argument_group("which findings are reported")
     findings.add_argument("--select", type=split_selectors, action="extend", metavar="CODES",
                           help="report only these findings: codes, names or code prefixes, comma-separated "

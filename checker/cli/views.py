@@ -15,10 +15,12 @@ from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
 from ..views.compare import compare, concepts_of
 from ..views.dot import to_dot
+from ..views.focus import DEFAULT_DEPTH, focus_graph
 from ..views.graphdata import to_graphml, to_json
 from ..views.lattice import lattice_document, lattice_graph, lattice_text
 from ..views.mermaid import to_mermaid
 from ..views.output import atomic_output
+from ..views.pictures import Drawing
 from ..views.report import render_report
 from ..views.tables import compare_json, compare_markdown, compare_text
 from ..views.vocabulary import vocabulary_graph
@@ -73,6 +75,10 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
                               "default: the base framing and each framing")
     lattice.add_argument("--format", choices=["text", "dot", "mermaid", "json"], default="text",
                          help="text (default), dot (Graphviz), mermaid, or json (schema alignspec-lattice)")
+    lattice.add_argument("--concept", metavar="NAME",
+                         help="only this concept's neighbourhood: what it implies, what implies it, what it excludes")
+    lattice.add_argument("--depth", metavar="N", type=int, default=DEFAULT_DEPTH,
+                         help=f"with --concept, how many implication steps to follow (default {DEFAULT_DEPTH})")
 
     comparison = add("compare", "how each pair of concepts relates under each framing",
                      "Every pair of concepts: equivalent, implies, implied by or incomparable under each "
@@ -95,6 +101,9 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
                  "is self-contained and draws diagrams with Graphviz when it is installed.")
     report.add_argument("--format", choices=["markdown", "html"], default="markdown",
                         help="markdown (default) or html")
+    report.add_argument("--diagrams", choices=[d.value for d in Drawing], default=Drawing.AUTO.value,
+                        help="how HTML draws diagrams: Graphviz when dot is installed, else the layered layout "
+                             "(auto); graphviz; layered; or their Mermaid source (source)")
 
     parsers = [lattice, comparison, graph, report]
     for parser in parsers:
@@ -142,6 +151,13 @@ def _lattice(spec: Spec, args) -> str:
     base = os.path.dirname(os.path.abspath(spec.path))
     justifier = spec.analysis.justifier
     graphs = [lattice_graph(v, justifier, base) for v in views]
+    if args.concept is not None:
+        names = list(concepts_of(spec.analysis.framings))
+        if args.concept not in names:
+            raise _unknown("concept", args.concept, names, args.file)
+        if args.depth < 1:
+            raise UsageError(f"--depth must be at least 1, not {args.depth}")
+        graphs = [focus_graph(g, args.concept, args.depth) for g in graphs]
     if args.format == "text":
         return "\n".join(lattice_text(g, base) for g in graphs)
     if args.format == "dot":
@@ -182,7 +198,7 @@ RENDERERS = {
     "lattice": _lattice,
     "compare": _compare,
     "graph": _graph,
-    "report": lambda spec, args: render_report(spec, args.format),
+    "report": lambda spec, args: render_report(spec, args.format, args.diagrams),
 }
 
 

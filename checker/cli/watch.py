@@ -6,7 +6,7 @@ changed file, directly or through other imports (what each file imports is read 
 loader's syntax trees, so an import that failed to load still counts). The analyses of the other
 targets are reused, so the report of each run is the one ``alignspec check`` would print for the
 same files. Changes come from an injectable *change source*: by default ``watchfiles`` (the
-optional extra ``alignspec[watch]``) watching, without recursion, the directories of every target
+optional extra ``watch``) watching, without recursion, the directories of every target
 and import, and every directory below a directory named on the command line; when that set of
 directories changes, the watcher is restarted on the new one. Whenever the change source reports
 a change, or a quiet second, the files checked last are compared with what they were then (time
@@ -189,7 +189,7 @@ def require_watchfiles() -> None:
     try:
         import watchfiles  # noqa: F401
     except ImportError:
-        raise UsageError("--watch needs the watchfiles package: pip install 'alignspec[watch]'") from None
+        raise UsageError("--watch needs the watchfiles package: pip install watchfiles") from None
 
 
 def watchfiles_changes(directories: list[str]) -> Iterator[set[str]]:

@@ -1,16 +1,15 @@
 """The rich view of a spec in a Jupyter notebook: its findings, a table of its concepts, its
-claims with their outcome, and the concept lattice of each framing (inline SVG when Graphviz's
-``dot`` is installed, else its Mermaid source)."""
+claims with their outcome, and the concept lattice of each framing (inline SVG, drawn by
+Graphviz when its ``dot`` is installed, else by the layered layout in Python)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from html import escape
 from typing import Any
 
 from ..analysis.words import count
 from ..views.document import Diagram
+from ..views.pictures import diagram_svg
 from .entries import claim_entries, concept_entries
 from .findings import findings
 from .sections import select_sections
@@ -20,22 +19,6 @@ STYLE = ("<style>.alignspec-nb table{border-collapse:collapse;margin:.4em 0}"
          "vertical-align:top}.alignspec-nb .holds{color:#1f6f2a}.alignspec-nb .fails,.alignspec-nb .error"
          "{color:#a12626;font-weight:600}.alignspec-nb .unknown,.alignspec-nb .warning{color:#8a5a00}"
          ".alignspec-nb svg{max-width:100%;height:auto}</style>")
-
-
-def _svg(dot: str) -> str | None:
-    program = shutil.which("dot")
-    if program is None:
-        return None
-    try:
-        done = subprocess.run([program, "-Tsvg"], input=dot, capture_output=True, text=True, timeout=30,
-                              check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    text = done.stdout
-    start = text.find("<svg")
-    return text[start:] if start >= 0 else None
 
 
 def _table(header: list[str], rows: list[list[tuple[str, str]]]) -> str:
@@ -80,7 +63,7 @@ def spec_html(spec: Any, diagrams: bool = True) -> str:
         for section in select_sections(spec, ("lattice",)):
             for block in section.blocks:
                 if isinstance(block, Diagram):
-                    svg = _svg(block.dot)
+                    svg = diagram_svg(block)
                     drawing = svg if svg is not None else f"<pre>{escape(block.mermaid)}</pre>"
                     parts.append(f"<figure>{drawing}<figcaption>{escape(block.caption)}</figcaption></figure>")
     parts.append("</div>")

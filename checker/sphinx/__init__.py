@@ -11,19 +11,39 @@ It provides
 * ``.. alignspec-codes::``: the reference of every finding code;
 * the Pygments lexer for the languages ``alignspec`` and ``align``.
 
-Configuration: ``alignspec_diagrams`` (``auto``: Graphviz when ``dot`` is installed, else the
-diagram's source with a note; ``graphviz``; ``source``) and ``alignspec_warning_level`` (the least
-severe finding reported as a warning: ``error``, ``warning`` (default) or ``info``; less severe
-ones are logged as information).
+Configuration: ``alignspec_diagrams`` (``auto``: Graphviz when ``dot`` is installed, else
+inline SVG drawn with the layered layout in Python; ``graphviz``; ``layered``; ``source``: the
+diagram's DOT source with a note) and ``alignspec_warning_level`` (the least severe finding
+reported as a warning: ``error``, ``warning`` (default) or ``info``; less severe ones are
+logged as information).
+
+A document whose specs have findings is read again by every build, so that an incremental
+``sphinx-build -W`` fails as long as they are there (see :mod:`.findings`). HTML builds get the
+style sheet ``_static/alignspec.css``, which colours the outcomes of claims and expectations.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .._version import __version__
+from ..integrations.style import CSS, FILE_NAME
 from ..pygments_lexer import AlignSpecLexer
 from .codes import CodesDirective
 from .directive import AlignSpecDirective
 from .domain import AlignDomain
+from .findings import merge_info, outdated, purge_doc
+
+
+def write_css(app, exception) -> None:
+    """``build-finished``: write the style sheet into an HTML build's ``_static``."""
+    if exception is not None or getattr(app.builder, "format", "") != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    static.mkdir(parents=True, exist_ok=True)
+    target = static / FILE_NAME
+    if not target.is_file() or target.read_text(encoding="utf-8") != CSS:
+        target.write_text(CSS, encoding="utf-8")
 
 
 def setup(app) -> dict:
@@ -36,4 +56,9 @@ def setup(app) -> dict:
     app.add_directive("alignspec-codes", CodesDirective)
     for alias in AlignSpecLexer.aliases:
         app.add_lexer(alias, AlignSpecLexer)
-    return {"version": __version__, "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
+    app.add_css_file(FILE_NAME)
+    app.connect("env-purge-doc", purge_doc)
+    app.connect("env-merge-info", merge_info)
+    app.connect("env-get-outdated", outdated)
+    app.connect("build-finished", write_css)
+    return {"version": __version__, "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}

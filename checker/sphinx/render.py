@@ -1,15 +1,28 @@
 """Report blocks as docutils nodes: headings become rubrics, diagrams become Graphviz figures
-(``sphinx.ext.graphviz``) or, without Graphviz, their source with a note."""
+(``sphinx.ext.graphviz``), inline SVG drawn with the layered layout (in HTML; other builders get
+the DOT source), or their source with a note."""
 
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx import addnodes
 
-from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table
+from ..views.document import Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table, status_class
+from ..views.pictures import diagram_svg
 
 NO_DOT = ("Graphviz's dot program was not found, so this diagram is shown as its {language} source. "
           "Install Graphviz (for example apt-get install graphviz or brew install graphviz) and "
           "rebuild to get a picture.")
+
+
+def concept_xref(name: str) -> addnodes.pending_xref:
+    """A link to the concept ``name`` (a name as the spec writes it) where the project documents
+    it; plain code, with no warning, where it does not."""
+    target = name.rsplit(".", 1)[-1]
+    xref = addnodes.pending_xref("", refdomain="align", reftype="concept", reftarget=target, refexplicit=False,
+                                 refwarn=False)
+    xref += nodes.literal(name, name, classes=["xref", "align", "align-concept"])
+    return xref
 
 
 def inline_nodes(text: Inline) -> list[nodes.Node]:
@@ -18,6 +31,8 @@ def inline_nodes(text: Inline) -> list[nodes.Node]:
     for style, part in text:
         if style == "code":
             out.append(nodes.literal(part, part))
+        elif style == "concept":
+            out.append(concept_xref(part))
         elif style == "strong":
             out.append(nodes.strong(part, part))
         elif style == "em":
@@ -44,9 +59,11 @@ def table_node(header, rows, code_columns=frozenset(), row_ids=None, classes=("a
                 entry["ids"].extend(ids)
             para = nodes.paragraph()
             if isinstance(cell, StatusCell):
-                entry["classes"].append(f"alignspec-{nodes.make_id(cell.text)}")
+                entry["classes"].extend(["alignspec-status", status_class(cell.text)])
                 cell = cell.text
-            if isinstance(cell, nodes.Node):
+            if isinstance(cell, tuple):
+                para.extend(inline_nodes(cell))
+            elif isinstance(cell, nodes.Node):
                 para += cell
             elif cell and i in code:
                 para += nodes.literal(cell, cell)
@@ -66,12 +83,20 @@ def table_node(header, rows, code_columns=frozenset(), row_ids=None, classes=("a
     return table
 
 
-def diagram_node(block: Diagram, docname: str, graphviz: bool) -> nodes.Node:
-    """A figure for ``block``: a ``graphviz`` node when ``graphviz`` is true, else a note and
-    the diagram's DOT source as a literal block."""
+def _dot_source(figure: nodes.figure, block: Diagram, note_text: str) -> None:
+    note = nodes.note()
+    note += nodes.paragraph(text=note_text)
+    figure += note
+    figure += nodes.literal_block(block.dot, block.dot, language="dot", classes=["alignspec-dot-source"])
+
+
+def diagram_node(block: Diagram, docname: str, drawing: str) -> nodes.Node:
+    """A figure for ``block``: a ``graphviz`` node (``drawing`` ``graphviz``), inline SVG from
+    the layered layout in HTML and the DOT source elsewhere (``layered``), or a note and the
+    DOT source (``source``)."""
     caption = nodes.caption(block.caption, block.caption)
     figure = nodes.figure(classes=["alignspec-diagram"], ids=[f"alignspec-{block.key}"])
-    if graphviz:
+    if drawing == "graphviz":
         from sphinx.ext.graphviz import graphviz as graphviz_node
 
         node = graphviz_node()
@@ -81,10 +106,17 @@ def diagram_node(block: Diagram, docname: str, graphviz: bool) -> nodes.Node:
         figure += node
         figure += caption
         return figure
-    note = nodes.note()
-    note += nodes.paragraph(text=NO_DOT.format(language="DOT"))
-    figure += note
-    figure += nodes.literal_block(block.dot, block.dot, language="dot", classes=["alignspec-dot-source"])
+    svg = diagram_svg(block, "layered") if drawing == "layered" else None
+    if svg is None:
+        _dot_source(figure, block, NO_DOT.format(language="DOT"))
+        figure += caption
+        return figure
+    html = addnodes.only(expr="html")
+    html += nodes.raw("", f'<div class="alignspec-diagram-box">\n{svg}\n</div>', format="html")
+    other = addnodes.only(expr="not html")
+    other += nodes.literal_block(block.dot, block.dot, language="dot", classes=["alignspec-dot-source"])
+    figure += html
+    figure += other
     figure += caption
     return figure
 
@@ -107,7 +139,7 @@ def _language(block: Code) -> str:
     return block.language or "text"
 
 
-def block_nodes(block, docname: str, graphviz: bool) -> list[nodes.Node]:
+def block_nodes(block, docname: str, drawing: str) -> list[nodes.Node]:
     """One report block as docutils nodes."""
     if isinstance(block, Heading):
         return [nodes.rubric("", "", *inline_nodes(block.text), classes=[f"alignspec-h{block.level}"])]
@@ -125,5 +157,5 @@ def block_nodes(block, docname: str, graphviz: bool) -> list[nodes.Node]:
     if isinstance(block, Code):
         return [nodes.literal_block(block.text, block.text, language=_language(block))]
     if isinstance(block, Diagram):
-        return [diagram_node(block, docname, graphviz)]
+        return [diagram_node(block, docname, drawing)]
     raise TypeError(f"not a document block: {block!r}")

@@ -1,12 +1,15 @@
 """The blocks a report is made of, independent of the format it is written in.
 
 Inline text is a tuple of ``(style, text)`` parts, style ``""`` (plain), ``"code"``,
-``"strong"`` or ``"em"``.
+``"strong"``, ``"em"`` or ``"concept"`` (a concept's name, as code, that links to the concept's
+section where the document has one).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..enums import TextEnum
 
@@ -36,12 +39,29 @@ class StatusCell:
     text: str
 
 
-Cell = str | StatusCell
+def target_anchor(target: Target) -> str:
+    """The anchor of ``target``'s section: ``concept-inner_aligned``; characters other than
+    letters, digits, ``_``, ``-`` and ``.`` are written as ``_uXXXX`` (so names stay apart)."""
+    name = re.sub(r"[^A-Za-z0-9_.-]", lambda m: f"_u{ord(m.group()):04x}", target.name)
+    return f"{target.kind.value}-{name}"
+
+
+def status_class(text: str) -> str:
+    """The CSS class of an outcome: ``alignspec-`` and the outcome in lower case, each run of
+    other characters than letters and digits a ``-`` (``FAIL`` gives ``alignspec-fail``)."""
+    return "alignspec-" + (re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "blank")
+
+
+Cell = str | StatusCell | Inline
 
 
 def cell_text(cell: Cell) -> str:
     """The text of a table cell."""
-    return cell.text if isinstance(cell, StatusCell) else cell
+    if isinstance(cell, StatusCell):
+        return cell.text
+    if isinstance(cell, tuple):
+        return plain(cell)
+    return cell
 
 
 def inline(*parts: str | tuple[str, str]) -> Inline:
@@ -62,6 +82,27 @@ def strong(text: str) -> tuple[str, str]:
 def em(text: str) -> tuple[str, str]:
     """An emphasised part."""
     return ("em", text)
+
+
+def concept_ref(name: str) -> tuple[str, str]:
+    """A concept's name that links to its section."""
+    return ("concept", name)
+
+
+def concept_refs(names: list[str], separator: str = ", ") -> Inline:
+    """Concept names that link to their sections, separated by ``separator``."""
+    parts: list[tuple[str, str]] = []
+    for i, name in enumerate(names):
+        if i:
+            parts.append(("", separator))
+        parts.append(concept_ref(name))
+    return tuple(parts)
+
+
+def concept_targets(blocks: list[Block]) -> set[str]:
+    """The names of the concepts whose section is among ``blocks``."""
+    return {b.target.name for b in blocks
+            if isinstance(b, Heading) and b.target is not None and b.target.kind is TargetKind.CONCEPT}
 
 
 @dataclass(frozen=True)
@@ -89,8 +130,9 @@ class Items:
 
 @dataclass(frozen=True)
 class Table:
-    """Rows of cells; the cells of ``code_columns`` are code. ``row_targets`` (when given, one
-    per row) says which declaration each row is about."""
+    """Rows of cells; the text cells of ``code_columns`` are code (inline cells carry their own
+    styles). ``row_targets`` (when given, one per row) says which declaration each row is
+    about."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[Cell, ...], ...]
@@ -110,12 +152,15 @@ class Code:
 
 @dataclass(frozen=True)
 class Diagram:
-    """A drawing given both as Mermaid and as DOT source; ``key`` is unique in the document."""
+    """A drawing given both as Mermaid and as DOT source; ``key`` is unique in the document.
+    ``graph`` is the view graph it was written from (a networkx graph), for formats that lay
+    it out themselves."""
 
     key: str
     caption: str
     mermaid: str
     dot: str
+    graph: Any = field(default=None, compare=False, repr=False)
 
 
 Block = Heading | Paragraph | Items | Table | Code | Diagram

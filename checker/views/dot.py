@@ -26,12 +26,14 @@ def to_dot(graphs: nx.Graph | Sequence[nx.Graph], name: str = "alignspec", id_pr
     ``id_prefix`` so several drawings can share one HTML page."""
     graphs = [graphs] if isinstance(graphs, nx.Graph) else list(graphs)
     rankdir = graphs[0].graph.get("rankdir", "TB") if graphs else "TB"
+    single = len(graphs) == 1
+    # a single graph's separate parts are packed into a block instead of one long row
+    packing = {"pack": "true", "packmode": "array"} if single else {}
     lines = [f"digraph {dot_string(name)} {{",
              "  graph " + _attrs({"rankdir": rankdir, "fontname": "Helvetica", "fontsize": "12",
-                                  "id": id_prefix + "graph", "labelloc": "t"}) + ";",
+                                  "id": id_prefix + "graph", "labelloc": "t", **packing}) + ";",
              "  node [fontname=\"Helvetica\", fontsize=\"10\"];",
              "  edge [fontname=\"Helvetica\", fontsize=\"9\"];"]
-    single = len(graphs) == 1
     for gi, graph in enumerate(graphs):
         prefix = f"{id_prefix}g{gi}"
         indent = "  "

@@ -5,11 +5,11 @@ from __future__ import annotations
 import networkx as nx
 
 from ..model.written import rule_text
-from .document import Block, Heading, Items, Paragraph, Table, code, em, inline, strong
+from .document import Block, Heading, Items, Paragraph, Table, code, concept_refs, em, inline, strong
 from .justify import item_text, justification_text
 from .lattice import framing_title
 from .roles import Role
-from .sections import ReportContext, diagram, joined
+from .sections import WHOLE_DIAGRAM_LIMIT, ReportContext, class_count, diagram, joined
 
 
 def framings(ctx: ReportContext) -> list[Block]:
@@ -40,16 +40,25 @@ def framings(ctx: ReportContext) -> list[Block]:
 def _lattice_blocks(ctx: ReportContext, index: int, view, graph: nx.DiGraph) -> list[Block]:
     if "note" in graph.graph:
         return [Paragraph(inline(em(graph.graph["note"])))]
-    blocks: list[Block] = [diagram(f"lattice{index}", f"Concepts under {framing_title(view)}: "
-                                   "arrows go from the more specific concept to the more general one", graph)]
+    title = framing_title(view)
+    if class_count(graph) <= WHOLE_DIAGRAM_LIMIT:
+        blocks: list[Block] = [diagram(f"lattice{index}", f"Concepts under {title}: "
+                                       "arrows go from the more specific concept to the more general one", graph)]
+    else:
+        blocks = [Paragraph(inline(f"{class_count(graph)} classes of concepts under {title}: too many to draw at "
+                                   "once. Each concept's section under Concepts draws its neighbourhood; ",
+                                   code("alignspec lattice --format dot"), " writes the whole diagram."))]
     for _node, data in graph.nodes(data=True):
         if data["role"] == Role.CLASS and len(data["members"]) > 1:
-            blocks.append(Paragraph(inline(strong("Equivalent:"), " ", *joined(data["members"]), ", because")))
+            blocks.append(Paragraph(inline(strong("Equivalent:"), " ", *concept_refs(data["members"]), ", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))
-        elif data["role"] == Role.UNSATISFIABLE:
-            blocks.append(Paragraph(inline(strong("No member:"), " ", *joined(data["members"]), ", because")))
-            blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in data["justification"])))
-    rows = tuple((graph.nodes[u]["label"], graph.nodes[v]["label"], justification_text(d["justification"], ctx.base))
+    unsatisfiable = graph.graph.get("unsatisfiable")
+    if unsatisfiable:
+        blocks.append(Paragraph(inline(strong("No member:"), " ", *concept_refs(unsatisfiable["members"]),
+                                       ", because")))
+        blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in unsatisfiable["justification"])))
+    rows = tuple((concept_refs(graph.nodes[u]["members"], " = "), concept_refs(graph.nodes[v]["members"], " = "),
+                  justification_text(d["justification"], ctx.base))
                  for u, v, d in graph.edges(data=True) if d["role"] == Role.IMPLIES)
     if rows:
         blocks.append(Table(("more specific", "more general", "because"), rows, frozenset({0, 1})))

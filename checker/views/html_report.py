@@ -1,13 +1,35 @@
-"""Document blocks as one self-contained HTML page: inline CSS, diagrams as inline SVG from
-Graphviz, or their Mermaid source with a note when Graphviz is not installed."""
+"""Document blocks as one self-contained HTML page: inline CSS, diagrams as inline SVG (drawn by
+Graphviz, or by the layered layout in Python when Graphviz is not installed) that zoom and pan
+with a small inline script, or their Mermaid source with a note when no picture is wanted."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from html import escape
 
-from .document import Block, Code, Diagram, Heading, Inline, Items, Paragraph, StatusCell, Table, cell_text, plain
-from .svg import dot_program, dot_to_svg
+from .document import (
+    Block,
+    Cell,
+    Code,
+    Diagram,
+    Heading,
+    Inline,
+    Items,
+    Paragraph,
+    StatusCell,
+    Table,
+    Target,
+    TargetKind,
+    cell_text,
+    concept_targets,
+    plain,
+    target_anchor,
+)
+from .pictures import Drawing, diagram_svg, resolve
+from .zoom import BOX_CLASS
+from .zoom import CSS as ZOOM_CSS
+from .zoom import SCRIPT as ZOOM_SCRIPT
 
 FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif'
 CSS = """
@@ -24,35 +46,38 @@ table { border-collapse: collapse; margin: 0.8em 0; font-size: 0.92em; }
 th, td { border: 1px solid #d8dbe0; padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: #f0f2f5; }
 td.v-holds, td.v-pass, td.v-equivalent { color: #1f6f2a; font-weight: 600; }
-td.v-fails, td.v-FAIL, td.v-error { color: #a12626; font-weight: 600; }
-td.v-unknown, td.v-warning, td.v-unsatisfiable, td.v-open { color: #8a5a00; }
-td.v-refuted { color: #a12626; }
+td.v-fails, td.v-FAIL, td.v-error, td.v-refuted { color: #a12626; font-weight: 600; }
+td.v-unknown, td.v-warning, td.v-unsatisfiable { color: #8a5a00; }
 td.v-yes { font-weight: 600; }
 figure.diagram { margin: 1em 0; }
-figure.diagram svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: 0.88em; font-style: italic; }
 p.note { background: #fff7e0; border: 1px solid #f0d890; border-radius: 4px; padding: 6px 10px; }
 nav ul { columns: 2; }
-""".replace("%FONTS%", FONTS)
+""".replace("%FONTS%", FONTS) + ZOOM_CSS
 
 NO_DOT = ("Graphviz is not installed, so this diagram is shown as Mermaid source. "
           "Install Graphviz (the dot program, for example with apt-get install graphviz or "
           "brew install graphviz) and run alignspec report again to get pictures.")
-DOT_FAILED = "Graphviz could not draw this diagram, so it is shown as Mermaid source."
+NO_PICTURE = "This diagram is shown as Mermaid source."
 
 
-def html_inline(text: Inline) -> str:
-    """Inline parts as escaped HTML."""
+def html_inline(text: Inline, links: Collection[str] = frozenset()) -> str:
+    """Inline parts as escaped HTML; the concepts named in ``links`` link to their sections."""
     out = []
     for style, part in text:
+        if style == "concept":
+            shown = f"<code>{escape(part)}</code>"
+            anchor = escape(target_anchor(Target(TargetKind.CONCEPT, part)))
+            out.append(f'<a href="#{anchor}">{shown}</a>' if part in links else shown)
+            continue
         part = escape(part)
         out.append(f"<{style}>{part}</{style}>" if style in ("code", "strong", "em") else part)
     return "".join(out)
 
 
 class _Anchors:
-    def __init__(self) -> None:
-        self.used: set[str] = set()
+    def __init__(self, reserved: Collection[str] = ()) -> None:
+        self.used: set[str] = set(reserved)
 
     def __call__(self, text: str) -> str:
         base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
@@ -64,62 +89,74 @@ class _Anchors:
         return anchor
 
 
-def _table(block: Table) -> str:
+def _cell(cell: Cell, code: bool, links: Collection[str]) -> str:
+    if isinstance(cell, tuple):
+        return f"<td>{html_inline(cell, links)}</td>"
+    text = cell_text(cell)
+    body = f"<code>{escape(text)}</code>" if text and code else escape(text)
+    css = f' class="v-{escape(text)}"' if isinstance(cell, StatusCell) else ""
+    return f"<td{css}>{body}</td>"
+
+
+def _table(block: Table, links: Collection[str], anchors: _Anchors) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in block.header)
     rows = []
-    for row in block.rows:
-        cells = []
-        for i, cell in enumerate(row):
-            text = cell_text(cell)
-            body = f"<code>{escape(text)}</code>" if text and i in block.code_columns else escape(text)
-            css = f' class="v-{escape(text)}"' if isinstance(cell, StatusCell) else ""
-            cells.append(f"<td{css}>{body}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+    for index, row in enumerate(block.rows):
+        target = block.row_targets[index] if index < len(block.row_targets) else None
+        ident = ""
+        if target is not None and target_anchor(target) not in anchors.used:
+            anchors.used.add(target_anchor(target))
+            ident = f' id="{escape(target_anchor(target))}"'
+        rows.append(f"<tr{ident}>" + "".join(_cell(cell, i in block.code_columns, links)
+                                             for i, cell in enumerate(row)) + "</tr>")
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
-def _diagram(block: Diagram, svg: bool, anchor: str) -> str:
+def _diagram(block: Diagram, drawing: Drawing) -> tuple[str, bool]:
+    """The figure of ``block``, and whether it holds a picture."""
     caption = f"<figcaption>{escape(block.caption)}</figcaption>"
-    drawing = dot_to_svg(block.dot) if svg else None
-    if drawing is not None:
-        return f'<figure class="diagram" id="{anchor}">\n{drawing}\n{caption}\n</figure>'
-    note = NO_DOT if not svg else DOT_FAILED
-    return (f'<figure class="diagram" id="{anchor}">\n<p class="note">{escape(note)}</p>\n'
-            f'<pre class="mermaid-source"><code>{escape(block.mermaid)}</code></pre>\n{caption}\n</figure>')
+    picture = diagram_svg(block, drawing)
+    if picture is not None:
+        return (f'<figure class="diagram" id="figure-{escape(block.key)}">\n'
+                f'<div class="{BOX_CLASS}">\n{picture}\n</div>\n{caption}\n</figure>'), True
+    note = NO_PICTURE if drawing is Drawing.SOURCE else NO_DOT
+    return (f'<figure class="diagram" id="figure-{escape(block.key)}">\n<p class="note">{escape(note)}</p>\n'
+            f'<pre class="mermaid-source"><code>{escape(block.mermaid)}</code></pre>\n{caption}\n</figure>'), False
 
 
-def render_html(blocks: list[Block], svg: bool | None = None) -> str:
-    """The whole document as one HTML page. ``svg``: draw diagrams with Graphviz (None: when
-    ``dot`` is installed)."""
-    if svg is None:
-        svg = dot_program() is not None
-    anchors = _Anchors()
+def render_html(blocks: list[Block], drawing: Drawing | str = Drawing.AUTO) -> str:
+    """The whole document as one HTML page; ``drawing`` says how diagrams become pictures
+    (see :class:`~.pictures.Drawing`)."""
+    chosen = resolve(drawing)
+    scripted = False
+    links = concept_targets(blocks)
+    anchors = _Anchors({target_anchor(b.target) for b in blocks if isinstance(b, Heading) and b.target is not None})
     body: list[str] = []
     toc: list[str] = []
     first_section: int | None = None
     title = "AlignSpec report"
     for block in blocks:
         if isinstance(block, Heading):
-            anchor = anchors(plain(block.text))
+            anchor = target_anchor(block.target) if block.target is not None else anchors(plain(block.text))
             if block.level == 1:
                 title = plain(block.text)
             elif block.level == 2:
                 toc.append(f'<li><a href="#{anchor}">{html_inline(block.text)}</a></li>')
                 if first_section is None:
                     first_section = len(body)
-            body.append(f'<h{block.level} id="{anchor}">{html_inline(block.text)}</h{block.level}>')
+            body.append(f'<h{block.level} id="{escape(anchor)}">{html_inline(block.text, links)}</h{block.level}>')
         elif isinstance(block, Paragraph):
-            body.append(f"<p>{html_inline(block.text)}</p>")
+            body.append(f"<p>{html_inline(block.text, links)}</p>")
         elif isinstance(block, Items):
-            body.append("<ul>\n" + "\n".join(f"<li>{html_inline(i)}</li>" for i in block.items) + "\n</ul>")
+            body.append("<ul>\n" + "\n".join(f"<li>{html_inline(i, links)}</li>" for i in block.items) + "\n</ul>")
         elif isinstance(block, Table):
-            body.append(_table(block))
+            body.append(_table(block, links, anchors))
         elif isinstance(block, Code):
             body.append(f"<pre><code>{escape(block.text)}</code></pre>")
         elif isinstance(block, Diagram):
-            # Diagram ids share the headings' namespace (a "Vocabulary" heading and the vocabulary
-            # diagram would otherwise both be id="vocabulary").
-            body.append(_diagram(block, svg, anchors(f"diagram-{block.key}")))
+            figure, drawn = _diagram(block, chosen)
+            body.append(figure)
+            scripted = scripted or drawn
         else:
             raise TypeError(f"not a document block: {block!r}")
     if toc:
@@ -128,4 +165,5 @@ def render_html(blocks: list[Block], svg: bool | None = None) -> str:
     return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<main>\n"
-            + "\n".join(body) + "\n</main>\n</body>\n</html>\n")
+            + "\n".join(body) + "\n</main>\n" + (f"<script>{ZOOM_SCRIPT}</script>\n" if scripted else "")
+            + "</body>\n</html>\n")

@@ -1,9 +1,12 @@
 """The Hasse diagram of a framing's concepts as a networkx graph with documented attributes.
 
-One node per equivalence class (id: its members joined by ``=``), one ``(unsatisfiable)`` bottom
-node holding every concept with no member, and an ``(unknown)`` node for concepts the reasoner
-could not classify within its limits. Edges go from the more specific class to the more general
-one and carry the justification of that implication.
+One node per equivalence class (id: its members joined by ``=``) and an ``(unknown)`` node for
+concepts the reasoner could not classify within its limits. Edges go from the more specific
+class to the more general one and carry the justification of that implication; when the
+classification knows which concepts exclude each other, an undirected ``excludes`` edge joins
+their classes. Concepts with no member are listed in the graph's ``unsatisfiable`` attribute,
+not drawn: they imply every concept of their arity, so as a bottom element they would have an
+edge to every minimal class.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from .graphdata import node_link
 from .justify import Justifier, item_text, justification_text
 from .roles import Role
 
-BOTTOM, UNKNOWN = "(unsatisfiable)", "(unknown)"
+UNKNOWN = "(unknown)"
 
 
 def framing_title(view: FramingView) -> str:
@@ -35,12 +38,25 @@ def _rule_names(steps: Steps) -> str:
     return ", ".join(dict.fromkeys(step.name for step in steps if step.is_rule))
 
 
+def exclusions(classification) -> list[tuple[str, str]]:
+    """The pairs of concepts ``classification`` knows to exclude each other (no member in
+    common), each sorted, in order; empty when it does not record exclusions (its optional
+    ``excludes`` attribute: a graph or an iterable of pairs)."""
+    known = getattr(classification, "excludes", None)
+    if known is None:
+        return []
+    pairs = known.edges() if hasattr(known, "edges") else known
+    return sorted({(a, b) if a <= b else (b, a) for a, b in pairs if a != b})
+
+
 def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = None) -> nx.DiGraph:
-    """The lattice of ``view``: node attributes ``role`` (class / unsatisfiable / unknown),
-    ``label``, ``members``, ``arity``, ``docs`` (member -> doc string), ``justification`` (why
-    the members are equivalent, or have no member) and ``description``; edge attributes
-    ``role`` (implies / unsatisfiable), ``label`` (the rules involved), ``justification`` and
-    ``description``. Paths in descriptions are relative to the directory ``base``."""
+    """The lattice of ``view``: node attributes ``role`` (class / unknown), ``label``,
+    ``members``, ``arity``, ``docs`` (member -> doc string), ``justification`` (why the members
+    are equivalent) and ``description``; edge attributes ``role`` (implies / excludes),
+    ``label`` (the rules involved), ``justification`` and ``description``. The graph attribute
+    ``unsatisfiable`` (when some concept has no member) has the ``members``, their ``docs``, the
+    ``justification`` and a ``description``. Paths in descriptions are relative to the
+    directory ``base``."""
     title = framing_title(view)
     graph = nx.DiGraph(framing=view.name or None, title=title, terminating=view.terminating, rankdir="BT")
     c = view.classification
@@ -84,15 +100,13 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
             items.extend(with_direction(found, f"{m} has no member") if len(members) > 1 else found)
         lines = [f"{m}: {d}" if d else m for m, d in docs(members).items()]
         lines.append("no member because " + justification_text(items, base) if items else "no member")
-        graph.add_node(BOTTOM, role=Role.UNSATISFIABLE.value, label="unsatisfiable: " + ", ".join(members),
-                       members=members,
-                       arity=min(concepts[m].arity for m in members), docs=docs(members), justification=tuple(items),
-                       description="\n".join(lines))
-        arities = {concepts[m].arity for m in members}
-        for node, data in list(graph.nodes(data=True)):
-            if data["role"] == Role.CLASS and data["arity"] in arities and graph.in_degree(node) == 0:
-                graph.add_edge(BOTTOM, node, role=Role.UNSATISFIABLE.value, label="", justification=(),
-                               description="a concept with no member implies every concept of its arity")
+        graph.graph["unsatisfiable"] = {"members": members, "docs": docs(members), "justification": tuple(items),
+                                        "description": "\n".join(lines)}
+    node_of = {m: class_id(members_of(cls)) for cls in c.classes for m in cls}
+    for a, b in exclusions(c):
+        if a in node_of and b in node_of and node_of[a] != node_of[b]:
+            graph.add_edge(node_of[a], node_of[b], role=Role.EXCLUDES.value, label="excludes", justification=(),
+                           description=f"{a} excludes {b}: nothing is both")
     if c.unknown:
         members = members_of(c.unknown)
         graph.add_node(UNKNOWN, role=Role.UNKNOWN.value, label="not classified: " + ", ".join(members), members=members,
@@ -104,7 +118,11 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
 def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
     """The lattice as plain text: the classes with their docs, then each edge and its reasons
     (paths relative to the directory ``base``)."""
-    lines = [f"lattice under {graph.graph['title']}"]
+    if "concept" in graph.graph:
+        lines = [f"neighbourhood of {graph.graph['concept']} under {graph.graph['framing_title']}"
+                 f" (depth {graph.graph['depth']})"]
+    else:
+        lines = [f"lattice under {graph.graph['title']}"]
     if "note" in graph.graph:
         lines.append(f"  {graph.graph['note']}")
         return "\n".join(lines) + "\n"
@@ -115,9 +133,17 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
             if doc:
                 lines.append(f"        {member}: " + doc.replace("\n", "\n" + " " * (10 + len(member))))
         if data["justification"]:
-            word = "equivalent" if data["role"] == Role.CLASS else "no member"
-            lines.append(f"        {word} because:")
+            lines.append("        equivalent because:")
             lines.extend(f"          {item_text(i, base)}" for i in data["justification"])
+    unsatisfiable = graph.graph.get("unsatisfiable")
+    if unsatisfiable:
+        lines.append("  no member (unsatisfiable): " + ", ".join(unsatisfiable["members"]))
+        for member, doc in unsatisfiable["docs"].items():
+            if doc:
+                lines.append(f"        {member}: " + doc.replace("\n", "\n" + " " * (10 + len(member))))
+        if unsatisfiable["justification"]:
+            lines.append("        no member because:")
+            lines.extend(f"          {item_text(i, base)}" for i in unsatisfiable["justification"])
     implications = [(u, v, d) for u, v, d in graph.edges(data=True) if d["role"] == Role.IMPLIES]
     lines.append("  implications (more specific -> more general):")
     if not implications:

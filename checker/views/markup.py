@@ -28,7 +28,8 @@ def md_fence(text: str, language: str = "") -> str:
     return f"{fence}{language}\n{text.rstrip(chr(10))}\n{fence}"
 
 
-def _cell(text: str, code: bool) -> str:
+def md_cell(text: str, code: bool = False) -> str:
+    """``text`` as a table cell: escaped, or a code span when ``code``."""
     if not text:
         return ""
     if code:
@@ -38,8 +39,13 @@ def _cell(text: str, code: bool) -> str:
 
 def markdown_table(header: list[str], rows: list[list[str]], code_columns: set[int] = frozenset()) -> str:
     """A GitHub-flavoured Markdown table; cells of ``code_columns`` become code spans."""
+    return markdown_rows(header, [[md_cell(cell, i in code_columns) for i, cell in enumerate(row)] for row in rows])
+
+
+def markdown_rows(header: list[str], rows: list[list[str]]) -> str:
+    """A GitHub-flavoured Markdown table of cells already written as Markdown."""
     lines = ["| " + " | ".join(md_text(h) for h in header) + " |",
              "|" + "|".join("---" for _ in header) + "|"]
     for row in rows:
-        lines.append("| " + " | ".join(_cell(cell, i in code_columns) for i, cell in enumerate(row)) + " |")
+        lines.append("| " + " | ".join(row) + " |")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from .framing_section import framings
 from .html_report import render_html
 from .lattice import lattice_graph
 from .markdown_report import render_markdown
+from .pictures import Drawing
 from .scenario_section import scenarios
 from .sections import ReportContext, claims, comparison, concepts, findings, header, vocabulary
 from .vocabulary import vocabulary_graph
@@ -72,14 +73,15 @@ def report_blocks(spec) -> list[Block]:
     return [block for section in report_sections(spec) for block in section.blocks]
 
 
-def render_report(spec, fmt: str = "markdown", svg: bool | None = None) -> str:
+def render_report(spec, fmt: str = "markdown", drawing: Drawing | str = Drawing.AUTO) -> str:
     """The report of ``spec`` (an ``alignspec.Spec``) as ``fmt``: ``markdown`` (diagrams as
-    Mermaid blocks) or ``html`` (one self-contained file; diagrams as inline SVG when Graphviz's
-    ``dot`` is installed, else as Mermaid source with a note). ``svg`` forces the choice of
-    drawing (None: use ``dot`` when it is installed). The output is the same from run to run."""
+    Mermaid blocks) or ``html`` (one self-contained file; diagrams as inline SVG drawn by
+    Graphviz when its ``dot`` is installed, else by the layered layout in Python). ``drawing``
+    forces the choice (``graphviz``, ``layered``, or ``source`` for Mermaid source instead of
+    pictures). The output is the same from run to run."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format '{fmt}' (choose from {', '.join(FORMATS)})")
     blocks = report_blocks(spec)
     if fmt == "markdown":
         return render_markdown(blocks)
-    return render_html(blocks, svg=svg)
+    return render_html(blocks, drawing)

@@ -11,6 +11,7 @@ class Role(TextEnum):
     """The role of a node or an edge in a lattice, vocabulary or world graph."""
 
     CLASS = "class"
+    FOCUS = "focus"
     UNSATISFIABLE = "unsatisfiable"
     UNKNOWN = "unknown"
     KIND = "kind"
@@ -19,6 +20,7 @@ class Role(TextEnum):
     ENTITY = "entity"
     NOTE = "note"
     IMPLIES = "implies"
+    EXCLUDES = "excludes"
     IS_A = "is_a"
     RELATION = "relation"
     DISJOINT = "disjoint"
@@ -26,3 +28,5 @@ class Role(TextEnum):
     USES = "uses"
     GIVEN = "given"
     DERIVED = "derived"
+    FACT = "fact"
+    ARGUMENT = "argument"

@@ -13,10 +13,10 @@ from .sections import ReportContext, diagram
 
 
 def _verdict_cell(verdict: Verdict, short: bool = True) -> Cell:
-    """A verdict as a table cell: a status cell (coloured where the format can) but for the
-    plain ``n/a``."""
+    """A verdict as a table cell: a status cell when the facts decide the atom (it holds, or it
+    is refuted), plain text when they do not or it does not apply."""
     text = SHORT[verdict] if short else verdict.value
-    return text if verdict is Verdict.NOT_APPLICABLE else StatusCell(text)
+    return text if verdict in (Verdict.OPEN, Verdict.NOT_APPLICABLE) else StatusCell(text)
 
 
 def scenarios(ctx: ReportContext, worlds: dict[str, nx.MultiDiGraph]) -> list[Block]:

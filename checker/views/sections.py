@@ -12,8 +12,10 @@ import networkx as nx
 from ..analysis.outcomes import ClaimStatus
 from ..analysis.words import count
 from ..diagnostics import Severity
+from ..evidence import World
 from ..model.kinds import all_units
-from ..model.written import claim_text, concept_doc, concept_sources, definition, signature
+from ..model.written import concept_doc, concept_sources, definition, formula_text, signature
+from ..subjects import ConceptsSubject
 from .compare import Comparison, concepts_of
 from .document import (
     Block,
@@ -21,6 +23,7 @@ from .document import (
     Code,
     Diagram,
     Heading,
+    Inline,
     Items,
     Paragraph,
     StatusCell,
@@ -28,14 +31,27 @@ from .document import (
     Target,
     TargetKind,
     code,
+    concept_ref,
+    concept_refs,
     em,
     inline,
     strong,
 )
 from .dot import to_dot
+from .focus import focus_graph, same_neighbourhood
 from .justify import item_text, short_path
 from .mermaid import to_mermaid
+from .roles import Role
 from .tables import compare_rows
+from .world import evidence_world_graph
+
+WHOLE_DIAGRAM_LIMIT = 40  # classes of a lattice drawn whole; above, each concept's neighbourhood
+VOCABULARY_CONCEPT_LIMIT = 15  # concepts drawn in the vocabulary diagram; above, kinds and relations only
+
+
+def class_count(graph: nx.DiGraph) -> int:
+    """The number of classes a lattice graph draws."""
+    return graph.number_of_nodes()
 
 
 class ReportContext:
@@ -52,6 +68,12 @@ class ReportContext:
         self.lattices = lattices
         self.comparison = comparison
 
+    @property
+    def focused(self) -> bool:
+        """Whether some lattice is too large to draw whole (more than ``WHOLE_DIAGRAM_LIMIT``
+        classes), so that each concept's section draws its neighbourhood instead."""
+        return any(class_count(g) > WHOLE_DIAGRAM_LIMIT for g in self.lattices.values())
+
     def where(self, span) -> str:
         """``file:line`` of a span, the file relative to the spec's directory."""
         return f"{short_path(span.file, self.base)}:{span.line}"
@@ -59,7 +81,26 @@ class ReportContext:
 
 def diagram(key: str, caption: str, graph: nx.Graph) -> Diagram:
     """A diagram block for ``graph`` (Mermaid and DOT, element ids prefixed with ``key``)."""
-    return Diagram(key, caption, to_mermaid(graph), to_dot(graph, name=key, id_prefix=f"{key}-"))
+    return Diagram(key, caption, to_mermaid(graph), to_dot(graph, name=key, id_prefix=f"{key}-"), graph)
+
+
+def world_diagram(key: str, caption: str, world: World) -> Diagram:
+    """A diagram of the world of a counterexample or a witness."""
+    return diagram(key, caption, evidence_world_graph(world, caption))
+
+
+def claim_inline(ctx: ReportContext, claim) -> Inline:
+    """A claim's statement as written, its bare concept names linking to their sections."""
+    decl = claim.decl
+
+    def side(formula, written) -> tuple[str, str]:
+        if formula is not None and formula.concept is not None:
+            return concept_ref(ctx.namer(formula.concept))
+        return code(formula_text(written))
+
+    if decl.form.is_unary:
+        return inline(f"{decl.form.words} ", side(claim.left, decl.left))
+    return inline(side(claim.left, decl.left), f" {decl.form.words} ", side(claim.right, decl.right))
 
 
 def joined(names: list[str]) -> list:
@@ -103,8 +144,15 @@ def findings(ctx: ReportContext) -> list[Block]:
     blocks: list[Block] = [Heading(2, inline("Findings"))]
     if not diagnostics:
         return blocks + [Paragraph(inline("No errors, warnings or notes."))]
-    rows = tuple((_severity_cell(d.severity), f"{d.code} {d.name}", ctx.where(d.span), d.message) for d in diagnostics)
-    return blocks + [Table(("severity", "finding", "where", "message"), rows, frozenset({1}))]
+    rows = tuple((_severity_cell(d.severity), f"{d.code} {d.name}", ctx.where(d.span), d.message, _about(d))
+                 for d in diagnostics)
+    return blocks + [Table(("severity", "finding", "where", "message", "about"), rows, frozenset({1}))]
+
+
+def _about(diagnostic) -> Cell:
+    """The concepts a finding is about, linking to their sections."""
+    subject = diagnostic.subject
+    return concept_refs(list(subject.concepts)) if isinstance(subject, ConceptsSubject) else ""
 
 
 def _own(unit, listing):
@@ -134,8 +182,15 @@ def vocabulary(ctx: ReportContext, graph: nx.MultiDiGraph) -> list[Block]:
     if disjoint:
         blocks.append(Paragraph(inline(strong("Disjoint"))))
         blocks.append(Items(tuple(disjoint)))
-    blocks.append(diagram("vocabulary", "Kinds (boxes), relations between them, and the concepts that use them",
-                          graph))
+    concepts = [n for n, d in graph.nodes(data=True) if d.get("role") == Role.CONCEPT]
+    if len(concepts) <= VOCABULARY_CONCEPT_LIMIT:
+        blocks.append(diagram("vocabulary", "Kinds (boxes), relations between them, and the concepts that use them",
+                              graph))
+        return blocks
+    kinds_only = graph.copy()
+    kinds_only.remove_nodes_from(concepts)
+    blocks.append(diagram("vocabulary", f"Kinds (boxes) and relations between them; the {len(concepts)} concepts "
+                          "are too many to draw with them, and are described under Concepts", kinds_only))
     return blocks
 
 
@@ -146,7 +201,7 @@ def concepts(ctx: ReportContext) -> list[Block]:
     listed = view.concepts or {ctx.namer(c): c for c in ctx.unit.concepts}
     if not listed:
         return blocks + [Paragraph(inline("No concepts."))]
-    for name, concept in listed.items():
+    for index, (name, concept) in enumerate(listed.items()):
         blocks.append(Heading(3, inline(code(name)), Target(TargetKind.CONCEPT, name)))
         doc = concept_doc(concept)
         if doc:
@@ -157,6 +212,32 @@ def concepts(ctx: ReportContext) -> list[Block]:
         if sources:
             blocks.append(Paragraph(inline(strong("Sources"))))
             blocks.append(Items(tuple(inline(s) for s in sources)))
+        if ctx.focused:
+            blocks.extend(neighbourhoods(ctx, name, index))
+    return blocks
+
+
+def neighbourhoods(ctx: ReportContext, name: str, index: int) -> list[Block]:
+    """The focus diagrams of concept ``name`` (the ``index``-th), one per neighbourhood: framings
+    under which it has the same neighbourhood share one diagram."""
+    groups: list[tuple[list[str], nx.DiGraph]] = []
+    for graph in ctx.lattices.values():
+        focus = focus_graph(graph, name)
+        for titles, shown in groups:
+            if same_neighbourhood(shown, focus):
+                titles.append(graph.graph["title"])
+                break
+        else:
+            groups.append(([graph.graph["title"]], focus))
+    blocks: list[Block] = []
+    for number, (titles, focus) in enumerate(groups):
+        under = ", ".join(titles)
+        if "note" in focus.graph:
+            blocks.append(Paragraph(inline(em(f"Under {under}: {focus.graph['note']}."))))
+            continue
+        focus.graph["title"] = f"{name} under {under}"
+        blocks.append(diagram(f"focus{index}-{number}", f"{name} under {under}: what implies it (on the left), "
+                              "what it implies (on the right) and what it excludes", focus))
     return blocks
 
 
@@ -170,22 +251,28 @@ def claims(ctx: ReportContext) -> list[Block]:
         outcomes = [o for o in outcomes if o.framing_name == ctx.framing]
         if not outcomes:
             return blocks + [Paragraph(inline("No claims under ", code(ctx.framing), "."))]
-    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_text(o.claim), StatusCell(o.status.value))
+    rows = tuple((o.claim.label, o.framing_name or "(base)", claim_inline(ctx, o.claim), StatusCell(o.status.value))
                  for o in outcomes)
     targets = tuple(Target(TargetKind.CLAIM, o.name) if o.name is not None else None for o in outcomes)
     blocks.append(Table(("claim", "under", "statement", "status"), rows, frozenset({0, 1, 2}), targets))
+    position = {id(o): i for i, o in enumerate(ctx.analysis.claims)}
     for o in outcomes:
-        title = inline(strong(f"Claim {o.claim.label}"), " (", code(claim_text(o.claim)), f"): {o.status.value}")
+        key = f"claim{position[id(o)]}-world"
+        title = inline(strong(f"Claim {o.claim.label}"), " (", *claim_inline(ctx, o.claim), f"): {o.status.value}")
         if o.status is ClaimStatus.HOLDS and o.justification:
             blocks.append(Paragraph(title + inline(", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))
         elif o.status is ClaimStatus.HOLDS and o.witness is not None:
             blocks.append(Paragraph(title + inline(", because this world is possible:")))
             blocks.append(Code(o.witness.scenario, "text", spec_text=True))
+            blocks.append(world_diagram(key, f"The world that shows claim {o.claim.label} holds", o.witness.world))
         elif o.status is ClaimStatus.FAILS:
             blocks.append(Paragraph(title + inline(": " + o.message if o.message else "")))
             if o.counterexample:
                 blocks.append(Code(o.counterexample.scenario, "text", spec_text=True))
+                blocks.append(world_diagram(key, f"The counterexample to claim {o.claim.label}: solid arrows are "
+                                            "its facts, dashed arrows what the framing derives from them",
+                                            o.counterexample.world))
                 if o.unmatched:
                     blocks.append(Paragraph(inline("No match for: ", *joined(o.unmatched), ".")))
             if o.details:
@@ -205,7 +292,9 @@ def comparison(ctx: ReportContext) -> list[Block]:
     header, rows = compare_rows(ctx.comparison)
     blocks.append(Paragraph(inline("How each pair of concepts of equal arity relates under each framing; "
                                    "the rows where the framings disagree come first.")))
-    blocks.append(Table(tuple(header), tuple(tuple(r) for r in rows), frozenset({0, 1})))
+    linked = tuple((concept_refs([r[0]]), concept_refs([r[1]]), *r[2:]) if isinstance(r[0], str) else tuple(r)
+                   for r in rows)
+    blocks.append(Table(tuple(header), linked, frozenset({0, 1})))
     return blocks
 
 

@@ -28,7 +28,9 @@ def _sources(symbol) -> list[str]:
 def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
     """Nodes are kinds (``role`` kind) and concepts (``role`` concept), keyed by the names the
     spec uses for them. Edges, keyed by what they stand for: ``is_a`` (kind to parent),
-    ``relation`` (domain to range, key the relation's name, with its ``properties``),
+    ``relation`` (domain to range, key the relation's name, with its ``properties``; a relation
+    of three or more positions is a node, ``role`` fact, with an ``argument`` edge numbered by
+    position to the kind of each position),
     ``disjoint`` (between two kinds), ``parameter`` (concept to its parameter's kind), and
     ``uses`` (concept to a kind or concept in its definition)."""
     graph = nx.MultiDiGraph(title=f"vocabulary of {unit.name}", spec=unit.name, rankdir="BT")
@@ -51,12 +53,16 @@ def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
                     graph.add_edge(a, b, key=f"disjoint {a}, {b}", role=Role.DISJOINT.value, label="disjoint",
                                    description=f"nothing is both a {a} and a {b}")
         for relation in _own(u, RelationSym):
-            if relation.domain is None or relation.range is None:
+            if any(kind is None for kind in relation.positions) or len(relation.positions) < 2:
                 continue
             name = namer(relation)
             props = sorted(relation.properties)
             doc = _doc(relation)
             label = name + (f" ({', '.join(props)})" if props else "")
+            if len(relation.positions) > 2:
+                _add_relation_node(graph, relation, namer, label, props, doc)
+                continue
+            assert relation.domain is not None and relation.range is not None
             graph.add_edge(namer(relation.domain), namer(relation.range), key=name, role=Role.RELATION.value,
                            label=label,
                            relation=name, properties=props, doc=doc, sources=_sources(relation),
@@ -65,6 +71,21 @@ def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
         for concept in _own(u, ConceptSym):
             _add_concept(graph, concept, namer, u.name)
     return graph
+
+
+def _add_relation_node(graph: nx.MultiDiGraph, relation: RelationSym, namer: Namer, label: str,
+                       props: list[str], doc: str) -> None:
+    """A relation of three or more positions: a node (``role`` fact, id ``relation NAME``) with
+    an edge numbered by position to the kind of each position."""
+    name = namer(relation)
+    kinds = [namer(k) for k in relation.positions if k is not None]
+    node = f"relation {name}"
+    graph.add_node(node, role=Role.FACT.value, label=label, relation=name, properties=props, positions=kinds, doc=doc,
+                   sources=_sources(relation),
+                   description=f"relation {name}({', '.join(kinds)})" + (f": {doc}" if doc else ""))
+    for position, kind in enumerate(kinds, start=1):
+        graph.add_edge(node, kind, key=str(position), role=Role.ARGUMENT.value, label=str(position),
+                       position=position, description=f"position {position} of {name} is a {kind}")
 
 
 def _add_concept(graph: nx.MultiDiGraph, concept: ConceptSym, namer: Namer, spec: str) -> None:

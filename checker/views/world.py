@@ -1,11 +1,14 @@
-"""A scenario's chased world as a graph: individuals and unknown entities, the facts the
-scenario gives, and the facts the chase derived (with the axiom that derived them)."""
+"""A world as a graph: a scenario's chased world (individuals and unknown entities, the facts the
+scenario gives, and the facts the chase derived with the axiom that derived them), or the world
+of a counterexample or a witness. A binary fact is an edge; a fact of three or more positions is
+a small fact node with an edge numbered by position to each of its arguments."""
 
 from __future__ import annotations
 
 import networkx as nx
 
 from ..analysis.scenarios import ScenarioEvaluation
+from ..evidence import World
 from ..reasoning.instance import Derivation, Fact, Instance
 from .roles import Role
 
@@ -28,7 +31,8 @@ def _premises(world: Instance, derivation: Derivation) -> list[str]:
 def world_graph(evaluation: ScenarioEvaluation) -> nx.MultiDiGraph:
     """Nodes: entities by label (``role`` individual for named ones, entity for unknown ones the
     chase introduced) with ``kinds``, ``given_kinds`` and ``derived_kinds``. Edges: binary facts
-    keyed by relation, ``role`` given or derived, with ``by`` (the axiom) and ``premises``."""
+    keyed by relation, ``role`` given or derived, with ``by`` (the axiom) and ``premises``; facts
+    of more positions as in :func:`add_fact`."""
     scenario = evaluation.scenario
     graph = nx.MultiDiGraph(scenario=scenario.name, framing=evaluation.framing or None,
                             status=evaluation.status.value, title=f"scenario {scenario.name}", rankdir="LR")
@@ -52,16 +56,51 @@ def world_graph(evaluation: ScenarioEvaluation) -> nx.MultiDiGraph:
         graph.add_node(label, role=role, label=text, kinds=kinds, given_kinds=given, derived_kinds=derived,
                        description=description)
     for pred, args in world.facts():
-        if len(args) != 2:
+        if len(args) < 2:
             continue
-        source, target = (world.label(a) for a in args)
+        labels = [world.label(a) for a in args]
         derivation = _origin(world, (pred, args))
         if derivation.is_given:
-            graph.add_edge(source, target, key=pred, role=Role.GIVEN.value, label=pred, by="", premises=[],
-                           description=f"{pred}({source}, {target}): given")
-            continue
-        by = derivation.axiom.label if derivation.axiom is not None else "equality"
-        premises = _premises(world, derivation)
-        graph.add_edge(source, target, key=pred, role=Role.DERIVED.value, label=pred, by=by, premises=premises,
-                       description=f"{pred}({source}, {target}) by {by} from {', '.join(premises)}")
+            add_fact(graph, pred, labels, None, [])
+        else:
+            by = derivation.axiom.label if derivation.axiom is not None else "equality"
+            add_fact(graph, pred, labels, by, _premises(world, derivation))
+    return graph
+
+
+def add_fact(graph: nx.MultiDiGraph, pred: str, args: list[str], by: str | None, premises: list[str]) -> None:
+    """Add the fact ``pred(args)`` to ``graph``: an edge keyed by ``pred`` for two arguments,
+    else a node (``role`` fact, id the fact as written) with an edge keyed and labelled by its
+    position to each argument. ``by`` is the axiom that derived it (None: given), with its
+    ``premises``; edges of a derived fact have ``role`` derived, of a given one ``role`` given."""
+    written = f"{pred}({', '.join(args)})"
+    description = f"{written}: given" if by is None else f"{written} by {by}"
+    if premises:
+        description += f" from {', '.join(premises)}"
+    role = (Role.GIVEN if by is None else Role.DERIVED).value
+    if len(args) == 2:
+        graph.add_edge(args[0], args[1], key=pred, role=role, label=pred, by=by or "", premises=premises,
+                       description=description)
+        return
+    graph.add_node(written, role=Role.FACT.value, label=pred, relation=pred, args=list(args), by=by or "",
+                   premises=premises, derived=by is not None, description=description)
+    for position, arg in enumerate(args, start=1):
+        graph.add_edge(written, arg, key=str(position), role=Role.ARGUMENT.value, label=str(position),
+                       position=position, description=f"position {position} of {written} is {arg}")
+
+
+def evidence_world_graph(world: World, title: str) -> nx.MultiDiGraph:
+    """The world of a counterexample or a witness as a graph like :func:`world_graph`'s:
+    named individuals (``role`` individual) and unknown entities (``role`` entity) with their
+    ``kinds``, and its facts (``role`` given, or derived with ``by``)."""
+    graph = nx.MultiDiGraph(title=title, rankdir="LR")
+    for entity in world.entities:
+        role = (Role.INDIVIDUAL if entity.named else Role.ENTITY).value
+        kinds = list(entity.kinds)
+        text = entity.name + (f"\n{', '.join(kinds)}" if kinds else "")
+        graph.add_node(entity.name, role=role, label=text, kinds=kinds, given_kinds=kinds, derived_kinds=[],
+                       description=f"{entity.name}: " + (", ".join(kinds) or "no kind"))
+    for fact in world.facts:
+        if len(fact.args) >= 2:
+            add_fact(graph, fact.relation, list(fact.args), fact.derived_by, [])
     return graph

@@ -32,7 +32,7 @@ def test_clean_spec_builds_with_concepts_claims_and_diagram(sphinx_project, tmp_
     if dot_installed:
         assert '<img src="_images/graphviz-' in html
     else:
-        assert "alignspec-dot-source" in html and "dot program was not found" in html
+        assert '<svg class="alignspec-drawing"' in html
     assert 'class="highlight-alignspec' in html
     index = (tmp_path / "out" / "align-concepts.html").read_text(encoding="utf-8")
     assert "goal_directed" in index
@@ -104,7 +104,7 @@ def test_seed_with_a_framing_and_links_between_pages(sphinx_project, tmp_path):
     done = sphinx_build(src, tmp_path / "out", "-W")
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
-    assert "collapse" in html and "a1" not in html.split("Claims", 1)[1].split("Scenarios", 1)[0]
+    assert "collapse" in html and "a1" not in html.split("Claims", 1)[1].split("Framings", 1)[0]
     other = (tmp_path / "out" / "other.html").read_text(encoding="utf-8")
     assert 'href="index.html#align-concept-seed-inner-aligned"' in other
     assert 'href="index.html#align-claim-seed-collapse"' in other
@@ -131,3 +131,52 @@ def test_parallel_read_merges_the_domain_data(sphinx_project, tmp_path):
     assert 'href="p3.html#align-concept-p3-aligned"' in html
     assert 'href="p5.html#align-claim-p5-narrower"' in html
     assert 'href="p0.html#align-concept-p0-goal-directed"' in html
+
+
+def test_an_incremental_build_fails_again_while_a_spec_has_an_error(sphinx_project, tmp_path):
+    src = sphinx_project("Bad\n===\n\n.. toctree::\n\n   other\n\n.. alignspec:: bad.align\n   :show: claims\n")
+    (src / "bad.align").write_text(FAILING, encoding="utf-8")
+    (src / "other.rst").write_text("Other\n=====\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = sphinx_build(src, out, "-W")
+    assert first.returncode != 0 and "claim-failed" in first.stderr
+    again = sphinx_build(src, out, "-W")
+    assert again.returncode != 0 and "claim-failed" in again.stderr, again.stderr
+    (src / "bad.align").write_text(FAILING.replace("claim bad: anything implies trained",
+                                                   "claim good: trained implies anything"), encoding="utf-8")
+    fixed = sphinx_build(src, out, "-W")
+    assert fixed.returncode == 0, fixed.stderr
+    assert sphinx_build(src, out, "-W").returncode == 0
+
+
+def test_a_framing_keeps_the_targets_of_the_other_claims(sphinx_project, tmp_path):
+    src = sphinx_project("Seed\n====\n\n.. alignspec:: seed.align\n   :framing: harris\n   :show: claims\n\n"
+                         ":align:claim:`a1` :align:claim:`collapse`\n")
+    shutil.copyfile(SEED, src / "seed.align")
+    done = sphinx_build(src, tmp_path / "out", "-W")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'id="align-claim-seed-a1"' in html and 'href="#align-claim-seed-a1"' in html
+    assert 'id="align-claim-seed-collapse"' in html
+
+
+def test_outcomes_are_coloured_by_a_shipped_style_sheet(sphinx_project, tmp_path):
+    src = sphinx_project(".. alignspec:: bad.align\n   :show: claims\n", conf_extra='suppress_warnings = ["alignspec"]')
+    (src / "bad.align").write_text(FAILING, encoding="utf-8")
+    done = sphinx_build(src, tmp_path / "out", "-W")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'class="alignspec-status alignspec-fails' in html
+    assert 'href="_static/alignspec.css' in html
+    css = (tmp_path / "out" / "_static" / "alignspec.css").read_text(encoding="utf-8")
+    assert ".alignspec-status.alignspec-fails" in css
+
+
+def test_without_graphviz_diagrams_are_inline_svg(sphinx_project, tmp_path):
+    src = sphinx_project(".. alignspec:: clean.align\n   :show: lattice\n", conf_extra='alignspec_diagrams = "layered"')
+    (src / "clean.align").write_text(CLEAN, encoding="utf-8")
+    done = sphinx_build(src, tmp_path / "out", "-W")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert html.count('<svg class="alignspec-drawing"') == 2
+    assert "graphviz" not in html.split("<body", 1)[1]

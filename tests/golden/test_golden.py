@@ -84,4 +84,4 @@ def test_command_output_is_unchanged(name, capsys, monkeypatch):
 def test_html_report_is_unchanged(name, monkeypatch):
     monkeypatch.chdir(ROOT)
     spec = alignspec.load(HTML_CASES[name])
-    _compare(name, render_report(spec, "html", svg=False))
+    _compare(name, render_report(spec, "html", drawing="layered"))

@@ -49,5 +49,5 @@ def test_a_failing_claim_still_gives_the_view_and_exits_1(cli, tmp_path):
         'claim wrong: d implies c\n', encoding="utf-8")
     status, out, err = cli("report", path)
     assert status == 1
-    assert "**Claim wrong** (`d implies c`): fails" in out
+    assert "**Claim wrong** ([`d`](#concept-d) implies [`c`](#concept-c)): fails" in out
     assert "claim-failed" in err

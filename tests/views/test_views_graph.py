@@ -71,3 +71,46 @@ def test_cli_graph_formats(cli, seed_path):
     status, out, _ = cli("graph", seed_path, "--scenario", "three_levels", "--format", "json")
     graph = nx.node_link_graph(json.loads(out), edges="edges")
     assert graph.graph["scenario"] == "three_levels" and graph.has_node("subagent")
+
+
+def nary_world():
+    from alignspec.evidence import World, WorldEntity, WorldFact
+
+    entities = (WorldEntity("m", ("Model",), True), WorldEntity("c", ("Context",), False),
+                WorldEntity("o", ("Objective",), False))
+    facts = (WorldFact("behaves", ("m", "c", "o"), None), WorldFact("trains", ("m", "m"), "rule self"))
+    return World(entities, facts)
+
+
+def test_an_nary_fact_is_a_node_with_numbered_edges_in_every_format():
+    from alignspec.views import to_dot, to_json, to_mermaid
+    from alignspec.views.world import evidence_world_graph
+
+    graph = evidence_world_graph(nary_world(), "a witness")
+    fact = "behaves(m, c, o)"
+    assert graph.nodes[fact]["role"] == "fact" and graph.nodes[fact]["args"] == ["m", "c", "o"]
+    numbered = sorted((d["position"], v) for _, v, d in graph.out_edges(fact, data=True))
+    assert numbered == [(1, "m"), (2, "c"), (3, "o")]
+    assert all(d["role"] == "argument" for _, _, d in graph.out_edges(fact, data=True))
+    assert graph.edges["m", "m", "trains"]["role"] == "derived"
+    assert graph.nodes["m"]["role"] == "individual" and graph.nodes["c"]["role"] == "entity"
+    dot = to_dot(graph)
+    assert dot.count('label="1"') == dot.count('label="2"') == dot.count('label="3"') == 1
+    assert '|"3"|' in to_mermaid(graph)
+    back = nx.node_link_graph(json.loads(to_json(graph)), edges="edges", multigraph=True)
+    assert back.has_edge(fact, "o")
+    graphml = nx.read_graphml(io.BytesIO(to_graphml(graph).encode("utf-8")))
+    assert graphml.nodes[fact]["args"] == "m, c, o"
+
+
+def test_an_nary_relation_is_a_node_in_the_vocabulary(tmp_path):
+    import alignspec
+
+    path = tmp_path / "nary.align"
+    path.write_text("kind Model\nkind Context\nkind Objective\n"
+                    "relation behaves(Model, Context, Objective) functional\n", encoding="utf-8")
+    graph = vocabulary(alignspec.load(str(path)))
+    node = graph.nodes["relation behaves"]
+    assert node["role"] == "fact" and node["positions"] == ["Model", "Context", "Objective"]
+    assert sorted((d["position"], v) for _, v, d in graph.out_edges("relation behaves", data=True)) == [
+        (1, "Model"), (2, "Context"), (3, "Objective")]

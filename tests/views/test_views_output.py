@@ -14,7 +14,7 @@ def test_failed_rendering_leaves_the_target_untouched(cli, seed_path, tmp_path, 
     target = tmp_path / "report.md"
     target.write_text("old report\n", encoding="utf-8")
 
-    def broken(spec, fmt):
+    def broken(spec, fmt, *options):
         raise RuntimeError("rendering failed")
 
     monkeypatch.setattr(commands, "render_report", broken)
