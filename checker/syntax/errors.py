@@ -6,7 +6,9 @@ shows Lark's terminal names: every terminal is named as a user would name it ("a
 state (the terminals it would accept and the tokens on its stack) and from the text:
 
 - a missing ``:=`` before a concept's body, a missing ``:`` in a claim or a rule;
-- an unclosed ``{`` (end of file, or a new statement, inside a framing or a scenario);
+- an unclosed ``{`` (end of file, or a new statement, inside a framing or a scenario), and an
+  unclosed ``(`` noticed only on a later line (the error is placed at the ``(``);
+- a misspelled keyword (``relaton``: did you mean ``relation``?);
 - a missing ``,`` between atoms;
 - ``=>`` (or ``->`` / ``implies`` in the wrong place) instead of ``->`` or ``implies``;
 - a keyword written with the wrong case (``Kind``, ``IMPLIES``);
@@ -29,6 +31,7 @@ import stat
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import lru_cache
 
 from lark import Token
@@ -246,6 +249,7 @@ class _State:
     stack: list
     statement: str | None  # the keyword of the innermost statement being parsed, if any
     brace: Token | None    # an unclosed `{`, if any
+    paren: Token | None    # an unclosed `(`, if any
 
 
 def _state_of(exc: UnexpectedInput) -> _State:
@@ -265,13 +269,19 @@ def _state_of(exc: UnexpectedInput) -> _State:
     keywords = {_type_of(w) for w in STATEMENT_WORDS}
     statement = None
     brace = None
+    paren = None
+    closed = False  # a `)` after the `(` being looked at
     for item in reversed(stack):
         if isinstance(item, Token):
             if statement is None and item.type in keywords:
                 statement = str(item)
             if brace is None and str(item) == "{":
                 brace = item
-    return _State(expected, stack, statement, brace)
+            if str(item) == ")":
+                closed = True
+            elif str(item) == "(" and paren is None and not closed:
+                paren = item
+    return _State(expected, stack, statement, brace, paren)
 
 
 def _ends_with_atom(stack: list) -> bool:
@@ -424,6 +434,22 @@ def _unclosed_brace(u: _Unexpected) -> Diagnostic | None:
     )
 
 
+def _unclosed_paren(u: _Unexpected) -> Diagnostic | None:
+    """An unclosed ``(``, noticed only on a later line: the error is placed at the ``(``."""
+    paren = u.state.paren
+    if paren is None or _type_of(")") not in u.expected:
+        return None
+    if not (u.eof or (u.token.line != paren.line and _at_line_start(u.text, u.offset))):
+        return None
+    where = "end of file" if u.eof else f"`{u.value}` on line {u.token.line}"
+    return _diagnostic(
+        f"unclosed `(`: expected `)` before {where}",
+        u.lines.span(u.path, paren.line, paren.column, paren.end_line, paren.end_column),
+        "close the argument list with `)`",
+        (Related(u.span, "the parser noticed here"),),
+    )
+
+
 def _swapped_arrow(u: _Unexpected) -> Diagnostic | None:
     """``=>``, or the arrow of rules and the ``implies`` of claims swapped."""
     value = u.value
@@ -448,6 +474,43 @@ def _keyword_case(u: _Unexpected) -> Diagnostic | None:
         return None
     return _diagnostic(f"expected `{lower}`, found {_shown(u.value)}: keywords are written in lower case",
                        u.span, f"write `{lower}`; keywords and names are case-sensitive")
+
+
+def _misspelled_keyword(u: _Unexpected) -> Diagnostic | None:
+    """A name where a keyword was expected and that is close to one (``relaton``, ``implie``)."""
+    if u.token.type != "NAME" or u.missing_comma:
+        return None
+    keyword_type = _terminals().keyword_type
+    candidates = [word for word, term in keyword_type.items() if term in u.expected]
+    close = get_close_matches(u.value, candidates, n=1, cutoff=0.75)
+    if not close:
+        return None
+    at_start = _at_line_start(u.text, u.offset) and any(_type_of(w) in u.expected for w in STATEMENT_WORDS)
+    if at_start and _followed_by_paren(u.text, u.offset + len(u.value)):
+        return None
+    word = close[0]
+    if word in STATEMENT_WORDS and at_start:
+        return _diagnostic(f"unknown statement {_shown(u.value)}: did you mean `{word}`?", u.span,
+                           f"write `{word}`; a {word} is written: {_SYNOPSIS[word]}")
+    help = _context_help(u.state)
+    return _diagnostic(f"unknown keyword {_shown(u.value)}: did you mean `{word}`?", u.span,
+                       f"write `{word}`" + (f"; {help}" if help else ""))
+
+
+def _misspelled_scenario_word(u: _Unexpected) -> Diagnostic | None:
+    """``expcet A(a)`` in a scenario: the misspelled word was read as a kind and the atom's name
+    as an individual, so the error only shows at the atom's ``(``."""
+    stack = u.state.stack
+    if u.state.statement != "scenario" or u.value != "(" or len(stack) < 2:
+        return None
+    kind, individual = stack[-2], stack[-1]
+    if not (isinstance(kind, n.QName) and kind.prefix is None and isinstance(individual, Token)):
+        return None
+    close = get_close_matches(kind.name, ["expect", "not"], n=1, cutoff=0.75)
+    if not close:
+        return None
+    return _diagnostic(f"unknown keyword {_shown(kind.name)}: did you mean `{close[0]}`?", kind.span,
+                       f"write `{close[0]}`, as in `{close[0]} {individual}(...)`; {_context_help(u.state)}")
 
 
 # What the language does not have: negation, disjunction, `implies false` and quantifiers each
@@ -730,7 +793,8 @@ def _generic(u: _Unexpected) -> Diagnostic:
 
 # The common mistakes, most specific first; the first that recognises the error describes it.
 _RECOGNISERS: tuple[Callable[[_Unexpected], Diagnostic | None], ...] = (
-    _unclosed_brace, _swapped_arrow, _keyword_case, _negation, _implies_false, _disjunction, _universal,
+    _unclosed_brace, _unclosed_paren, _swapped_arrow, _keyword_case, _misspelled_keyword, _misspelled_scenario_word,
+    _negation, _implies_false, _disjunction, _universal,
     _reserved_since_version_1, _reserved_word,
     _missing_colon_equals, _missing_colon,
     _missing_comma, _doc_after_body,

@@ -57,6 +57,12 @@ MISTAKES = {
     "keyword as a prefix of a name": ("kind A\nkindred", 2, 1),
     "missing comma between arguments": ("relation r(A B)", 1, 14),
     "does imply": ("claim: a does imply b", 1, 15),
+    "unclosed ( before a statement": ("kind A\nrelation r(A, A\nkind B\n", 2, 11),
+    "unclosed ( in a body, at end of file": ("concept c(x: A) := r(x, y\n\n", 1, 21),
+    "misspelled statement keyword": ("kind A\nrelaton r(A, A)", 2, 1),
+    "misspelled connective": ("claim: A(x) implie B(x)", 1, 13),
+    "misspelled property": ("relation r(A, A) functionl", 1, 18),
+    "misspelled expect": ("scenario s {\n  A a\n  expcet A(a)\n}", 3, 3),
     "10,000 braces": ("framing F {" + "{" * 10_000, 1, 12),
     "10,000 parentheses": ("concept c(x: K) := " + "K(" * 10_000, 1, 23),
 }
@@ -92,6 +98,29 @@ def test_unclosed_brace_points_back_at_the_brace(name):
     [d] = parse(text)[1]
     [related] = d.related
     assert (related.span.line, related.span.column) == (1, text.index("{") + 1)
+
+
+def test_unclosed_parenthesis_points_back_at_where_the_parser_stopped():
+    [d] = parse("kind A\nrelation r(A, A\nkind B\n")[1]
+    [related] = d.related
+    assert (related.span.line, related.span.column) == (3, 1)
+    [d] = parse("relation r(A, A)\nkind B\n" + "concept c(x: A) := r(x,\n y)\n")[1:]  # closed on the next line
+    assert d == []
+
+
+@pytest.mark.parametrize("text,word", [("kind A\nrelaton r(A, A)", "relation"), ("claim: A(x) implie B(x)", "implies"),
+                                       ("relation r(A, A) functionl", "functional"),
+                                       ("scenario s {\n  A a\n  expcet A(a)\n}", "expect"),
+                                       ("kind A\nconcpet c(x: A) := A(x)", "concept")])
+def test_misspelled_keyword_suggests_the_keyword(text, word):
+    [d] = parse(text)[1]
+    assert f"`{word}`" in d.help
+
+
+@pytest.mark.parametrize("text", ["kind A\nzebra r(A, A)", "claim: A(x) entails B(x)", "relation r(A, A) fun"])
+def test_a_name_far_from_every_keyword_gets_no_suggestion(text):
+    [d] = parse(text)[1]
+    assert "did you mean" not in d.message
 
 
 def test_a_definition_is_one_of_the_statements_a_spec_may_go_on_with():

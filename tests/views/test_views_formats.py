@@ -24,7 +24,7 @@ needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's d
 
 
 def scenario_of(path) -> list[str]:
-    return ["--scenario", "three_levels"] if path.name == "seed.align" else ["--scenario", "shop"]
+    return ["--scenario", "three_levels"] if path.name == "seed_v0.align" else ["--scenario", "shop"]
 
 
 @pytest.fixture(params=["seed", "tricky"])
