@@ -12,7 +12,7 @@ import alignspec
 
 
 def test_reprs_are_compact(seed):
-    assert re.fullmatch(r"<Spec seed from .*seed\.align: \d+ framings, \d+ claims, \d+ scenarios>", repr(seed))
+    assert re.fullmatch(r"<Spec seed from .*seed\w*\.align: \d+ framings, \d+ claims, \d+ scenarios>", repr(seed))
     answer = seed.implies("objective_robust", "inner_aligned", framing="harris")
     assert repr(answer) == "<ClaimOutcome line 1 under harris: holds>"
     assert repr(seed.claims[0]) == "<ClaimOutcome a1 under hubinger2020: holds>"

@@ -119,7 +119,7 @@ def test_exclusions_are_drawn_when_the_classification_knows_them():
 def test_cli_lattice_concept_and_depth(cli, seed_path):
     status, out, _ = cli("lattice", seed_path, "--framing", "hubinger2020", "--concept", "inner_aligned", "--format", "json")
     assert status == 0
-    graph = nx.node_link_graph(json.loads(out), edges="edges")
+    graph = nx.node_link_graph(json.loads(out)["graphs"][0], edges="edges")
     assert graph.nodes["inner_aligned"]["role"] == "focus" and graph.has_edge("inner_aligned", "objective_robust")
     status, _, err = cli("lattice", seed_path, "--concept", "inner_alined")
     assert status == 2 and "inner_aligned" in err

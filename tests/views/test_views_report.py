@@ -22,7 +22,7 @@ def test_markdown_report_has_every_section(seed):
         assert heading in text
     assert text.count("```mermaid") == 1 + 5 + 5 + 3  # vocabulary, claim worlds, lattices, scenarios
     assert "| [`objective_robust`](#concept-objective_robust) | [`inner_aligned`](#concept-inner_aligned) | incomparable | implied by | equivalent |" in text
-    assert "rule trained\\_is\\_mesa (seed.align:74)" in text
+    assert "rule trained\\_is\\_mesa (seed\\_v0.align:74)" in text
     assert "researcher (level 0)\n  agent (level 1)\n    subagent (level 2)" in text
 
 
