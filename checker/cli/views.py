@@ -1,4 +1,4 @@
-"""The ``lattice``, ``compare``, ``graph`` and ``report`` subcommands of the command line."""
+"""The ``lattice``, ``argue``, ``compare``, ``graph`` and ``report`` subcommands of the command line."""
 
 from __future__ import annotations
 
@@ -23,10 +23,11 @@ from ..views.report import render_report
 from ..views.tables import compare_json, compare_markdown, compare_text
 from ..views.vocabulary import vocabulary_graph
 from ..views.world import world_graph
+from .argue import ARGUE_DESCRIPTION, ARGUE_EPILOG, ARGUE_SUMMARY, add_argue_options, render_argue
 from .progress import ProgressReporter
 from .settings import Settings
 
-VIEW_COMMANDS = ("lattice", "compare", "graph", "report")
+VIEW_COMMANDS = ("lattice", "argue", "compare", "graph", "report")
 BASE = "base"
 
 
@@ -36,6 +37,7 @@ examples:
   alignspec lattice examples/seed.align
   alignspec lattice --framing harris --format dot examples/seed.align | dot -Tsvg > harris.svg
   alignspec lattice --format json -o lattice.json examples/seed.align""",
+    "argue": ARGUE_EPILOG,
     "compare": """\
 examples:
   alignspec compare examples/seed.align
@@ -74,6 +76,9 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
     lattice.add_argument("--format", choices=["text", "dot", "mermaid", "json"], default="text",
                          help="text (default), dot (Graphviz), mermaid, or json (schema alignspec-lattice)")
 
+    argue = add("argue", ARGUE_SUMMARY, ARGUE_DESCRIPTION)
+    add_argue_options(argue, BASE)
+
     comparison = add("compare", "how each pair of concepts relates under each framing",
                      "Every pair of concepts: equivalent, implies, implied by or incomparable under each "
                      "framing, the pairs on which framings disagree first.")
@@ -96,7 +101,7 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
     report.add_argument("--format", choices=["markdown", "html"], default="markdown",
                         help="markdown (default) or html")
 
-    parsers = [lattice, comparison, graph, report]
+    parsers = [lattice, argue, comparison, graph, report]
     for parser in parsers:
         parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     return parsers
@@ -151,6 +156,11 @@ def _lattice(spec: Spec, args) -> str:
     return to_json(lattice_document(graphs))
 
 
+def _argue(spec: Spec, args) -> str:
+    view = _views(spec, [args.framing], args.file)[0] if args.framing else None
+    return render_argue(spec, view, args.format)
+
+
 def _compare(spec: Spec, args) -> str:
     views = _views(spec, args.framing, args.file)
     if args.concept is not None:
@@ -180,6 +190,7 @@ def _graph(spec: Spec, args) -> str:
 
 RENDERERS = {
     "lattice": _lattice,
+    "argue": _argue,
     "compare": _compare,
     "graph": _graph,
     "report": lambda spec, args: render_report(spec, args.format),

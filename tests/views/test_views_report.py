@@ -15,11 +15,11 @@ from alignspec.views.html_report import NO_DOT
 def test_markdown_report_has_every_section(seed):
     text = render_report(seed, "markdown")
     assert text.startswith("# Objective robustness and inner alignment")
-    for heading in ["## Findings", "## Vocabulary", "## Concepts", "## Claims", "## Framings",
+    for heading in ["## Findings", "## Vocabulary", "## Concepts", "## Claims", "## Arguments", "## Framings",
                     "## Comparison of the framings", "## Scenarios", "### Framing `harris`",
                     "### Scenario `three_levels`"]:
         assert heading in text
-    assert text.count("```mermaid") == 1 + 5 + 3
+    assert text.count("```mermaid") == 1 + 1 + 5 + 3
     assert "| `objective_robust` | `inner_aligned` | incomparable | implied by | equivalent |" in text
     assert "rule trained\\_is\\_mesa (seed.align:74)" in text
     assert "researcher (level 0)\n  agent (level 1)\n    subagent (level 2)" in text
@@ -36,7 +36,7 @@ def test_report_is_byte_identical_across_runs(seed_path, tricky_path):
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 def test_html_draws_svg_with_graphviz(seed):
     page = render_report(seed, "html")
-    assert page.count("<svg") == 9
+    assert page.count("<svg") == 10
     assert NO_DOT not in page
     assert "<?xml" not in page and "<!--" not in page
 
@@ -44,7 +44,7 @@ def test_html_draws_svg_with_graphviz(seed):
 def test_html_without_graphviz_shows_mermaid_and_a_note(seed):
     page = render_report(seed, "html", svg=False)
     assert "<svg" not in page
-    assert page.count('<pre class="mermaid-source">') == 9
+    assert page.count('<pre class="mermaid-source">') == 10
     assert NO_DOT in page
     assert "flowchart BT" in page
 
