@@ -10,6 +10,7 @@ from ..model.symbols import ClaimSym, ConceptSym, Unit
 from ..reasoning.logic import Budget
 from .axioms import TheoryBuilder, concept_usable
 from .claims import ClaimDecider, ClaimOutcome, report_claim
+from .exclusions import Exclusions
 from .framings import FramingAnalysis, FramingView
 from .justify import Justifier
 from .progress import Progress, announce
@@ -19,7 +20,8 @@ from .triviality import TrivialityChecker
 
 @dataclass
 class SpecAnalysis:
-    """The reasoner's answers for one spec, and the diagnostics they gave."""
+    """The reasoner's answers for one spec, and the diagnostics they gave; ``exclusions``
+    decides, when a view asks, which pairs of concepts exclude each other."""
 
     unit: Unit
     builder: TheoryBuilder
@@ -27,6 +29,7 @@ class SpecAnalysis:
     claims: list[ClaimOutcome] = field(default_factory=list)
     scenarios: list[ScenarioEvaluation] = field(default_factory=list)
     justifier: Justifier | None = None
+    exclusions: Exclusions | None = None
     reporter: DiagnosticCollector = field(default_factory=DiagnosticCollector)
 
 
@@ -59,6 +62,7 @@ def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None
     framings = FramingAnalysis(unit, builder, budget, result.reporter)
     result.framings = framings.run(progress)
     result.justifier = framings.justifier
+    result.exclusions = Exclusions(builder, budget)
     decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
     usable = [claim for claim in unit.claims if _claim_usable(claim)]
     for number, claim in enumerate(usable, 1):

@@ -13,7 +13,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..render.text import ColorChoice, render_text, should_use_color
 from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
-from ..views.compare import compare, concepts_of
+from ..views.compare import concepts_of, spec_comparison
 from ..views.dot import to_dot
 from ..views.graphdata import to_graphml, to_json
 from ..views.lattice import lattice_document, lattice_graph, lattice_text
@@ -80,13 +80,17 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
     add_argue_options(argue, BASE)
 
     comparison = add("compare", "how each pair of concepts relates under each framing",
-                     "Every pair of concepts: equivalent, implies, implied by or incomparable under each "
-                     "framing, the pairs on which framings disagree first.")
+                     "Every pair of concepts that could share a member (equal arity, parameter kinds not "
+                     "declared disjoint): equivalent, implies, implied by, excludes (they can never hold "
+                     "together) or incomparable under each framing, the pairs on which framings disagree first. "
+                     "Concepts with no member under any compared framing are left out unless --all is given.")
     comparison.add_argument("--framing", metavar="F", action="append",
                             help=f"compare under F (repeatable; '{BASE}': the base framing); default: all")
     comparison.add_argument("--format", choices=["text", "markdown", "json"], default="text",
                             help="text (default), markdown, or json (schema alignspec-compare)")
     comparison.add_argument("--concept", metavar="NAME", help="only the pairs that involve this concept")
+    comparison.add_argument("--all", action="store_true",
+                            help="also the concepts that have no member under any compared framing")
 
     graph = add("graph", "the vocabulary, or a scenario's world, as a graph",
                 "The vocabulary (kinds, relations, concepts and how they use each other), or the chased "
@@ -167,7 +171,7 @@ def _compare(spec: Spec, args) -> str:
         names = list(concepts_of(spec.analysis.framings))
         if args.concept not in names:
             raise _unknown("concept", args.concept, names, args.file)
-    comparison = compare(views, args.concept)
+    comparison = spec_comparison(spec.analysis, views, args.concept, show_all=args.all)
     return {"text": compare_text, "markdown": compare_markdown, "json": compare_json}[args.format](comparison)
 
 

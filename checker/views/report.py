@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..enums import TextEnum
 from .argument_map import argument_map
 from .argument_section import arguments
-from .compare import compare
+from .compare import spec_comparison
 from .document import Block
 from .framing_section import framings
 from .html_report import render_html
@@ -58,7 +58,7 @@ def report_sections(spec, framing: str | None = None,
     views = [v for v in analysis.framings if framing is None or v.name == framing]
     narrowed = views[0] if framing is not None and views else None
     lattices = {view.name: lattice_graph(view, justifier, base) for view in views}
-    ctx = ReportContext(spec, lattices, compare(analysis.framings), framing)
+    ctx = ReportContext(spec, lattices, spec_comparison(analysis), framing)
     builders: dict[SectionKey, Callable[[], list[Block]]] = {
         SectionKey.SUMMARY: lambda: header(ctx),
         SectionKey.DIAGNOSTICS: lambda: findings(ctx),
