@@ -14,7 +14,7 @@ from .exclusions import Exclusions
 from .framings import FramingAnalysis, FramingView
 from .justify import Justifier
 from .progress import Progress, announce
-from .scenarios import ScenarioEvaluation, ScenarioEvaluator
+from .scenarios import ScenarioEvaluation, ScenarioEvaluator, TableCells
 from .triviality import TrivialityChecker
 
 
@@ -48,15 +48,16 @@ def _claim_usable(claim: ClaimSym) -> bool:
 
 
 def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False,
-            progress: Progress | None = None) -> SpecAnalysis:
+            progress: Progress | None = None, cells: TableCells = TableCells.FITTING) -> SpecAnalysis:
     """Decide every claim of ``unit``, classify its concepts under each of its framings, and
-    evaluate its scenarios (with the full individuals-by-concepts table when ``tables``);
-    ``progress`` hears of each framing, claim and scenario as its turn comes."""
+    evaluate its scenarios (with the ``cells`` of the individuals-by-concepts table when
+    ``tables``); ``progress`` hears of each framing, claim and scenario as its turn comes."""
     with collector_paused():
-        return _analyse(unit, budget or Budget(), tables, progress)
+        return _analyse(unit, budget or Budget(), tables, progress, TableCells(cells))
 
 
-def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None) -> SpecAnalysis:
+def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None,
+             cells: TableCells) -> SpecAnalysis:
     builder = TheoryBuilder(unit)
     result = SpecAnalysis(unit, builder)
     framings = FramingAnalysis(unit, builder, budget, result.reporter)
@@ -76,5 +77,5 @@ def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None
     for scenario in unit.scenarios:
         if scenario.complete:
             announce(progress, f"{unit.path}: scenario {scenario.name}")
-            result.scenarios.append(evaluator.evaluate(scenario, table=tables))
+            result.scenarios.append(evaluator.evaluate(scenario, table=tables, cells=cells))
     return result

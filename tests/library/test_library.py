@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 import alignspec
+from alignspec.analysis.scenarios import TableCells
 from alignspec.check import CheckOptions, check
 from alignspec.model.loader import library_directory, library_names
 
@@ -20,7 +21,7 @@ _cache: dict[str, alignspec.Spec] = {}
 
 def spec(name: str) -> alignspec.Spec:
     if name not in _cache:
-        _cache[name] = alignspec.load(name)
+        _cache[name] = alignspec.load(name, cells=TableCells.ALL)
     return _cache[name]
 
 
