@@ -27,7 +27,7 @@ from .analysis.claims import ClaimDecider, ClaimOutcome
 from .analysis.display import register_html
 from .analysis.framings import FramingView
 from .analysis.progress import Progress
-from .analysis.scenarios import ScenarioEvaluation
+from .analysis.scenarios import ScenarioEvaluation, TableCells
 from .analysis.spec import SpecAnalysis
 from .analysis.words import count
 from .check import CheckOptions, check_files, default_roots, load_and_analyse
@@ -182,15 +182,18 @@ class Spec:
 
 
 def load(path: str, roots: list[str] | None = None, budget: Budget | None = None,
-         progress: Progress | None = None) -> Spec:
+         progress: Progress | None = None, cells: TableCells = TableCells.FITTING) -> Spec:
     """Load, resolve and analyse a spec file (or a shipped library spec by name); ``progress``,
-    when given, hears which framing, claim or scenario is being analysed.
+    when given, hears which framing, claim or scenario is being analysed. ``cells`` says which
+    cells of each scenario's individuals-by-concepts table to compute: by default those whose
+    individuals are known to be of the concept's parameter kinds, ``TableCells.ALL`` for every
+    tuple of individuals.
 
     Raises ``SpecError`` when the file cannot be parsed, with its diagnostics attached.
     """
     budget = budget or Budget()
     options = CheckOptions(roots=list(roots or []), budget=budget, progress=progress)
-    loaded, analysis = load_and_analyse(path, options, tables=True)
+    loaded, analysis = load_and_analyse(path, options, tables=True, cells=cells)
     if analysis is None:
         raise SpecError(f"cannot parse {path}", loaded.diagnostics)
     return Spec(loaded.unit.path, loaded.unit, analysis, list(loaded.diagnostics), budget)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .analysis.progress import Progress, announce
+from .analysis.scenarios import TableCells
 from .analysis.spec import SpecAnalysis, analyse
 from .diagnostic_collector import ordered
 from .model.discovery import spec_files_below
@@ -122,9 +123,10 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
     return result, analyses
 
 
-def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
+def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
+                     cells: TableCells = TableCells.FITTING):
     """Load one spec file and analyse it: ``(loaded, analysis)``; analysis is None when the file
-    could not be parsed."""
+    could not be parsed. With ``tables``, scenarios get the ``cells`` of their tables."""
     if not Path(file).is_file():
         if file in library_names():
             file = str(library_directory() / f"{file}.align")
@@ -134,7 +136,7 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False):
     loaded = loader.load(file)
     if loaded.unit is None:
         return loaded, None
-    analysis = analyse(loaded.unit, options.budget, tables=tables, progress=options.progress)
+    analysis = analyse(loaded.unit, options.budget, tables=tables, progress=options.progress, cells=cells)
     loaded.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
     return loaded, analysis
 

@@ -1,6 +1,13 @@
 """Scenarios: chase a concrete world under its framing with unique names, check its negative
-facts, then give the verdict on every expectation and every concept over its individuals
-(holds / not applicable / refuted / open), and lay out the levels of every acyclic relation."""
+facts, then give the verdict on every expectation and on the concepts over its individuals
+(holds / not applicable / refuted / open), and lay out the levels of every acyclic relation.
+
+Which cells of the individuals-by-concepts table are computed is the caller's choice
+(:class:`TableCells`): by default only the tuples whose individuals are each known, in the
+chased world, to be of the concept's parameter kinds. Every cell that holds is among them (a
+concept holds only for members of its parameter kinds); the others would cost a trial chase each
+and, for an individual merely not known to be of the kind, mostly say "open" about its kind
+rather than about the concept."""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ import networkx as nx
 from ..codes import BUDGET_EXCEEDED, CYCLE_IN_ACYCLIC, EXPECTATION_FAILED, INCONSISTENT_SCENARIO
 from ..diagnostic_collector import DiagnosticCollector
 from ..diagnostics import Related, Span
+from ..enums import TextEnum
 from ..model.symbols import ConceptSym, ExpectSym, FramingSym, KindSym, RelationSym, ResolvedAtom, ScenarioSym
 from ..reasoning.chase import Failure, chase
 from ..reasoning.entailment import minimal_justification
@@ -46,6 +54,15 @@ _HELP = {
     ExpectKind.OPEN: "an atom is open when the facts neither make it follow nor rule it out",
 }
 Levels = dict[str, dict[str, int]]   # relation -> individual -> level
+
+
+class TableCells(TextEnum):
+    """Which cells of a scenario's individuals-by-concepts table to compute: those whose
+    individuals are each known to be of the concept's parameter kinds (``fitting``), or every
+    tuple of individuals (``all``)."""
+
+    FITTING = "fitting"
+    ALL = "all"
 
 
 def _refutation_dict(refutation: Refutation | None) -> dict[str, Any] | None:
@@ -170,6 +187,7 @@ class ScenarioEvaluation:
     level_notes: list[str] = field(default_factory=list)
     derivations: list[DerivedFact] = field(default_factory=list)
     undecided: UndecidedReason | None = None
+    table: TableCells | None = None
 
     @property
     def failed(self) -> bool:
@@ -199,6 +217,7 @@ class ScenarioEvaluation:
             "individuals": {name: (kind.name if kind else None)
                             for name, (kind, _) in self.scenario.individuals.items()},
             "hierarchies": [h.to_dict() for h in self.hierarchies],
+            "table": self.table.value if self.table is not None else None,
             "cells": [c.to_dict() for c in self.cells],
             "expectations": [e.to_dict() for e in self.expectations],
             "level_notes": self.level_notes,
@@ -247,8 +266,10 @@ class ScenarioEvaluator:
                 spans.setdefault(fact, atom.node.span)
         return instance, spans, nodes
 
-    def evaluate(self, scenario: ScenarioSym, table: bool = True) -> ScenarioEvaluation:
-        """Chase and evaluate one scenario, reporting its findings."""
+    def evaluate(self, scenario: ScenarioSym, table: bool = True,
+                 cells: TableCells = TableCells.FITTING) -> ScenarioEvaluation:
+        """Chase and evaluate one scenario, reporting its findings; with ``table``, compute the
+        ``cells`` of its individuals-by-concepts table."""
         framing = scenario.framing
         name = self.builder.namer(framing) if framing is not None else ""
         result = ScenarioEvaluation(scenario, name)
@@ -284,7 +305,8 @@ class ScenarioEvaluator:
             result.derivations = _derived_facts(world)
             self._expectations(scenario, decider, instance, result)
             if table:
-                self._cells(decider, result)
+                result.table = cells
+                self._cells(decider, result, cells)
         except (SearchBudgetExceeded, VerdictUndecided) as stopped:
             limit = stopped.limit if isinstance(stopped, VerdictUndecided) else Limit.STEPS
             result.status, result.reason = ScenarioStatus.UNDECIDED, "a search reached its limit"
@@ -436,11 +458,18 @@ class ScenarioEvaluator:
         return justification_steps(axioms)
 
     # the table
-    def _cells(self, decider: VerdictDecider, result: ScenarioEvaluation) -> None:
+    def _cells(self, decider: VerdictDecider, result: ScenarioEvaluation, cells: TableCells) -> None:
         world, nodes = decider.world, decider.nodes
         named = {world.find(node): name for name, node in nodes.items()}
         for concept_name, concept in self.concepts.items():
             params = tuple(var for var, _ in concept.params)
+            if cells is TableCells.ALL:
+                columns = [list(nodes) for _ in concept.params]
+            else:
+                columns = [[name for name in nodes if kind is None or decider.known_to_be(kind, name)]
+                           for _, kind in concept.params]
+            if not all(columns):
+                continue
             pattern = self.builder.expander.concept_atoms(concept, params, reserved=set())
             holding: dict[tuple[str, ...], dict[str, int]] = {}
             for match in homomorphisms(pattern, world, None, self.budget.max_search_steps):
@@ -449,7 +478,6 @@ class ScenarioEvaluator:
                 key = tuple(named[match[p]] for p in params)
                 if key not in holding:
                     holding[key] = match
-            columns = [list(nodes) for _ in concept.params]
             total = 1
             for column in columns:
                 total *= len(column)

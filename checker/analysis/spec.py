@@ -10,16 +10,18 @@ from ..model.symbols import ClaimSym, ConceptSym, Unit
 from ..reasoning.logic import Budget
 from .axioms import TheoryBuilder, concept_usable
 from .claims import ClaimDecider, ClaimOutcome, report_claim
+from .exclusions import Exclusions
 from .framings import FramingAnalysis, FramingView
 from .justify import Justifier
 from .progress import Progress, announce
-from .scenarios import ScenarioEvaluation, ScenarioEvaluator
+from .scenarios import ScenarioEvaluation, ScenarioEvaluator, TableCells
 from .triviality import TrivialityChecker
 
 
 @dataclass
 class SpecAnalysis:
-    """The reasoner's answers for one spec, and the diagnostics they gave."""
+    """The reasoner's answers for one spec, and the diagnostics they gave; ``exclusions``
+    decides, when a view asks, which pairs of concepts exclude each other."""
 
     unit: Unit
     builder: TheoryBuilder
@@ -27,6 +29,7 @@ class SpecAnalysis:
     claims: list[ClaimOutcome] = field(default_factory=list)
     scenarios: list[ScenarioEvaluation] = field(default_factory=list)
     justifier: Justifier | None = None
+    exclusions: Exclusions | None = None
     reporter: DiagnosticCollector = field(default_factory=DiagnosticCollector)
 
 
@@ -45,20 +48,22 @@ def _claim_usable(claim: ClaimSym) -> bool:
 
 
 def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False,
-            progress: Progress | None = None) -> SpecAnalysis:
+            progress: Progress | None = None, cells: TableCells = TableCells.FITTING) -> SpecAnalysis:
     """Decide every claim of ``unit``, classify its concepts under each of its framings, and
-    evaluate its scenarios (with the full individuals-by-concepts table when ``tables``);
-    ``progress`` hears of each framing, claim and scenario as its turn comes."""
+    evaluate its scenarios (with the ``cells`` of the individuals-by-concepts table when
+    ``tables``); ``progress`` hears of each framing, claim and scenario as its turn comes."""
     with collector_paused():
-        return _analyse(unit, budget or Budget(), tables, progress)
+        return _analyse(unit, budget or Budget(), tables, progress, TableCells(cells))
 
 
-def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None) -> SpecAnalysis:
+def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None,
+             cells: TableCells) -> SpecAnalysis:
     builder = TheoryBuilder(unit)
     result = SpecAnalysis(unit, builder)
     framings = FramingAnalysis(unit, builder, budget, result.reporter)
     result.framings = framings.run(progress)
     result.justifier = framings.justifier
+    result.exclusions = Exclusions(builder, budget)
     decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
     usable = [claim for claim in unit.claims if _claim_usable(claim)]
     for number, claim in enumerate(usable, 1):
@@ -72,5 +77,5 @@ def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None
     for scenario in unit.scenarios:
         if scenario.complete:
             announce(progress, f"{unit.path}: scenario {scenario.name}")
-            result.scenarios.append(evaluator.evaluate(scenario, table=tables))
+            result.scenarios.append(evaluator.evaluate(scenario, table=tables, cells=cells))
     return result

@@ -157,10 +157,14 @@ class VerdictDecider:
                 return f"{arg} is known not to be {article(kind.name)}"
         return ""
 
+    def known_to_be(self, kind: KindSym, individual: str) -> bool:
+        """Whether ``individual`` is of ``kind`` in the world as it is now."""
+        return self.builder.namer(kind) in self.world.kinds_of(self.nodes[individual])
+
     def _outside(self, kind: KindSym, individual: str) -> Refutation | None:
         key = (self.builder.namer(kind), individual)
         if key not in self._kind_cache:
-            known = key[0] in self.world.kinds_of(self.nodes[individual])
+            known = self.known_to_be(kind, individual)
             self._kind_cache[key] = None if known else self.refutation_of([(kind, (individual,))])
         return self._kind_cache[key]
 

@@ -68,6 +68,7 @@ resolve in the spec, or a limit was reached), 2 the command could not run"""
 SCENARIO_EPILOG = """\
 examples:
   alignspec scenario examples/seed.align
+  alignspec scenario --all examples/seed.align gradient_descent
   alignspec scenario --derivations examples/seed.align three_levels
   alignspec scenario --format json examples/seed.align
 
@@ -181,6 +182,9 @@ def _scenario_parser(commands: SubParsers, common: argparse.ArgumentParser) -> N
     parser.add_argument("--format", choices=["text", "json"], default="text", help="text (default) or json")
     parser.add_argument("--derivations", action="store_true",
                         help="list the derived facts and what they came from")
+    parser.add_argument("--all", action="store_true",
+                        help="decide every cell of the individuals-by-concepts table; by default only the "
+                             "cells whose individuals are known to be of the concept's parameter kinds")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from difflib import get_close_matches
 
+from ..analysis.scenarios import TableCells
 from ..check import CheckOptions, UsageError, load_and_analyse
 from ..diagnostics import Severity
 from ..render.explain import UnknownCodeError, explain, list_codes
@@ -29,7 +30,8 @@ def run_scenario(args: argparse.Namespace) -> int:
     settings = resolve_settings(args)
     with progress_reporter(args) as progress:
         options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress)
-        loaded, analysis = load_and_analyse(args.file, options, tables=True)
+        cells = TableCells.ALL if args.all else TableCells.FITTING
+        loaded, analysis = load_and_analyse(args.file, options, tables=True, cells=cells)
     errors = [d for d in loaded.diagnostics if d.severity is Severity.ERROR]
     if analysis is None:
         result = CheckResult(files=[args.file], diagnostics=errors)

@@ -1,4 +1,4 @@
-"""The ``lattice``, ``compare``, ``graph`` and ``report`` subcommands of the command line."""
+"""The ``lattice``, ``argue``, ``compare``, ``graph`` and ``report`` subcommands of the command line."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..render.text import ColorChoice, render_text, should_use_color
 from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
-from ..views.compare import compare, concepts_of
+from ..views.compare import concepts_of, spec_comparison
 from ..views.dot import to_dot
 from ..views.focus import DEFAULT_DEPTH, focus_graph
 from ..views.graphdata import to_graphml, to_json
@@ -25,10 +25,11 @@ from ..views.report import render_report
 from ..views.tables import compare_json, compare_markdown, compare_text
 from ..views.vocabulary import vocabulary_graph
 from ..views.world import world_graph
+from .argue import ARGUE_DESCRIPTION, ARGUE_EPILOG, ARGUE_SUMMARY, add_argue_options, render_argue
 from .progress import ProgressReporter
 from .settings import Settings
 
-VIEW_COMMANDS = ("lattice", "compare", "graph", "report")
+VIEW_COMMANDS = ("lattice", "argue", "compare", "graph", "report")
 BASE = "base"
 
 
@@ -38,6 +39,7 @@ examples:
   alignspec lattice examples/seed.align
   alignspec lattice --framing harris --format dot examples/seed.align | dot -Tsvg > harris.svg
   alignspec lattice --format json -o lattice.json examples/seed.align""",
+    "argue": ARGUE_EPILOG,
     "compare": """\
 examples:
   alignspec compare examples/seed.align
@@ -80,14 +82,21 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
     lattice.add_argument("--depth", metavar="N", type=int, default=DEFAULT_DEPTH,
                          help=f"with --concept, how many implication steps to follow (default {DEFAULT_DEPTH})")
 
+    argue = add("argue", ARGUE_SUMMARY, ARGUE_DESCRIPTION)
+    add_argue_options(argue, BASE)
+
     comparison = add("compare", "how each pair of concepts relates under each framing",
-                     "Every pair of concepts: equivalent, implies, implied by or incomparable under each "
-                     "framing, the pairs on which framings disagree first.")
+                     "Every pair of concepts that could share a member (equal arity, parameter kinds not "
+                     "declared disjoint): equivalent, implies, implied by, excludes (they can never hold "
+                     "together) or incomparable under each framing, the pairs on which framings disagree first. "
+                     "Concepts with no member under any compared framing are left out unless --all is given.")
     comparison.add_argument("--framing", metavar="F", action="append",
                             help=f"compare under F (repeatable; '{BASE}': the base framing); default: all")
     comparison.add_argument("--format", choices=["text", "markdown", "json"], default="text",
                             help="text (default), markdown, or json (schema alignspec-compare)")
     comparison.add_argument("--concept", metavar="NAME", help="only the pairs that involve this concept")
+    comparison.add_argument("--all", action="store_true",
+                            help="also the concepts that have no member under any compared framing")
 
     graph = add("graph", "the vocabulary, or a scenario's world, as a graph",
                 "The vocabulary (kinds, relations, concepts and how they use each other), or the chased "
@@ -105,7 +114,7 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
                         help="how HTML draws diagrams: Graphviz when dot is installed, else the layered layout "
                              "(auto); graphviz; layered; or their Mermaid source (source)")
 
-    parsers = [lattice, comparison, graph, report]
+    parsers = [lattice, argue, comparison, graph, report]
     for parser in parsers:
         parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically) instead of stdout")
     return parsers
@@ -167,13 +176,18 @@ def _lattice(spec: Spec, args) -> str:
     return to_json(lattice_document(graphs))
 
 
+def _argue(spec: Spec, args) -> str:
+    view = _views(spec, [args.framing], args.file)[0] if args.framing else None
+    return render_argue(spec, view, args.format)
+
+
 def _compare(spec: Spec, args) -> str:
     views = _views(spec, args.framing, args.file)
     if args.concept is not None:
         names = list(concepts_of(spec.analysis.framings))
         if args.concept not in names:
             raise _unknown("concept", args.concept, names, args.file)
-    comparison = compare(views, args.concept)
+    comparison = spec_comparison(spec.analysis, views, args.concept, show_all=args.all)
     return {"text": compare_text, "markdown": compare_markdown, "json": compare_json}[args.format](comparison)
 
 
@@ -196,6 +210,7 @@ def _graph(spec: Spec, args) -> str:
 
 RENDERERS = {
     "lattice": _lattice,
+    "argue": _argue,
     "compare": _compare,
     "graph": _graph,
     "report": lambda spec, args: render_report(spec, args.format, args.diagrams),

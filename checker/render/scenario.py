@@ -31,9 +31,21 @@ def hierarchy_tree(hierarchy: Hierarchy) -> list[str]:
     return lines
 
 
+def unary_columns(cells: Sequence[Cell]) -> list[str]:
+    """The concepts of one parameter that have at least one computed cell, in table order."""
+    return list(dict.fromkeys(c.concept for c in cells if len(c.args) == 1))
+
+
+def has_blanks(cells: Sequence[Cell], individuals: Sequence[str]) -> bool:
+    """Whether the table of one-parameter concepts has a cell that was not computed (an
+    individual not known to be of the concept's kind)."""
+    computed = {(c.concept, c.args[0]) for c in cells if len(c.args) == 1}
+    return any((concept, name) not in computed for concept in unary_columns(cells) for name in individuals)
+
+
 def _table(cells: list[Cell], individuals: list[str]) -> list[str]:
     unary = [c for c in cells if len(c.args) == 1]
-    concepts = list(dict.fromkeys(c.concept for c in unary))
+    concepts = unary_columns(cells)
     if not concepts:
         return []
     status = {(c.concept, c.args[0]): SHORT[c.status] for c in unary}
@@ -66,9 +78,11 @@ def render_scenario_text(evaluations: Sequence[ScenarioEvaluation], derivations:
         for hierarchy in evaluation.hierarchies:
             out.append(f"  hierarchy of {hierarchy.relation}:")
             out.extend(f"    {line}" for line in hierarchy_tree(hierarchy))
-        table = _table(evaluation.cells, list(evaluation.scenario.individuals))
+        individuals = list(evaluation.scenario.individuals)
+        table = _table(evaluation.cells, individuals)
         if table:
-            out.append("  concepts (holds / refuted / open / n/a not applicable):")
+            blank = "; blank: not known to be of its kind" if has_blanks(evaluation.cells, individuals) else ""
+            out.append(f"  concepts (holds / refuted / open / n/a not applicable{blank}):")
             out.extend(f"    {line}" for line in table)
         holding = [c for c in evaluation.cells if c.status is Verdict.HOLDS]
         if holding:

@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..enums import TextEnum
-from .compare import compare
+from .argument_map import argument_map
+from .argument_section import arguments
+from .compare import spec_comparison
 from .document import Block
 from .framing_section import framings
 from .html_report import render_html
@@ -30,6 +32,7 @@ class SectionKey(TextEnum):
     VOCABULARY = "vocabulary"
     CONCEPTS = "concepts"
     CLAIMS = "claims"
+    ARGUMENTS = "arguments"
     LATTICE = "lattice"
     COMPARISON = "comparison"
     SCENARIOS = "scenarios"
@@ -47,20 +50,23 @@ class ReportSection:
 def report_sections(spec, framing: str | None = None,
                     keys: Iterable[SectionKey] = tuple(SectionKey)) -> list[ReportSection]:
     """The report of ``spec`` (an ``alignspec.Spec``) as sections, the ``keys`` asked for only.
-    With ``framing``, the framings, claims and scenarios sections show only what is under it."""
+    With ``framing``, the framings, claims and scenarios sections show only what is under it,
+    and the arguments section the claims under it and under the framings it extends."""
     wanted = set(keys)
     analysis = spec.analysis
     base = os.path.dirname(os.path.abspath(spec.path))
     justifier = analysis.justifier
     views = [v for v in analysis.framings if framing is None or v.name == framing]
+    narrowed = views[0] if framing is not None and views else None
     lattices = {view.name: lattice_graph(view, justifier, base) for view in views}
-    ctx = ReportContext(spec, lattices, compare(analysis.framings), framing)
+    ctx = ReportContext(spec, lattices, spec_comparison(analysis), framing)
     builders: dict[SectionKey, Callable[[], list[Block]]] = {
         SectionKey.SUMMARY: lambda: header(ctx),
         SectionKey.DIAGNOSTICS: lambda: findings(ctx),
         SectionKey.VOCABULARY: lambda: vocabulary(ctx, vocabulary_graph(spec.unit, analysis.builder.namer)),
         SectionKey.CONCEPTS: lambda: concepts(ctx),
         SectionKey.CLAIMS: lambda: claims(ctx),
+        SectionKey.ARGUMENTS: lambda: arguments(argument_map(analysis, spec.diagnostics(), narrowed)),
         SectionKey.LATTICE: lambda: framings(ctx),
         SectionKey.COMPARISON: lambda: comparison(ctx),
         SectionKey.SCENARIOS: lambda: scenarios(ctx, {e.scenario.name: world_graph(e) for e in analysis.scenarios}),

@@ -8,13 +8,18 @@ from ..enums import TextEnum
 
 
 class Role(TextEnum):
-    """The role of a node or an edge in a lattice, vocabulary or world graph."""
+    """The role of a node or an edge in a lattice, vocabulary, world or argument graph."""
 
     CLASS = "class"
     FOCUS = "focus"
     UNSATISFIABLE = "unsatisfiable"
     UNKNOWN = "unknown"
     KIND = "kind"
+    CONJUNCTION = "conjunction"
+    PREMISE = "premise"
+    HOLDS = "holds"
+    FAILS = "fails"
+    RESTATED = "restated"
     CONCEPT = "concept"
     INDIVIDUAL = "individual"
     ENTITY = "entity"

@@ -7,7 +7,7 @@ import networkx as nx
 
 from ..analysis.outcomes import Verdict
 from ..analysis.scenarios import ScenarioEvaluation
-from ..render.scenario import SHORT, hierarchy_tree
+from ..render.scenario import SHORT, has_blanks, hierarchy_tree, unary_columns
 from .document import Block, Cell, Code, Heading, Items, Paragraph, StatusCell, Table, code, em, inline, strong
 from .sections import ReportContext, diagram
 
@@ -45,12 +45,14 @@ def _scenario(ctx: ReportContext, index: int, evaluation: ScenarioEvaluation, wo
         blocks.append(Paragraph(inline("Hierarchy of ", code(hierarchy.relation), ":")))
         blocks.append(Code("\n".join(hierarchy_tree(hierarchy)), "text"))
     individuals = list(scenario.individuals)
-    unary = list(dict.fromkeys(c.concept for c in evaluation.cells if len(c.args) == 1))
+    unary = unary_columns(evaluation.cells)
     if unary and individuals:
         status = {(c.concept, c.args[0]): _verdict_cell(c.status) for c in evaluation.cells if len(c.args) == 1}
         rows = tuple((name, *(status.get((c, name), "") for c in unary)) for name in individuals)
+        blank = "; a blank cell: the individual is not known to be of the concept's kind" \
+            if has_blanks(evaluation.cells, individuals) else ""
         blocks.append(Paragraph(inline("Concepts (", code("holds"), ", ", code("refuted"), ", ", code("open"), " or ",
-                                       code("n/a"), " not applicable):")))
+                                       code("n/a"), f" not applicable{blank}):")))
         blocks.append(Table(("individual", *unary), rows, frozenset({0})))
     binary = [c for c in evaluation.cells if len(c.args) > 1 and c.status is Verdict.HOLDS]
     if binary:

@@ -42,7 +42,7 @@ from .focus import focus_graph, same_neighbourhood
 from .justify import item_text, short_path
 from .mermaid import to_mermaid
 from .roles import Role
-from .tables import compare_rows
+from .tables import NO_PAIRS, compare_rows, left_out
 from .world import evidence_world_graph
 
 WHOLE_DIAGRAM_LIMIT = 40  # classes of a lattice drawn whole; above, each concept's neighbourhood
@@ -287,14 +287,16 @@ def claims(ctx: ReportContext) -> list[Block]:
 def comparison(ctx: ReportContext) -> list[Block]:
     """The comparison table of every framing, disagreements first."""
     blocks: list[Block] = [Heading(2, inline("Comparison of the framings"))]
+    notes = [Paragraph(inline(note[0].upper() + note[1:] + ".")) for note in left_out(ctx.comparison, hint=False)]
     if not ctx.comparison.rows:
-        return blocks + [Paragraph(inline("No pairs of concepts of equal arity."))]
+        return blocks + [Paragraph(inline(NO_PAIRS[0].upper() + NO_PAIRS[1:] + ".")), *notes]
     header, rows = compare_rows(ctx.comparison)
-    blocks.append(Paragraph(inline("How each pair of concepts of equal arity relates under each framing; "
-                                   "the rows where the framings disagree come first.")))
+    blocks.append(Paragraph(inline("How each pair of concepts that could share a member relates under each "
+                                   "framing (", code("excludes"), ": they can never hold together); the rows "
+                                   "where the framings disagree come first.")))
     linked = tuple((concept_refs([r[0]]), concept_refs([r[1]]), *r[2:]) if isinstance(r[0], str) else tuple(r)
                    for r in rows)
     blocks.append(Table(tuple(header), linked, frozenset({0, 1})))
-    return blocks
+    return blocks + notes
 
 

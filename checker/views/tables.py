@@ -4,24 +4,43 @@ from __future__ import annotations
 
 import json
 
+from ..analysis.words import count
 from .compare import Comparison, Relation
 from .document import Cell, StatusCell, cell_text
 from .markup import markdown_table
 
+NO_PAIRS = "no pairs of concepts of equal arity whose parameter kinds can meet"
+
+
+def left_out(comparison: Comparison, hint: bool = True) -> list[str]:
+    """What the comparison leaves out, one sentence each: the concepts hidden for having no
+    member under any compared framing (with ``hint``, the option that shows them), and the
+    pairs whose parameter kinds are disjoint."""
+    notes = []
+    if comparison.hidden:
+        notes.append(f"not shown: {count(len(comparison.hidden), 'concept')} with no member under any framing "
+                     f"compared ({', '.join(comparison.hidden)})" + ("; --all shows them" if hint else ""))
+    if comparison.kinds_disjoint:
+        notes.append(f"not compared: {count(comparison.kinds_disjoint, 'pair')} of concepts whose parameter kinds "
+                     "are declared disjoint")
+    return notes
+
 
 def compare_text(comparison: Comparison) -> str:
-    """An aligned text table; a ``*`` marks the rows where framings disagree."""
+    """An aligned text table; a ``*`` marks the rows where framings disagree; then what the
+    comparison leaves out."""
     header = ["", "concept", "concept", *comparison.titles]
     body = [["*" if r.disagree else "", r.left, r.right, *(x.value for x in r.relations)] for r in comparison.rows]
+    notes = "".join(f"({note})\n" for note in left_out(comparison))
     if not body:
-        return "no pairs of concepts of equal arity\n"
+        return NO_PAIRS + "\n" + notes
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in [header, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
-    return "\n".join(lines) + "\n" + "(* the framings disagree)\n"
+    return "\n".join(lines) + "\n" + "(* the framings disagree)\n" + notes
 
 
-_EMPHASISED = (Relation.EQUIVALENT, Relation.UNSATISFIABLE, Relation.UNKNOWN)
+_EMPHASISED = (Relation.EQUIVALENT, Relation.EXCLUDES, Relation.UNSATISFIABLE, Relation.UNKNOWN)
 
 
 def _relation_cell(relation: Relation) -> Cell:
@@ -30,7 +49,8 @@ def _relation_cell(relation: Relation) -> Cell:
 
 def compare_rows(comparison: Comparison) -> tuple[list[str], list[list[Cell]]]:
     """Header and rows of the comparison for a document table; the relations worth noticing
-    (equivalent, unsatisfiable, unknown) and the rows where framings differ are status cells."""
+    (equivalent, excludes, unsatisfiable, unknown) and the rows where framings differ are status
+    cells."""
     header = ["concept", "concept", *comparison.titles, "differs"]
     rows: list[list[Cell]] = [[r.left, r.right, *(_relation_cell(x) for x in r.relations),
                                StatusCell("yes") if r.disagree else ""] for r in comparison.rows]
@@ -38,11 +58,12 @@ def compare_rows(comparison: Comparison) -> tuple[list[str], list[list[Cell]]]:
 
 
 def compare_markdown(comparison: Comparison) -> str:
-    """A Markdown table, rows where framings disagree first."""
+    """A Markdown table, rows where framings disagree first, then what it leaves out."""
+    notes = "".join(f"\n{note[0].upper()}{note[1:]}.\n" for note in left_out(comparison))
     if not comparison.rows:
-        return "No pairs of concepts of equal arity.\n"
+        return NO_PAIRS[0].upper() + NO_PAIRS[1:] + ".\n" + notes
     header, rows = compare_rows(comparison)
-    return markdown_table(header, [[cell_text(c) for c in row] for row in rows], code_columns={0, 1}) + "\n"
+    return markdown_table(header, [[cell_text(c) for c in row] for row in rows], code_columns={0, 1}) + "\n" + notes
 
 
 def compare_json(comparison: Comparison) -> str:

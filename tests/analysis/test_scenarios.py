@@ -7,6 +7,7 @@ import json
 from _analysis_support import codes
 
 import alignspec
+from alignspec.analysis.scenarios import TableCells
 from alignspec.cli import main
 
 VOCABULARY = """
@@ -30,7 +31,7 @@ framing copying {
 
 
 def load(write, text, name="spec.align"):
-    return alignspec.load(str(write(VOCABULARY + text, name)))
+    return alignspec.load(str(write(VOCABULARY + text, name)), cells=TableCells.ALL)
 
 
 def test_consistent_scenario_passes_silently(write):
@@ -151,7 +152,8 @@ scenario derived under copying {
     assert [j.label for j in found.justification] == ["rule copy"]
 
 
-def test_levels_and_notes_on_the_seed(seed):
+def test_levels_and_notes_on_the_seed(seed_path):
+    seed = alignspec.load(str(seed_path), cells=TableCells.ALL)
     evaluation = next(e for e in seed.scenarios if e.scenario.name == "three_levels")
     (hierarchy,) = evaluation.hierarchies
     assert hierarchy.levels == {"researcher": 0, "agent": 1, "subagent": 2}

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import alignspec
+from alignspec.analysis.scenarios import TableCells
 
 VOCABULARY = """
 kind Agent
@@ -27,7 +28,7 @@ framing honest "no pursuer deceives" {
 
 
 def scenario(write, text):
-    spec = alignspec.load(str(write(VOCABULARY + text)))
+    spec = alignspec.load(str(write(VOCABULARY + text)), cells=TableCells.ALL)
     (evaluation,) = spec.scenarios
     return spec, evaluation
 

@@ -46,6 +46,9 @@ for fmt in ("text", "dot", "mermaid", "json"):
     CASES[f"lattice-seed.{fmt}"] = ["lattice", "--format", fmt, SEED]
     CASES[f"lattice-reasoning.{fmt}"] = ["lattice", "--format", fmt, f"{SPECS}/reasoning_findings.align"]
 CASES["lattice-hubinger.text"] = ["lattice", "ontology/hubinger2020.align"]
+for fmt in ("text", "dot", "mermaid", "json"):
+    CASES[f"argue-seed.{fmt}"] = ["argue", "--format", fmt, SEED]
+CASES["argue-seed-framing.text"] = ["argue", "--framing", "composable", SEED]
 for fmt in ("text", "markdown", "json"):
     CASES[f"compare-seed.{fmt}"] = ["compare", "--format", fmt, SEED]
     CASES[f"compare-comparison.{fmt}"] = ["compare", "--format", fmt, "ontology/comparison.align"]

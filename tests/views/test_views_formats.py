@@ -16,6 +16,7 @@ from alignspec.views.mermaid import mermaid_label
 
 VIEWS = [
     ("lattice", "text"), ("lattice", "dot"), ("lattice", "mermaid"), ("lattice", "json"),
+    ("argue", "text"), ("argue", "dot"), ("argue", "mermaid"), ("argue", "json"),
     ("compare", "text"), ("compare", "markdown"), ("compare", "json"),
     ("graph", "dot"), ("graph", "mermaid"), ("graph", "graphml"), ("graph", "json"),
     ("report", "markdown"), ("report", "html"),
@@ -46,7 +47,7 @@ def test_every_view_renders(cli, spec_path, command, fmt):
 
 
 @needs_dot
-@pytest.mark.parametrize("extra", [["lattice"], ["graph"], ["graph", "scenario"]])
+@pytest.mark.parametrize("extra", [["lattice"], ["argue"], ["graph"], ["graph", "scenario"]])
 def test_dot_output_is_accepted_by_graphviz(cli, spec_path, extra):
     args = [extra[0], spec_path, "--format", "dot"]
     if extra[1:]:

@@ -16,11 +16,11 @@ from alignspec.views.html_report import NO_DOT, NO_PICTURE
 def test_markdown_report_has_every_section(seed):
     text = render_report(seed, "markdown")
     assert text.startswith("# Objective robustness and inner alignment")
-    for heading in ["## Findings", "## Vocabulary", "## Concepts", "## Claims", "## Framings",
+    for heading in ["## Findings", "## Vocabulary", "## Concepts", "## Claims", "## Arguments", "## Framings",
                     "## Comparison of the framings", "## Scenarios", "### Framing `harris`",
                     "### Scenario `three_levels`"]:
         assert heading in text
-    assert text.count("```mermaid") == 1 + 5 + 5 + 3  # vocabulary, claim worlds, lattices, scenarios
+    assert text.count("```mermaid") == 1 + 1 + 5 + 5 + 3  # vocabulary, argument map, claim worlds, lattices, scenarios
     assert "| [`objective_robust`](#concept-objective_robust) | [`inner_aligned`](#concept-inner_aligned) | incomparable | implied by | equivalent |" in text
     assert "rule trained\\_is\\_mesa (seed\\_v0.align:74)" in text
     assert "researcher (level 0)\n  agent (level 1)\n    subagent (level 2)" in text
@@ -37,7 +37,7 @@ def test_report_is_byte_identical_across_runs(seed_path, tricky_path):
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
 def test_html_draws_svg_with_graphviz(seed):
     page = render_report(seed, "html")
-    assert page.count("<svg") == 14
+    assert page.count("<svg") == 15
     assert NO_DOT not in page
     assert "<?xml" not in page and "<!--" not in page
 
@@ -45,7 +45,7 @@ def test_html_draws_svg_with_graphviz(seed):
 def test_html_without_pictures_shows_mermaid_and_a_note(seed):
     page = render_report(seed, "html", drawing="source")
     assert "<svg" not in page and "<script" not in page
-    assert page.count("<pre class=\"mermaid-source\">") == 14
+    assert page.count("<pre class=\"mermaid-source\">") == 15
     assert NO_PICTURE in page
     assert "flowchart BT" in page
 
@@ -53,7 +53,7 @@ def test_html_without_pictures_shows_mermaid_and_a_note(seed):
 def test_html_without_graphviz_draws_with_the_layered_layout(seed, monkeypatch):
     monkeypatch.setattr(svg_module, "dot_program", lambda: None)
     page = render_report(seed, "html")
-    assert page.count("<svg class=\"alignspec-drawing\"") == 14
+    assert page.count("<svg class=\"alignspec-drawing\"") == 15
     assert NO_DOT not in page and "mermaid-source" not in page
     assert page.count("<script>") == 1
 
@@ -123,6 +123,6 @@ def test_small_lattice_is_drawn_whole(seed):
 
 def test_cli_report_chooses_how_diagrams_are_drawn(cli, seed_path):
     status, out, _ = cli("report", seed_path, "--format", "html", "--diagrams", "layered")
-    assert status == 0 and out.count('<svg class="alignspec-drawing"') == 14
+    assert status == 0 and out.count('<svg class="alignspec-drawing"') == 15
     status, out, _ = cli("report", seed_path, "--format", "html", "--diagrams", "source")
-    assert status == 0 and "<svg" not in out and out.count('class="mermaid-source"') == 14
+    assert status == 0 and "<svg" not in out and out.count('class="mermaid-source"') == 15

@@ -1,0 +1,53 @@
+"""Whether two concepts exclude each other under a framing: their conjunction, applied to the
+same variables, has no member (LANGUAGE.md, ``excludes``). Decided with the chase on demand,
+for the pairs a view asks about, and remembered."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from ..model.symbols import ConceptSym, FramingSym
+from ..reasoning.entailment import decide_satisfiable
+from ..reasoning.logic import Budget
+from ..reasoning.status import Satisfiability
+from .axioms import TheoryBuilder
+
+DEFAULT_SIZE = 4096
+
+
+class Exclusions:
+    """Decides whether two concepts of equal arity exclude each other under a framing; keeps
+    the last ``size`` answers, keyed by the framing's and the concepts' names."""
+
+    def __init__(self, builder: TheoryBuilder, budget: Budget, size: int = DEFAULT_SIZE) -> None:
+        self.builder = builder
+        self.budget = budget
+        self.size = size
+        self._answers: OrderedDict[tuple[str, str, str], Satisfiability] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._answers)
+
+    def conjunction(self, framing: FramingSym | None, left: ConceptSym, right: ConceptSym) -> Satisfiability:
+        """Whether ``left`` and ``right`` (of equal arity), applied to the same variables, can
+        hold together under ``framing`` (None: the base framing): ``UNSATISFIABLE`` when they
+        exclude each other, ``UNKNOWN`` when a limit was reached."""
+        namer = self.builder.namer
+        first, second = sorted((left, right), key=namer)
+        key = (namer(framing) if framing is not None else "", namer(first), namer(second))
+        found = self._answers.get(key)
+        if found is not None:
+            self._answers.move_to_end(key)
+            return found
+        expander = self.builder.expander
+        params, atoms = expander.concept_formula(first)
+        atoms += expander.concept_atoms(second, params, reserved={v for atom in atoms for v in atom.args})
+        found = decide_satisfiable(self.builder.theory(framing), atoms, self.budget, justify=False).status
+        self._answers[key] = found
+        if len(self._answers) > self.size:
+            self._answers.popitem(last=False)
+        return found
+
+    def excludes(self, framing: FramingSym | None, left: ConceptSym, right: ConceptSym) -> bool:
+        """Whether ``left`` and ``right`` exclude each other under ``framing``."""
+        return self.conjunction(framing, left, right) is Satisfiability.UNSATISFIABLE
