@@ -32,7 +32,8 @@ def test_base_objective_and_true_objective():
     assert cell(language_model, "mesa_capable", "gradient_descent") == "holds"
     assert cell(language_model, "base_capable", "gradient_descent") == "open"
     assert cell(language_model, "aligned_gd", "gradient_descent") == "open"
-    assert cell(language_model, "base_mesa_gap_closed", "gradient_descent") == "not applicable"
+    not_applicable = [e for e in language_model.expectations if e.text == "expect not base_mesa_gap_closed(gradient_descent)"]
+    assert [e.status_text for e in not_applicable] == ["not applicable"]
     assert claim(GD, "base_and_true_objectives_differ").status == "holds"
     assert {"disjoint LearningAlgorithm, Model", "domain of mesa_objective"} <= justification(
         GD, "true_objective_is_not_rflos")
