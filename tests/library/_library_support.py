@@ -17,9 +17,10 @@ def source_specs() -> list[str]:
 
 
 def spec(name: str) -> alignspec.Spec:
-    """The shipped spec ``name``, loaded once per test session."""
+    """The shipped spec ``name``, loaded once per test session, with every cell of its scenario
+    tables decided (not only those whose individuals are known to be of the concept's kinds)."""
     if name not in _cache:
-        _cache[name] = alignspec.load(name)
+        _cache[name] = alignspec.load(name, cells=alignspec.TableCells.ALL)
     return _cache[name]
 
 
