@@ -31,18 +31,20 @@ def test_internalization_and_corrigible_alignment_stories_give_inner_alignment()
     assert claim("hubinger2021", "internalization_story_is_inner_alignment").status == "holds"
     assert "definition internalization_goal" in justification("hubinger2021", "internalization_story_is_inner_alignment")
     assert claim("hubinger2021", "corrigible_story_is_inner_alignment").status == "holds"
-    assert "rule pointer_aligned" in justification("hubinger2021", "corrigible_story_is_inner_alignment")
-    assert claim("hubinger2021", "corrigible_story_needs_the_reading").status == "holds"
-    answer = spec("hubinger2021").implies(CORRIGIBLE_STORY, "inner_aligned_to(m, b)")
-    assert answer.status == "fails"
-    adds = {h.framing: list(h.adds) for h in answer.counterexample.holds_under}
-    assert adds.get("pointer_is_robust") == ["rule pointer_aligned"]
+    assert "definition corrigible_alignment_goal" in justification("hubinger2021", "corrigible_story_is_inner_alignment")
+    # corrigible alignment is robust alignment: this spec's definition, or rflo's for robust alignment
+    assert justification("hubinger2021", "corrigible_story_is_inner_alignment") & {
+        "definition corrigible_pointer_aligned", "definition R.robust_is_aligned"}
+    hub = spec("hubinger2021")
+    assert hub.implies(CORRIGIBLE_STORY, "inner_aligned_to(m, b)").status == "holds"
+    assert hub.implies(CORRIGIBLE_STORY.replace("RationaleAligned(s), ", "TrainingStory(s), "),
+                       "inner_aligned_to(m, b)").status == "fails"      # without an aligned rationale
 
 
 def test_corrigible_story_gives_intent_alignment_only_with_an_outer_aligned_objective():
     assert claim("hubinger2021", "corrigible_story_gives_intent").status == "holds"
-    assert {"rule pointer_aligned", "rule mesa_drives_behaviour", "rule alignment_chains", "rule outer_optimum"} <= \
-        justification("hubinger2021", "corrigible_story_gives_intent")
+    assert {"rule mesa_drives_behaviour", "rule alignment_chains", "rule outer_optimum"} <= justification(
+        "hubinger2021", "corrigible_story_gives_intent")
     assert claim("hubinger2021", "corrigible_story_needs_outer").status == "holds"
     story = scenario("hubinger2021", "corrigible_alignment_story")
     assert all_passed(story)
