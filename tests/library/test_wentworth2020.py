@@ -47,3 +47,10 @@ def test_scenarios_under_the_two_readings():
     assert all_passed(defection)
     assert cell(defection, "defecting_mesa_optimizer", "learner", "sgd", "deployment") == "holds"
     assert cell(defection, "outer_aligned_incl_deployment", "sgd", "developer", "deployment") == "refuted"
+
+
+def test_a_non_optimizer_failure_is_no_inner_alignment_failure():
+    world = scenario("wentworth2020", "non_optimizer_failure")
+    assert all_passed(world)
+    assert cell(world, "inner_aligned_to", "policy", "sgd") == "not applicable"
+    assert cell(world, "outer_aligned_incl_deployment", "sgd", "developer", "deployment") == "refuted"
