@@ -18,6 +18,20 @@ def arrow(label: str) -> tuple[list[str], list[str], list[str]]:
     others = [a.pred.name for a in decl.left.atoms if not isinstance(a.pred, ConceptSym)]
     return premises, others, [a.pred.name for a in decl.right.atoms]
 
+def diagram_arrows(name: str) -> set[str]:
+    """The ``implies`` claims that read as arrows of a diagram: concepts on the left, one concept
+    on the right."""
+    found = set()
+    for outcome in spec(name).claims:
+        decl = outcome.claim
+        if decl.form != "implies":
+            continue
+        right = decl.right.atoms
+        if len(right) == 1 and isinstance(right[0].pred, ConceptSym) and any(
+                isinstance(a.pred, ConceptSym) for a in decl.left.atoms):
+            found.add(decl.label)
+    return found
+
 
 def findings(finding: str) -> set[str]:
     """The labels of the claims a finding of this name is about."""
@@ -62,6 +76,11 @@ def test_the_four_implications_are_claims_between_concepts_under_the_framing_tha
     assert {"rule competent_acts_acceptably", "mesa_objective is functional"} <= justification(DEM, "d2")
     assert "rule performance_transfers" in justification(DEM, "d3")
     assert justification(DEM, "d4") >= {"rule acceptable_generalizes"}
+
+
+def test_the_arrows_of_the_spec_are_the_four_implications_and_the_pseudo_equivalences():
+    assert diagram_arrows(DEM) == {"d1", "d2", "d3", "d4", "inner_robust_cap_robust", "cap_robust_inner_robust_for_mesa",
+                                   "inner_obj_robust", "obj_robust_inner_for_mesa", "outer_on_dist"}
 
 
 def test_only_d4_is_assumed_and_nothing_is_vacuous():
@@ -127,3 +146,9 @@ def test_case9_only_the_objective_focused_road_goes_through_a_mesa_objective():
     assert {"rule performance_transfers", "rule acceptable_generalizes"} <= justification(
         DEM, "generalization_road_heuristic")
     assert claim(DEM, "generalization_road_open_to_heuristics").status == "holds"
+    world = scenario(DEM, "two_roads")
+    assert all_passed(world)
+    assert cell(world, "behaviorally_aligned_in", "searcher", "deployment", "h") == "holds"
+    assert cell(world, "behaviorally_aligned_in", "policy", "deployment", "h") == "holds"
+    assert cell(world, "intent_aligned", "policy") == "refuted"
+    assert cell(world, "outer_aligned_for", "reward", "h") == "open"

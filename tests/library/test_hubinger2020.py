@@ -18,6 +18,20 @@ def arrow(name: str, label: str) -> tuple[list[str], list[str], list[str]]:
     others = [a.pred.name for a in decl.left.atoms if not isinstance(a.pred, ConceptSym)]
     return premises, others, [a.pred.name for a in decl.right.atoms]
 
+def diagram_arrows(name: str) -> set[str]:
+    """The ``implies`` claims that read as arrows of a diagram: concepts on the left, one concept
+    on the right."""
+    found = set()
+    for outcome in spec(name).claims:
+        decl = outcome.claim
+        if decl.form != "implies":
+            continue
+        right = decl.right.atoms
+        if len(right) == 1 and isinstance(right[0].pred, ConceptSym) and any(
+                isinstance(a.pred, ConceptSym) for a in decl.left.atoms):
+            found.add(decl.label)
+    return found
+
 
 def findings(name: str, finding: str) -> set[str]:
     """The labels of the claims of spec ``name`` that a finding of this name is about."""
@@ -109,6 +123,11 @@ def test_case9_two_roads():
     generalization_road = justification(HUB, "road_generalization")
     assert "rule alignment_chains" in objective_road and "rule performance_transfers" not in objective_road
     assert "rule performance_transfers" in generalization_road and "rule alignment_chains" not in generalization_road
+    world = scenario(HUB, "generalization_road")
+    assert all_passed(world)
+    assert cell(world, "robust_under", "model", "loss", "deployment") == "holds"
+    assert cell(world, "impact_aligned_in", "model", "deployment", "h") == "holds"
+    assert cell(world, "intent_aligned_to", "model", "h", "deployment") == "open"
 
 
 # ---- the arrows of both diagrams ---------------------------------------------------------------------
@@ -132,13 +151,21 @@ def test_the_arrows_are_claims_between_concepts_under_the_framing_that_makes_the
     assert "rule alignment_chains" not in justification(HUB, "g2")
 
 
+def test_the_arrows_of_the_spec_are_the_posts_arrows():
+    assert diagram_arrows(HUB) == {"a1", "a2", "a3", "g1", "g2"}
+
+
 def test_a2_names_the_human_on_both_sides():
     assert arrow(HUB, "a2")[0][0] == "outer_aligned_for"
     decl = claim(HUB, "a2").claim
     human = decl.left.atoms[0].args[1]
     assert decl.right.atoms[0].args[1] == human              # intent_aligned_to(m, h, d), the same h
-    assert claim(HUB, "a2_some_human").status == "holds"
     assert claim(HUB, "a2_needs_the_named_human").status == "holds"
+    world = scenario(HUB, "outer_for_someone_else")
+    assert all_passed(world)
+    assert cell(world, "intent_aligned_to", "model", "researcher", "deployment") == "holds"
+    assert cell(world, "intent_aligned", "model", "deployment") == "holds"
+    assert cell(world, "intent_aligned_to", "model", "bystander", "deployment") == "open"
     # with the existential reading of outer alignment, intent alignment with a given human fails
     answer = spec(HUB).implies("Human(h), outer_aligned(o), objective_robust_under(m, o, d)",
                                "intent_aligned_to(m, h, d)", framing="alignment_composes")
