@@ -55,16 +55,16 @@ def test_bridge_to_hubinger_is_a_switchable_premise():
     assert claim("christiano2018", "hubinger_not_intent").status == "holds"
     christiano = spec("christiano2018")
     lhs = "intent_aligned(a, h), Deployment(d)"
-    with_bridge = christiano.implies(lhs, "hubinger_intent_aligned(a, h, d)", framing="motives_show_in_behaviour")
+    with_bridge = christiano.implies(lhs, "H.intent_aligned_to(a, h, d)", framing="motives_show_in_behaviour")
     assert with_bridge.status == "holds"
     assert "rule trying_shows" in {j.label for j in with_bridge.justification}
-    without = christiano.implies(lhs, "hubinger_intent_aligned(a, h, d)")
+    without = christiano.implies(lhs, "H.intent_aligned_to(a, h, d)")
     assert without.status == "fails"
     adds = {h.framing: list(h.adds) for h in without.counterexample.holds_under}
     assert adds.get("motives_show_in_behaviour") == ["rule trying_shows"]
     deployed = scenario("christiano2018", "trying_in_deployment")
     assert all_passed(deployed)
-    assert cell(deployed, "hubinger_intent_aligned", "assistant", "operator", "deployment") == "holds"
+    assert cell(deployed, "H.intent_aligned_to", "assistant", "operator", "deployment") == "holds"
 
 
 def test_trying_is_not_succeeding_and_ability_closes_the_gap():

@@ -19,12 +19,12 @@ def test_confidence_needs_both_goal_and_rationale_alignment():
 
 def test_a_story_need_not_route_through_outer_alignment():
     assert claim("hubinger2021", "microscope_ai").status == "holds"
-    found = [d for d in spec("hubinger2021").diagnostics() if d.name == "vacuous-claim"]
-    assert len(found) == 1                      # kept on purpose: nothing derives outer alignment
+    # not for lack of a connection: hubinger2020 (imported) has a rule that derives outer alignment
+    assert [d for d in spec("hubinger2021").diagnostics() if d.name == "vacuous-claim"] == []
     microscope = scenario("hubinger2021", "microscope_story")
     assert all_passed(microscope)
     assert cell(microscope, "aligned_story", "story", "developer") == "holds"
-    assert cell(microscope, "hubinger_intent_aligned", "predictor", "developer", "deployment") == "open"
+    assert cell(microscope, "H.intent_aligned_to", "predictor", "developer", "deployment") == "open"
 
 
 def test_internalization_and_corrigible_alignment_stories_give_inner_alignment():
@@ -49,4 +49,4 @@ def test_corrigible_story_gives_intent_alignment_only_with_an_outer_aligned_obje
     story = scenario("hubinger2021", "corrigible_alignment_story")
     assert all_passed(story)
     assert cell(story, "inner_aligned_to", "learner", "sgd") == "holds"
-    assert cell(story, "hubinger_intent_aligned", "learner", "developer", "deployment") == "holds"
+    assert cell(story, "H.intent_aligned_to", "learner", "developer", "deployment") == "holds"
