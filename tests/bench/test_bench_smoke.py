@@ -102,6 +102,16 @@ def test_scenario_framing_drops_rules_to_stay_weakly_acyclic(shape):
         assert rules == scenario_framing(seed, shape)
 
 
+def test_ternary_scenario_uses_ternary_relations_and_merges(tmp_path):
+    text = scenario_spec(400, "ternary", seed=1, fanout=4)
+    assert "relation behaves(Model, Context, Objective) functional" in text
+    assert "trained_on(sgd_0, m_0_1, pre_0)" in text
+    path = tmp_path / "spec.align"
+    path.write_text(text, encoding="utf-8")
+    result = run.run_phase("scenario", "chase", str(path))
+    assert result["status"] == "ok" and result["default_budget"] == "ok"
+    assert result["merges"] > 0
+
 
 @pytest.mark.parametrize("phase", ["chase", "check", "table"])
 def test_scenario_phase_runs_in_a_child(tmp_path, phase):
