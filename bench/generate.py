@@ -6,7 +6,9 @@ scenarios) for the parse and resolve benchmark. ``classification_spec`` writes a
 the reasoner: many concepts built from shared sub-patterns over a fixed vocabulary, and one
 framing of weakly acyclic rules, some with existential heads. ``scenario_spec`` writes one large
 consistent scenario of optimizers training models (long chains or broad trees), objectives and
-alignment facts, under a framing of weakly acyclic rules, with expectations that pass.
+alignment facts, under a framing of weakly acyclic rules, with expectations that pass; its
+``ternary`` shape writes the trees with relations of three positions (a model's behaviour per
+context, training per context).
 
 All generators are seeded and produce the same text for the same arguments. The specs they
 write are well-formed: names resolve and no variable is forced into two disjoint kinds.
@@ -508,20 +510,21 @@ SCENARIO_KINDS = (
     ("Artifact", ("Entity",)), ("Dataset", ("Artifact",)),
 )
 SCENARIO_DISJOINT = (("Agent", "Objective"), ("Agent", "Artifact"), ("Objective", "Artifact"))
+# (name, the kinds of its positions, properties)
 SCENARIO_RELATIONS = (
-    ("trains", "Optimizer", "Model", ("acyclic",)),
-    ("builds", "Human", "AISystem", ()),
-    ("oversees", "Human", "AISystem", ()),
-    ("influences", "Agent", "Entity", ()),
-    ("optimizes", "Optimizer", "Objective", ()),
-    ("behavioral_objective", "Model", "Objective", ("functional",)),
-    ("aligned_with", "Objective", "Objective", ("transitive",)),
-    ("intends", "Human", "Objective", ()),
-    ("trained_toward", "Model", "Objective", ()),
-    ("serves", "AISystem", "Objective", ()),
-    ("answers_to", "AISystem", "Human", ()),
-    ("trained_on", "Model", "Dataset", ()),
-    ("derived_from", "Dataset", "Dataset", ("acyclic",)),
+    ("trains", ("Optimizer", "Model"), ("acyclic",)),
+    ("builds", ("Human", "AISystem"), ()),
+    ("oversees", ("Human", "AISystem"), ()),
+    ("influences", ("Agent", "Entity"), ()),
+    ("optimizes", ("Optimizer", "Objective"), ()),
+    ("behavioral_objective", ("Model", "Objective"), ("functional",)),
+    ("aligned_with", ("Objective", "Objective"), ("transitive",)),
+    ("intends", ("Human", "Objective"), ()),
+    ("trained_toward", ("Model", "Objective"), ()),
+    ("serves", ("AISystem", "Objective"), ()),
+    ("answers_to", ("AISystem", "Human"), ()),
+    ("trained_on", ("Model", "Dataset"), ()),
+    ("derived_from", ("Dataset", "Dataset"), ("acyclic",)),
 )
 # The rule pool, by shape (as in ``classification_spec``): sub-relations, kind inferences,
 # compositions, existential rules, and a denial. Every rule is safe for the facts that
@@ -555,6 +558,101 @@ SCENARIO_RULES = (
     ("exist*", "Dataset(d) -> trained_on(m, d), MesaOptimizer(m)"),
     ("false", "InnerAligned(m), Deceptive(m) -> false"),
 )
+SCENARIO_CONCEPTS = (
+    'concept inner_aligned_model(m: Model) "its learned objective is aligned with what trained it"\n'
+    "    := trained_toward(m, g), behavioral_objective(m, h), aligned_with(h, g)",
+    'concept mesa_optimizer(m: Model) "a model that optimizes an objective" := optimizes(m, g)',
+    'concept supervised_system(s: AISystem) "someone oversees it" := oversees(h, s)',
+    'concept grand_trainer(o: Optimizer) "trains a model that trains a model" := trains(o, m), trains(m, n)',
+    'concept pursues_intent(s: AISystem) "serves what a human intends" := serves(s, g), intends(h, g)',
+    'concept accountable(s: AISystem, h: Human) "answers to that human" := answers_to(s, h), oversees(h, s)',
+    'concept data_fed(m: Model) "trained on some dataset" := trained_on(m, d)',
+    'concept hidden_goal(m: Model) "deceptive, with a learned objective"'
+    " := Deceptive(m), behavioral_objective(m, h)",
+)
+
+# The ternary vocabulary: the same labs written with relations of three positions, a model's
+# behaviour per context (``behaves``, functional: one objective per model and context), who
+# trains whom in which context (``trained_on``, inverse functional: one trainer per model and
+# context), oversight, deployment, training direction and service per context; contexts are
+# training or deployment contexts.
+TERNARY_KINDS = (
+    ("Entity", ()), ("Agent", ("Entity",)), ("Human", ("Agent",)), ("AISystem", ("Agent",)),
+    ("Optimizer", ("Agent",)), ("Model", ("AISystem",)), ("MesaOptimizer", ("Model", "Optimizer")),
+    ("InnerAligned", ("Model",)), ("Deceptive", ("Model",)), ("Objective", ("Entity",)),
+    ("IntendedObjective", ("Objective",)), ("LearnedObjective", ("Objective",)),
+    ("Context", ("Entity",)), ("Training", ("Context",)), ("Deployment", ("Context",)),
+)
+TERNARY_DISJOINT = (("Agent", "Objective"), ("Agent", "Context"), ("Objective", "Context"),
+                    ("Training", "Deployment"))
+TERNARY_RELATIONS = (
+    ("trained_on", ("Optimizer", "Model", "Context"), ("inverse_functional",)),
+    ("behaves", ("Model", "Context", "Objective"), ("functional",)),
+    ("oversees", ("Human", "AISystem", "Context"), ()),
+    ("deploys", ("Human", "Model", "Context"), ()),
+    ("trained_toward", ("Model", "Context", "Objective"), ()),
+    ("serves", ("AISystem", "Context", "Objective"), ()),
+    ("trains", ("Optimizer", "Model"), ("acyclic",)),
+    ("influences", ("Agent", "Entity"), ()),
+    ("optimizes", ("Optimizer", "Objective"), ()),
+    ("aligned_with", ("Objective", "Objective"), ("transitive",)),
+    ("intends", ("Human", "Objective"), ()),
+    ("answers_to", ("AISystem", "Human"), ()),
+)
+# The ternary rule pool, of the same shapes. In a training context a model behaves by what its
+# trainer optimizes (a deceptive model plays along); every model trained in a context behaves
+# somehow there, and every optimizer optimizes something: where a trainer's objective is not
+# given, both existential rules fire in the same round and the functional ``behaves`` merges
+# the two unknown objectives in the next. The ``exist*`` rules close cycles through an
+# existential position with the ``MesaOptimizer`` kind inference and with each other, so the
+# filter drops one or two rules, depending on the seeded order.
+TERNARY_RULES = (
+    ("sub", "trained_on(o, m, c) -> trains(o, m)"),
+    ("sub", "trains(o, m) -> influences(o, m)"),
+    ("sub", "deploys(h, m, d) -> oversees(h, m, d)"),
+    ("sub", "oversees(h, s, c) -> influences(h, s)"),
+    ("sub", "behaves(m, c, g) -> serves(m, c, g)"),
+    ("kind", "trained_on(o, m, c), Model(o) -> MesaOptimizer(o)"),
+    ("kind", "behaves(m, d, g), Deployment(d) -> LearnedObjective(g)"),
+    ("kind", "intends(h, g) -> IntendedObjective(g)"),
+    ("kind", "deploys(h, m, c) -> Deployment(c)"),
+    ("kind", "trained_toward(m, t, g), behaves(m, d, h), Deployment(d), aligned_with(h, g) -> InnerAligned(m)"),
+    ("compose", "trained_on(o, m, c), optimizes(o, g) -> trained_toward(m, c, g)"),
+    ("compose", "trained_on(o, m, t), Training(t), optimizes(o, g) -> behaves(m, t, g)"),
+    ("compose", "oversees(h, s, c), trained_on(s, m, c) -> oversees(h, m, c)"),
+    ("compose", "serves(s, c, g), aligned_with(g, k) -> serves(s, c, k)"),
+    ("compose", "trained_toward(m, c, g), intends(h, g) -> answers_to(m, h)"),
+    ("exist", "trained_on(o, m, c) -> behaves(m, c, g)"),
+    ("exist", "deploys(h, m, d) -> behaves(m, d, g), LearnedObjective(g)"),
+    ("exist", "Optimizer(o) -> optimizes(o, g), Objective(g)"),
+    ("exist", "oversees(h, s, c) -> intends(h, g)"),
+    ("exist*", "MesaOptimizer(m) -> trained_on(o, m, t), Training(t), Optimizer(o)"),
+    ("exist*", "Training(t) -> trained_on(o, m, t), MesaOptimizer(m)"),
+    ("false", "InnerAligned(m), Deceptive(m) -> false"),
+)
+TERNARY_CONCEPTS = (
+    'concept inner_aligned_model(m: Model) "behaves in deployment by an objective aligned with what it was'
+    ' trained toward"\n    := trained_toward(m, t, g), behaves(m, d, h), Deployment(d), aligned_with(h, g)',
+    'concept plays_along(m: Model, c: Context) "behaves there by what it is trained toward there"'
+    " := trained_toward(m, c, g), behaves(m, c, g)",
+    'concept supervised_system(s: AISystem) "someone oversees it somewhere" := oversees(h, s, c)',
+    'concept grand_trainer(o: Optimizer) "trains a model that trains a model in the same context"'
+    " := trained_on(o, m, c), trained_on(m, n, c)",
+    'concept pursues_intent(s: AISystem) "serves what a human intends" := serves(s, c, g), intends(h, g)',
+    'concept deployed_model(m: Model) "deployed, with a behaviour there" := deploys(h, m, d), behaves(m, d, g)',
+    'concept treacherous(m: Model) "deceptive, with a behaviour in training and one in deployment"'
+    " := Deceptive(m), behaves(m, t, g), Training(t), behaves(m, d, h), Deployment(d)",
+    'concept hidden_goal(m: Model) "deceptive, with a learned objective it behaves by in deployment"'
+    " := Deceptive(m), behaves(m, d, h), Deployment(d), LearnedObjective(h)",
+)
+SCENARIO_SHAPES = ("chain", "tree", "ternary")
+
+
+def _vocabulary(shape: str) -> tuple:
+    """Kinds, disjoint pairs, relations, rule pool and concepts of a scenario shape."""
+    if shape == "ternary":
+        return TERNARY_KINDS, TERNARY_DISJOINT, TERNARY_RELATIONS, TERNARY_RULES, TERNARY_CONCEPTS
+    return SCENARIO_KINDS, SCENARIO_DISJOINT, SCENARIO_RELATIONS, SCENARIO_RULES, SCENARIO_CONCEPTS
 
 
 _ATOM = re.compile(r"(\w+)\(([^)]*)\)")
@@ -569,18 +667,20 @@ def _parse_rule(text: str) -> tuple[list, list]:
     return atoms(body), atoms(head)
 
 
-def _scenario_theory_acyclic(rules: list[tuple[list, list]]) -> bool:
+def _scenario_theory_acyclic(rules: list[tuple[list, list]], kinds: tuple = SCENARIO_KINDS,
+                             relations: tuple = SCENARIO_RELATIONS) -> bool:
     from alignspec.reasoning.logic import Atom, Axiom, AxiomKind, Theory
     from alignspec.reasoning.termination import weak_acyclicity_violation
 
     axioms = []
-    for kind, parents in SCENARIO_KINDS:
+    for kind, parents in kinds:
         for parent in parents:
             axioms.append(Axiom(f"k{kind}{parent}", AxiomKind.SUBKIND, body=(Atom(kind, ("x",)),),
                                 head=(Atom(parent, ("x",)),)))
-    for rel, domain, range_, props in SCENARIO_RELATIONS:
-        axioms.append(Axiom(f"d{rel}", AxiomKind.DOMAIN, body=(Atom(rel, ("x", "y")),), head=(Atom(domain, ("x",)),)))
-        axioms.append(Axiom(f"r{rel}", AxiomKind.RANGE, body=(Atom(rel, ("x", "y")),), head=(Atom(range_, ("y",)),)))
+    for rel, positions, props in relations:
+        xs = tuple(f"x{i}" for i in range(len(positions)))
+        for i, kind in enumerate(positions):
+            axioms.append(Axiom(f"p{i}{rel}", AxiomKind.SIGNATURE, body=(Atom(rel, xs),), head=(Atom(kind, (xs[i],)),)))
         if "transitive" in props:
             axioms.append(Axiom(f"t{rel}", AxiomKind.TRANSITIVE, body=(Atom(rel, ("x", "y")), Atom(rel, ("y", "z"))),
                                 head=(Atom(rel, ("x", "z")),)))
@@ -591,17 +691,19 @@ def _scenario_theory_acyclic(rules: list[tuple[list, list]]) -> bool:
     return weak_acyclicity_violation(Theory("f", tuple(axioms))) is None
 
 
-def scenario_framing(seed: int = 0) -> list[str]:
-    """The rules of the scenario framing, in a seeded order, each kept only while the set stays
-    weakly acyclic (checked with the project's own ``weak_acyclicity_violation``)."""
+def scenario_framing(seed: int = 0, shape: str = "chain") -> list[str]:
+    """The rules of the scenario framing of ``shape`` (the chain and tree shapes share theirs),
+    in a seeded order, each kept only while the set stays weakly acyclic (checked with the
+    project's own ``weak_acyclicity_violation``)."""
+    kinds, _, relations, pool_rules, _ = _vocabulary(shape)
     rng = random.Random(seed)
-    pool = [text for _, text in SCENARIO_RULES]
+    pool = [text for _, text in pool_rules]
     rng.shuffle(pool)
     kept: list[str] = []
     parsed: list[tuple[list, list]] = []
     for text in pool:
         rule = _parse_rule(text)
-        if _scenario_theory_acyclic(parsed + [rule]):
+        if _scenario_theory_acyclic(parsed + [rule], kinds, relations):
             kept.append(text)
             parsed.append(rule)
     return kept
@@ -620,8 +722,8 @@ class _ScenarioWriter:
         self.individuals.setdefault(kind, []).append(name)
         return name
 
-    def fact(self, rel: str, a: str, b: str) -> None:
-        self.facts.append(f"{rel}({a}, {b})")
+    def fact(self, rel: str, *args: str) -> None:
+        self.facts.append(f"{rel}({', '.join(args)})")
 
     @property
     def size(self) -> int:
@@ -704,56 +806,142 @@ def _family(w: _ScenarioWriter, tag: str, shape: str, target: int, depth: int, f
     w.expects += [f"expect {text}" for text in picks]
 
 
+def _ternary_family(w: _ScenarioWriter, tag: str, target: int, depth: int, fanout: int,
+                    rules: set[str]) -> None:
+    """One lab in the ternary vocabulary: a developer who intends an objective, a base optimizer
+    that optimizes it, two training contexts (pre-training and fine-tuning) and a deployment
+    context (10% only declared a ``Context``, and inferred a deployment from a ``deploys``
+    fact), and a tree of models, ``fanout`` children per model and ``depth`` levels, each trained
+    by its parent in pre-training (40% also in fine-tuning). Each model mostly behaves in
+    deployment by its own objective, aligned with its trainer's objective in runs of at most
+    three (never for deceptive models); half of the models have their training behaviour given
+    as well (by what the trainer optimizes, as the framing derives it), and 30% are deployed."""
+    rng = w.rng
+    dev = w.individual("Human", f"dev_{tag}")
+    goal = w.individual("Objective", f"goal_{tag}")
+    base = w.individual("Optimizer", f"sgd_{tag}")
+    pre = w.individual("Training", f"pre_{tag}")
+    tune = w.individual("Training", f"tune_{tag}")
+    deploy_kind = "Context" if rng.random() < 0.1 else "Deployment"
+    deploy = w.individual(deploy_kind, f"deploy_{tag}")
+    w.fact("intends", dev, goal)
+    w.fact("optimizes", base, goal)
+    # (trainer, the objective it optimizes, its aligned run length, level)
+    queue = [(base, goal, 0, 0)]
+    count = 0
+    inner, leaves, declared_model, unknown_trainer = [], [], [], []
+    deceptive: list[tuple[str, str | None, str | None]] = []   # (model, trainer's objective, own)
+    while queue and w.size < target:
+        parent, parent_goal, run, level = queue.pop(0)
+        if level >= depth:
+            continue
+        for _ in range(fanout):
+            if w.size >= target:
+                break
+            count += 1
+            name = f"m_{tag}_{count}"
+            last = level + 1 >= depth
+            kind = "Deceptive" if rng.random() < 0.05 else (
+                "Model" if last or rng.random() < 0.1 else "MesaOptimizer")
+            w.individual(kind, name)
+            if kind == "Model" and not last and w.size + 2 * fanout < target:
+                declared_model.append(name)
+            w.fact("trained_on", parent, name, pre)
+            if rng.random() < 0.4:
+                w.fact("trained_on", parent, name, tune)
+            if level == 0:
+                w.fact("oversees", dev, name, pre)
+            if parent_goal is None:
+                unknown_trainer.append(name)
+            elif rng.random() < 0.5:
+                w.fact("behaves", name, pre, parent_goal)
+            new_run = 0
+            objective = None
+            if rng.random() < 0.85:
+                objective = w.individual("Objective", f"obj_{tag}_{count}")
+                w.fact("behaves", name, deploy, objective)
+                if kind != "Deceptive" and parent_goal is not None and run < 3 and rng.random() < 0.8:
+                    w.fact("aligned_with", objective, parent_goal)
+                    new_run = run + 1
+                    inner.append(name)
+            if rng.random() < 0.3 or (deploy_kind == "Context" and count == 1):
+                w.fact("deploys", dev, name, deploy)
+            if not last:
+                goal_of_model = objective
+                if objective is not None and rng.random() < 0.9:
+                    w.fact("optimizes", name, objective)
+                else:
+                    goal_of_model = None
+                queue.append((name, goal_of_model, new_run if goal_of_model else 0, level + 1))
+            else:
+                leaves.append(name)
+            if kind == "Deceptive":
+                deceptive.append((name, parent_goal, objective))
+    picks = [f"InnerAligned({m})" for m in inner[:2]]
+    picks += [f"inner_aligned_model({m})" for m in inner[2:3]]
+    for m, trainer_goal, own in deceptive[:1]:
+        picks += [f"not InnerAligned({m})", f"plays_along({m}, {pre})"]
+        if trainer_goal is not None:
+            picks += [f"behaves({m}, {pre}, {trainer_goal})", f"not behaves({m}, {deploy}, {trainer_goal})"]
+        if own is not None and deploy_kind == "Deployment":
+            picks.append(f"treacherous({m})")
+    picks += [f"plays_along({m}, {pre})" for m in unknown_trainer[:1]]
+    picks += [f"oversees({dev}, {m}, {pre})" for m in (leaves or inner)[-1:]]
+    if count:
+        picks += [f"trained_toward(m_{tag}_1, {pre}, {goal})", f"supervised_system(m_{tag}_1)"]
+        if deploy_kind == "Context":
+            picks.append(f"Deployment({deploy})")
+    if "trained_on(o, m, c), Model(o) -> MesaOptimizer(o)" in rules:
+        picks += [f"MesaOptimizer({m})" for m in declared_model[:1]]
+    if f"obj_{tag}_1" in w.individuals.get("Objective", ()):
+        picks.append(f"not aligned_with({goal}, obj_{tag}_1)")
+    w.expects += [f"expect {text}" for text in picks]
+
+
 def scenario_spec(facts: int, shape: str = "chain", seed: int = 0, depth: int | None = None,
                   fanout: int = 8, max_expects: int = 40) -> str:
     """A spec with one scenario of about ``facts`` given facts (kind facts of the declared
     individuals plus relation facts) under a framing ``F`` from :func:`scenario_framing`.
 
     ``shape`` is ``"chain"`` (labs whose base optimizer trains a chain of ``depth`` models,
-    default 250, each training the next) or ``"tree"`` (each model trains ``fanout`` models,
-    ``depth`` levels, default 3). The facts are consistent under ``F`` and every expectation
-    passes (at most ``max_expects`` of them, from the first labs).
+    default 250, each training the next), ``"tree"`` (each model trains ``fanout`` models,
+    ``depth`` levels, default 3) or ``"ternary"`` (trees as in ``"tree"``, written in the
+    ternary vocabulary: who trains whom in which context, a model's behaviour per context). The
+    facts are consistent under ``F`` and every expectation passes (at most ``max_expects`` of
+    them, from the first labs).
     """
-    if shape not in ("chain", "tree"):
+    if shape not in SCENARIO_SHAPES:
         raise ValueError(shape)
     rng = random.Random(seed)
     depth = depth if depth is not None else (250 if shape == "chain" else 3)
     w = _ScenarioWriter(rng)
-    rules = scenario_framing(seed)
+    rules = scenario_framing(seed, shape)
     lab = 0
     while w.size < facts:
-        _family(w, str(lab), shape, facts, depth, fanout, set(rules))
+        if shape == "ternary":
+            _ternary_family(w, str(lab), facts, depth, fanout, set(rules))
+        else:
+            _family(w, str(lab), shape, facts, depth, fanout, set(rules))
         lab += 1
     w.expects = w.expects[:max_expects]
 
+    kinds, disjoint, relations, _, concepts = _vocabulary(shape)
     lines = [f'spec scenario_{shape}_{seed} "a synthetic spec with one large scenario"', ""]
-    for kind, parents in SCENARIO_KINDS:
+    for kind, parents in kinds:
         lines.append(f"kind {kind}" + (f": {', '.join(parents)}" if parents else "") + f' "{_phrase(rng, 3, 6)}"')
-    for a, b in SCENARIO_DISJOINT:
+    for a, b in disjoint:
         lines.append(f"disjoint {a}, {b}")
     lines.append("")
-    for rel, domain, range_, props in SCENARIO_RELATIONS:
-        lines.append(f"relation {rel}({domain}, {range_})" + "".join(f" {p}" for p in props))
-    lines += [
-        "",
-        'concept inner_aligned_model(m: Model) "its learned objective is aligned with what trained it"',
-        "    := trained_toward(m, g), behavioral_objective(m, h), aligned_with(h, g)",
-        'concept mesa_optimizer(m: Model) "a model that optimizes an objective" := optimizes(m, g)',
-        'concept supervised_system(s: AISystem) "someone oversees it" := oversees(h, s)',
-        'concept grand_trainer(o: Optimizer) "trains a model that trains a model" := trains(o, m), trains(m, n)',
-        'concept pursues_intent(s: AISystem) "serves what a human intends" := serves(s, g), intends(h, g)',
-        'concept accountable(s: AISystem, h: Human) "answers to that human" := answers_to(s, h), oversees(h, s)',
-        'concept data_fed(m: Model) "trained on some dataset" := trained_on(m, d)',
-        'concept hidden_goal(m: Model) "deceptive, with a learned objective"'
-        ' := Deceptive(m), behavioral_objective(m, h)',
-        "",
-        'framing F "what training and oversight give" {',
-    ]
+    for rel, positions, props in relations:
+        lines.append(f"relation {rel}({', '.join(positions)})" + "".join(f" {p}" for p in props))
+    lines += ["", *concepts, "", 'framing F "what training and oversight give" {']
     for i, rule in enumerate(rules):
         lines.append(f"    rule s{i}: {rule}")
     lines.append("}")
     lines.append("")
-    lines.append(f'scenario world under F "{shape}s of optimizers training models" {{')
+    title = "labs of optimizers training models in contexts" if shape == "ternary" else \
+        f"{shape}s of optimizers training models"
+    lines.append(f'scenario world under F "{title}" {{')
     for kind, names in w.individuals.items():
         for start in range(0, len(names), 20):
             lines.append(f"    {kind} {', '.join(names[start:start + 20])}")

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.generate import classification_spec, parse_spec, scenario_spec  # noqa: E402
+from bench.generate import SCENARIO_SHAPES, classification_spec, parse_spec, scenario_spec  # noqa: E402
 
 PARSE_SIZES = (1_000, 10_000, 100_000)
 PARSE_SIZES_QUICK = (1_000, 10_000)
@@ -32,7 +32,6 @@ CLASSIFY_SIZES = (100, 300, 1_000)
 CLASSIFY_SIZES_QUICK = (100, 300)
 SCENARIO_SIZES = (10_000, 100_000)
 SCENARIO_SIZES_QUICK = (1_000, 10_000)
-SCENARIO_SHAPES = ("chain", "tree")
 SCENARIO_PHASES = ("chase", "check", "table")
 BIG_BYTES = 5 * 1024 * 1024
 WARM_UP = 'kind A "a"\nkind B: A\nrelation r(A, B) functional\nconcept c(x: A) := r(x, y), B(y)\n'
@@ -218,9 +217,11 @@ def _phase_scenario(args: dict) -> dict:
         theory = builder.theory(scenario.framing)
         times, growth, result = _timed(lambda: chase(instance, theory, budget), args["repeats"])
         world = result.instance
+        merges = sum(result.fired.get(a.label, 0) for a in theory.axioms if a.equality is not None)
         out = {**base, "times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(),
                "status": result.status, "given": instance.num_facts(), "facts": world.num_facts(),
-               "entities": world.num_entities(), "rounds": result.rounds, "steps": result.steps}
+               "entities": world.num_entities(), "rounds": result.rounds, "steps": result.steps,
+               "merges": merges}
         del result, world
         out["default_budget"] = chase(instance, theory, Budget()).status
         return out
@@ -439,10 +440,11 @@ def print_scenario(data: dict) -> None:
     rows = []
     for row in data["sizes"]:
         c, t = row["check"], row["table"]
-        rows.append([row["shape"], row["chase"]["given"], row["chase"]["status"], t["status"],
-                     f"{t['passed']}/{t['expectations']}", t["derived"], t["cells"], len(t["findings"])])
-    print(_table(["shape", "given facts", "chase", "scenario", "expectations passed", "derived facts",
-                  "table cells", "findings"], rows))
+        rows.append([row["shape"], row["chase"]["given"], row["chase"]["status"], row["chase"]["merges"],
+                     t["status"], f"{t['passed']}/{t['expectations']}", t["derived"], t["cells"],
+                     len(t["findings"])])
+    print(_table(["shape", "given facts", "chase", "merges", "scenario", "expectations passed",
+                  "derived facts", "table cells", "findings"], rows))
     for row in data["sizes"]:
         for finding in row["table"]["findings"][:3]:
             print(f"warning: {row['shape']} {row['facts']}: {finding}")

@@ -74,14 +74,14 @@ def test_classify_phase_runs_in_a_child(tmp_path):
     assert result["concepts"] == 20
 
 
-@pytest.mark.parametrize("shape", ["chain", "tree"])
+@pytest.mark.parametrize("shape", ["chain", "tree", "ternary"])
 def test_scenario_generator_is_consistent_and_its_expectations_pass(tmp_path, shape):
     text = scenario_spec(400, shape, seed=1, depth=6 if shape == "chain" else 3, fanout=4)
     assert text == scenario_spec(400, shape, seed=1, depth=6 if shape == "chain" else 3, fanout=4)
     loaded = _load(tmp_path, text)
     assert [d.message for d in loaded.diagnostics if d.severity.value == "error"] == []
     framing = next(f for f in loaded.unit.framings if f.name == "F")
-    assert len(framing.rules) == len(scenario_framing(1)) >= 18
+    assert len(framing.rules) == len(scenario_framing(1, shape)) >= 18
     assert weak_acyclicity_violation(TheoryBuilder(loaded.unit).theory(framing)) is None
     analysis = analyse(loaded.unit, run.scenario_budget(), tables=True)
     evaluation = analysis.scenarios[0]
@@ -91,13 +91,26 @@ def test_scenario_generator_is_consistent_and_its_expectations_pass(tmp_path, sh
     assert [d.message for d in analysis.reporter.diagnostics if d.severity.value != "info"] == []
 
 
-def test_scenario_framing_drops_rules_to_stay_weakly_acyclic():
-    from bench.generate import SCENARIO_RULES
+@pytest.mark.parametrize("shape", ["chain", "ternary"])
+def test_scenario_framing_drops_rules_to_stay_weakly_acyclic(shape):
+    from bench.generate import SCENARIO_RULES, TERNARY_RULES
 
+    pool = TERNARY_RULES if shape == "ternary" else SCENARIO_RULES
     for seed in range(3):
-        rules = scenario_framing(seed)
-        assert len(SCENARIO_RULES) - 3 <= len(rules) < len(SCENARIO_RULES)
-        assert rules == scenario_framing(seed)
+        rules = scenario_framing(seed, shape)
+        assert len(pool) - 3 <= len(rules) < len(pool)
+        assert rules == scenario_framing(seed, shape)
+
+
+def test_ternary_scenario_uses_ternary_relations_and_merges(tmp_path):
+    text = scenario_spec(400, "ternary", seed=1, fanout=4)
+    assert "relation behaves(Model, Context, Objective) functional" in text
+    assert "trained_on(sgd_0, m_0_1, pre_0)" in text
+    path = tmp_path / "spec.align"
+    path.write_text(text, encoding="utf-8")
+    result = run.run_phase("scenario", "chase", str(path))
+    assert result["status"] == "ok" and result["default_budget"] == "ok"
+    assert result["merges"] > 0
 
 
 @pytest.mark.parametrize("phase", ["chase", "check", "table"])
