@@ -101,9 +101,16 @@ def _atom_text(atom: ResolvedAtom) -> str:
 
 def find_mismatches(table: KindTable, forcings: Iterable[Forcing]) -> list[tuple[Forcing, Forcing, KindSym, KindSym]]:
     """Per variable, the first pair of forcings whose kinds are disjoint (in source order)."""
+    # Only the first forcing of each kind can be part of the first clashing pair (a later forcing
+    # of the same kind meets every kind the first one met), so a hub individual forced into the
+    # same kind by thousands of facts costs one entry, not thousands.
     by_var: dict[str, list[Forcing]] = {}
+    seen: set[tuple[str, int]] = set()
     for forcing in forcings:
-        by_var.setdefault(forcing.var, []).append(forcing)
+        key = (forcing.var, id(forcing.kind))
+        if key not in seen:
+            seen.add(key)
+            by_var.setdefault(forcing.var, []).append(forcing)
     found = []
     for var in by_var:
         items = by_var[var]

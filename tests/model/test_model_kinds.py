@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from _model_support import at, found, one, places, related_places, run, write
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alignspec.diagnostics import Span
+from alignspec.model.kinds import Forcing, KindTable, find_mismatches
+from alignspec.model.symbols import KindSym
 
 KINDS = """
         kind Agent
@@ -224,3 +232,36 @@ def test_disjointness_declared_in_an_imported_spec(tmp_path):
     result = run(spec)
     assert places(result, "kind-mismatch") == [
         at(spec, "B.likes(g, y)"), at(spec, "Drone(y)"), at(spec, "B.Objective(x)")]
+
+
+# ---- the first clashing pair per variable, against the quadratic definition ----------------------
+
+
+def _first_pairs_by_definition(table, forcings):
+    by_var: dict[str, list] = {}
+    for forcing in forcings:
+        by_var.setdefault(forcing.var, []).append(forcing)
+    found = []
+    for items in by_var.values():
+        pair = next(((earlier, later) for j, later in enumerate(items) for earlier in items[: j + 1]
+                     if table.clash(earlier.kind, later.kind) is not None), None)
+        if pair is not None:
+            found.append((*pair, *table.clash(pair[0].kind, pair[1].kind)))
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(parents=st.lists(st.integers(0, 4), min_size=5, max_size=5),
+       disjoint=st.lists(st.tuples(st.integers(0, 4), st.integers(0, 4)), max_size=4),
+       uses=st.lists(st.tuples(st.sampled_from("xyz"), st.integers(0, 4)), max_size=30))
+def test_first_clash_per_variable_matches_the_definition(parents, disjoint, uses):
+    span = Span("k.align", 1, 1, 1, 2)
+    unit = SimpleNamespace(disjoints=[])
+    kinds = [KindSym(f"K{i}", unit, span) for i in range(5)]
+    for i, parent in enumerate(parents):
+        if parent < i:                                    # an acyclic hierarchy
+            kinds[i].parents.append(kinds[parent])
+    unit.disjoints = [SimpleNamespace(members=[kinds[a], kinds[b]]) for a, b in disjoint if a != b]
+    table = KindTable([unit])
+    forcings = [Forcing(var, kinds[k], span, f"use {n}") for n, (var, k) in enumerate(uses)]
+    assert find_mismatches(table, forcings) == _first_pairs_by_definition(table, forcings)
