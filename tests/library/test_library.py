@@ -26,10 +26,25 @@ def test_library_checks_clean_and_loads_by_name():
         assert [d for d in loaded.diagnostics() if d.severity.value in ("error", "warning")] == []
 
 
-def test_every_concept_of_a_source_spec_cites_a_source():
-    for name in [*source_specs(), "comparison"]:
-        unit = spec(name).unit
-        concepts = [s for s in unit.spec.statements if type(s).__name__ == "ConceptDecl"]
-        assert concepts, name
-        for concept in concepts:
-            assert concept.doc.sources and concept.doc.text, f"{name}: concept {concept.name.text} has no doc or source"
+def _declarations(statements):
+    """Kinds, relations, concepts and rules, those inside framings included."""
+    for statement in statements:
+        kind = type(statement).__name__
+        if kind in ("KindDecl", "RelationDecl", "ConceptDecl", "RuleDecl"):
+            yield statement
+        elif kind == "FramingDecl":
+            yield from statement.rules
+
+
+def test_every_definition_of_a_source_spec_cites_a_source():
+    for name in ["vocabulary", *source_specs()]:
+        statements = spec(name).unit.spec.statements
+        assert name == "vocabulary" or any(type(s).__name__ == "ConceptDecl" for s in statements), name
+        for declaration in _declarations(statements):
+            assert declaration.doc.text and declaration.doc.sources, (
+                f"{name}: {declaration.name.text} has no doc string or no source")
+
+
+def test_the_comparison_cites_a_source_for_every_bridge():
+    for declaration in _declarations(spec("comparison").unit.spec.statements):
+        assert declaration.doc.text and declaration.doc.sources, declaration.name.text
