@@ -30,7 +30,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from functools import lru_cache
 
@@ -42,6 +42,7 @@ from ..diagnostic_collector import make_diagnostic
 from ..diagnostics import Diagnostic, Related, Span
 from . import nodes as n
 from .parser import parse_text, raw_parser
+from .preamble import preamble
 from .source import SourceError, SourceText, read_source
 
 #: Every reserved word of the language: none of them can be used as a name.
@@ -888,7 +889,7 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
     (1, [])
     """
     try:
-        return parse_text(source.text, source.path), []
+        parsed = parse_text(source.text, source.path)
     except UnexpectedInput as exc:
         return None, [describe(exc, source.text, source.path)]
     except RecursionError:
@@ -897,6 +898,7 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
             Span.point(source.path, 1, 1) if source.text else Span(source.path, 1, 1, 1, 1),
             "split the statement into smaller ones",
         )]
+    return replace(parsed, preamble=preamble(source.text)), []
 
 
 def _input_error(message: str, span: Span, help: str) -> Diagnostic:

@@ -270,7 +270,8 @@ Statement = (
 
 @dataclass(frozen=True)
 class SpecFile:
-    """A parsed file: its statements in source order."""
+    """A parsed file: its statements in source order, and the comment lines it opens with."""
 
     path: str
     statements: tuple[Statement, ...]
+    preamble: tuple[str, ...] = ()

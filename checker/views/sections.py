@@ -121,6 +121,7 @@ def header(ctx: ReportContext) -> list[Block]:
     blocks: list[Block] = [Heading(1, inline(title)),
                            Paragraph(inline("Spec ", code(unit.name), " from ",
                                             code(os.path.basename(ctx.spec.path)), "."))]
+    blocks.extend(introduction(unit.spec.preamble))
     if head is not None and head.doc.sources:
         blocks.append(Paragraph(inline(strong("Sources"))))
         blocks.append(Items(tuple(inline(s) for s in head.doc.sources)))
@@ -131,6 +132,40 @@ def header(ctx: ReportContext) -> list[Block]:
         f"{count(len(concepts_of(analysis.framings)), 'concept')}, {count(len(analysis.claims), 'claim')}"
         + (f" ({counts})" if counts else "")
         + f", {count(len(unit.framings), 'framing')}, {count(len(analysis.scenarios), 'scenario')}.")))
+    return blocks
+
+
+def introduction(lines: tuple[str, ...]) -> list[Block]:
+    """The spec file's opening comment as paragraphs and lists: a line that is empty separates
+    paragraphs, a line that starts with ``-`` starts a list item, and a more indented line goes on
+    with the item above it."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    items: list[list[str]] = []
+
+    def flush() -> None:
+        if paragraph:
+            blocks.append(Paragraph(inline(" ".join(paragraph))))
+            paragraph.clear()
+        if items:
+            blocks.append(Items(tuple(inline(" ".join(item)) for item in items)))
+            items.clear()
+
+    for line in lines:
+        text = line.strip()
+        if not text:
+            flush()
+        elif text.startswith("- "):
+            if paragraph:
+                flush()
+            items.append([text[2:]])
+        elif items and line.startswith(" "):
+            items[-1].append(text)
+        else:
+            if items:
+                flush()
+            paragraph.append(text)
+    flush()
     return blocks
 
 
@@ -170,13 +205,15 @@ def vocabulary(ctx: ReportContext, graph: nx.MultiDiGraph) -> list[Block]:
             kinds.append((namer(kind), ", ".join(namer(p) for p in kind.parents), doc))
         for relation in _own(u, u.relations):
             doc = (relation.decl.doc.text or "") if relation.decl is not None else ""
-            relations.append((namer(relation), namer(relation.domain) if relation.domain else "",
-                              namer(relation.range) if relation.range else "",
+            relations.append((namer(relation),
+                              ", ".join(namer(k) if k is not None else "?" for k in relation.positions),
+                              ", ".join(namer(p) for p in relation.parents),
                               ", ".join(sorted(relation.properties)), doc))
     if kinds:
         blocks.append(Table(("kind", "is a", "doc"), tuple(kinds), frozenset({0, 1})))
     if relations:
-        blocks.append(Table(("relation", "from", "to", "properties", "doc"), tuple(relations), frozenset({0, 1, 2})))
+        blocks.append(Table(("relation", "arguments", "is a", "properties", "doc"), tuple(relations),
+                            frozenset({0, 1, 2})))
     disjoint = [inline(*functools.reduce(operator.iadd, ([code(namer(m)), ", "] for m in g.members), [])[:-1])
                 for u in all_units(ctx.unit) for g in u.disjoints]
     if disjoint:
@@ -259,6 +296,11 @@ def claims(ctx: ReportContext) -> list[Block]:
     for o in outcomes:
         key = f"claim{position[id(o)]}-world"
         title = inline(strong(f"Claim {o.claim.label}"), " (", *claim_inline(ctx, o.claim), f"): {o.status.value}")
+        doc = o.claim.decl.doc.text
+        if doc:
+            blocks.append(Paragraph(title + inline(".")))
+            blocks.append(Paragraph(inline(doc[0].upper() + doc[1:] + ("" if doc.endswith(".") else "."))))
+            title = inline("It " + o.status.value)
         if o.status is ClaimStatus.HOLDS and o.justification:
             blocks.append(Paragraph(title + inline(", because")))
             blocks.append(Items(tuple(inline(item_text(i, ctx.base)) for i in o.justification)))

@@ -58,7 +58,7 @@ def test_deceptive_alignment_scenarios(deceptive):
 
 @pytest.fixture(scope="module")
 def seed_example():
-    return alignspec.load(str(EXAMPLES / "seed.align"))
+    return alignspec.load(str(EXAMPLES / "seed.align"), cells=alignspec.TableCells.ALL)
 
 
 def test_seed_example_checks_as_its_comments_say(seed_example):

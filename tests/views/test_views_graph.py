@@ -114,3 +114,17 @@ def test_an_nary_relation_is_a_node_in_the_vocabulary(tmp_path):
     assert node["role"] == "fact" and node["positions"] == ["Model", "Context", "Objective"]
     assert sorted((d["position"], v) for _, v, d in graph.out_edges("relation behaves", data=True)) == [
         (1, "Model"), (2, "Context"), (3, "Objective")]
+
+
+def test_a_scenario_world_with_three_place_facts_draws_each_as_a_fact_node():
+    """A ternary fact of a scenario is a node with one numbered edge to each argument."""
+    import alignspec
+    from alignspec.views.world import world_graph
+
+    thread = alignspec.load("harris_thread")
+    evaluation = next(e for e in thread.scenarios if e.scenario.name == "three_levels")
+    graph = world_graph(evaluation)
+    fact = "behavioral_objective(agent, deployment, L′)"
+    assert graph.nodes[fact]["role"] == "fact" and graph.nodes[fact]["args"] == ["agent", "deployment", "L′"]
+    assert sorted((target, data["label"]) for _, target, data in graph.out_edges(fact, data=True)) == [
+        ("L′", "3"), ("agent", "1"), ("deployment", "2")]
