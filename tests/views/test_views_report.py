@@ -126,3 +126,19 @@ def test_cli_report_chooses_how_diagrams_are_drawn(cli, seed_path):
     assert status == 0 and out.count('<svg class="alignspec-drawing"') == 15
     status, out, _ = cli("report", seed_path, "--format", "html", "--diagrams", "source")
     assert status == 0 and "<svg" not in out and out.count('class="mermaid-source"') == 15
+
+
+def test_the_report_opens_with_the_specs_introductory_comment(tmp_path):
+    import alignspec
+
+    spec_path = tmp_path / "intro.align"
+    spec_path.write_text("# What this spec is about.\n#\n# - one point\n#   going on\n# - another\n\n"
+                         "kind A  # not part of the introduction\n# nor this\n", encoding="utf-8")
+    text = render_report(alignspec.load(str(spec_path)), "markdown")
+    head = text.split("## Findings", 1)[0]
+    assert "What this spec is about." in head
+    assert "- one point going on\n- another" in head
+    assert "not part" not in head and "nor this" not in head
+    bare = tmp_path / "bare.align"
+    bare.write_text("kind A\n# a comment after the first statement\n", encoding="utf-8")
+    assert "a comment after" not in render_report(alignspec.load(str(bare)), "markdown")
