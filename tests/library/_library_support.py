@@ -7,6 +7,7 @@ import textwrap
 
 import alignspec
 from alignspec.model.loader import library_names
+from alignspec.model.symbols import ConceptSym
 
 _cache: dict[str, alignspec.Spec] = {}
 
@@ -60,3 +61,27 @@ def write(tmp_path, text: str, name: str = "spec.align"):
     path = tmp_path / name
     path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
     return path
+
+
+def arrow(name: str, label: str) -> tuple[list[str], list[str], list[str]]:
+    """The concepts on the left of an ``implies`` claim, the other atoms there, and the atoms on
+    its right, by predicate name."""
+    decl = claim(name, label).claim
+    premises = [a.pred.name for a in decl.left.atoms if isinstance(a.pred, ConceptSym)]
+    others = [a.pred.name for a in decl.left.atoms if not isinstance(a.pred, ConceptSym)]
+    return premises, others, [a.pred.name for a in decl.right.atoms]
+
+
+def diagram_arrows(name: str) -> set[str]:
+    """The ``implies`` claims that read as arrows of a diagram: concepts on the left, one concept
+    on the right."""
+    found = set()
+    for outcome in spec(name).claims:
+        decl = outcome.claim
+        if decl.form != "implies":
+            continue
+        right = decl.right.atoms
+        if len(right) == 1 and isinstance(right[0].pred, ConceptSym) and any(
+                isinstance(a.pred, ConceptSym) for a in decl.left.atoms):
+            found.add(decl.label)
+    return found

@@ -3,34 +3,9 @@ the implications d1-d4, the pseudo-equivalences, F5, F6 and F10, and Demski's ha
 
 from __future__ import annotations
 
-from _library_support import all_passed, cell, claim, justification, scenario, spec
-
-from alignspec.model.symbols import ConceptSym
+from _library_support import all_passed, arrow, cell, claim, diagram_arrows, justification, scenario, spec
 
 DEM = "demski2021"
-
-
-def arrow(label: str) -> tuple[list[str], list[str], list[str]]:
-    """The concepts on the left of an ``implies`` claim, the other atoms there, and the atoms on
-    its right, by predicate name."""
-    decl = claim(DEM, label).claim
-    premises = [a.pred.name for a in decl.left.atoms if isinstance(a.pred, ConceptSym)]
-    others = [a.pred.name for a in decl.left.atoms if not isinstance(a.pred, ConceptSym)]
-    return premises, others, [a.pred.name for a in decl.right.atoms]
-
-def diagram_arrows(name: str) -> set[str]:
-    """The ``implies`` claims that read as arrows of a diagram: concepts on the left, one concept
-    on the right."""
-    found = set()
-    for outcome in spec(name).claims:
-        decl = outcome.claim
-        if decl.form != "implies":
-            continue
-        right = decl.right.atoms
-        if len(right) == 1 and isinstance(right[0].pred, ConceptSym) and any(
-                isinstance(a.pred, ConceptSym) for a in decl.left.atoms):
-            found.add(decl.label)
-    return found
 
 
 def findings(finding: str) -> set[str]:
@@ -69,7 +44,7 @@ def test_the_four_implications_are_claims_between_concepts_under_the_framing_tha
     for label, (premises, others, conclusion, framing) in expected.items():
         assert claim(DEM, label).status == "holds", label
         assert claim(DEM, label).framing_name == framing, label
-        assert arrow(label) == (premises, others, conclusion), label
+        assert arrow(DEM, label) == (premises, others, conclusion), label
     for label in ("d1_needs_b2", "d3_needs_b5", "d4_needs_the_step", "f10"):
         assert claim(DEM, label).status == "holds", label
     assert "rule alignment_chains" in justification(DEM, "d1")

@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-from _library_support import all_passed, cell, claim, justification, scenario, spec, write
+from _library_support import all_passed, arrow, cell, claim, diagram_arrows, justification, scenario, spec, write
 
 import alignspec
-from alignspec.model.symbols import ConceptSym
 
 HUB = "hubinger2020"
-
-
-def arrow(name: str, label: str) -> tuple[list[str], list[str], list[str]]:
-    """The concepts on the left of an ``implies`` claim, the other atoms there, and the atoms on
-    its right, by predicate name."""
-    decl = claim(name, label).claim
-    premises = [a.pred.name for a in decl.left.atoms if isinstance(a.pred, ConceptSym)]
-    others = [a.pred.name for a in decl.left.atoms if not isinstance(a.pred, ConceptSym)]
-    return premises, others, [a.pred.name for a in decl.right.atoms]
-
-def diagram_arrows(name: str) -> set[str]:
-    """The ``implies`` claims that read as arrows of a diagram: concepts on the left, one concept
-    on the right."""
-    found = set()
-    for outcome in spec(name).claims:
-        decl = outcome.claim
-        if decl.form != "implies":
-            continue
-        right = decl.right.atoms
-        if len(right) == 1 and isinstance(right[0].pred, ConceptSym) and any(
-                isinstance(a.pred, ConceptSym) for a in decl.left.atoms):
-            found.add(decl.label)
-    return found
 
 
 def findings(name: str, finding: str) -> set[str]:
