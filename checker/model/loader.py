@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -68,19 +68,27 @@ def display_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
+Overlay = Callable[[str], bytes | None]
+"""The text an editor holds for a file, by resolved path (None: the file is read from disk)."""
+
+
 class Loader:
     """Loads spec files and their imports; one instance per run, so each file loads once.
 
     ``roots`` are the directories imports may reach; the shipped library is always allowed.
+    ``overlay``, when given, supplies the text of files that an editor holds (perhaps not saved,
+    perhaps not yet on disk): a file it knows is loaded, and found by an import, from that text.
     """
 
-    def __init__(self, roots: list[str] | None = None, max_depth: int = MAX_IMPORT_DEPTH):
+    def __init__(self, roots: list[str] | None = None, max_depth: int = MAX_IMPORT_DEPTH,
+                 overlay: Overlay | None = None):
         self.library = os.path.realpath(library_directory())
         self.roots = [os.path.realpath(r) for r in (roots or [])] + [self.library]
         self.max_depth = max_depth
         self.loaded: dict[str, LoadedUnit] = {}
         self._in_progress: list[str] = []
         self._unsaved: dict[str, bytes] = {}
+        self._overlay = overlay
 
     def add_root(self, directory: str) -> None:
         real = os.path.realpath(directory)
@@ -109,6 +117,8 @@ class Loader:
         if real in self.loaded:
             return self.loaded[real]
         unsaved = self._unsaved.get(real)
+        if unsaved is None and self._overlay is not None:
+            unsaved = self._overlay(real)
         spec, diagnostics = parse_file(display) if unsaved is None else parse_bytes(display, unsaved)
         if spec is None:
             result = LoadedUnit(None, diagnostics)
@@ -220,7 +230,7 @@ class Loader:
                           "keep imported specs beside the checked files, or allow a directory with --root DIR")
         if os.path.isdir(real):
             return None, (f"import '{target}' is a directory, not a spec file", "name a .align file")
-        if not os.path.exists(real):
+        if not os.path.exists(real) and (self._overlay is None or self._overlay(real) is None):
             return None, (f"imported file '{target}' does not exist",
                           "check the path; it is relative to the importing file")
         display = os.path.relpath(joined) if not os.path.isabs(unit.path) else joined
