@@ -39,7 +39,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 from ..codes import INPUT_ERROR, SYNTAX_ERROR
 from ..diagnostic_collector import make_diagnostic
-from ..diagnostics import Diagnostic, Related, Span
+from ..diagnostics import Diagnostic, Fix, Related, Span
 from . import nodes as n
 from .parser import parse_text, raw_parser
 from .preamble import preamble
@@ -311,8 +311,10 @@ def _at_line_start(text: str, offset: int) -> bool:
 # describe
 
 
-def _diagnostic(message: str, span: Span, help: str = "", related: tuple[Related, ...] = ()) -> Diagnostic:
-    return make_diagnostic(SYNTAX_ERROR, span, message, help=help, related=related)
+def _diagnostic(message: str, span: Span, help: str = "", related: tuple[Related, ...] = (),
+                replacement: str | None = None) -> Diagnostic:
+    fixes = () if replacement is None else (Fix(span, replacement),)
+    return make_diagnostic(SYNTAX_ERROR, span, message, help=help, related=related, fixes=fixes)
 
 
 def _context_help(state: _State) -> str:
@@ -474,7 +476,7 @@ def _keyword_case(u: _Unexpected) -> Diagnostic | None:
     if u.eof or u.missing_comma or lower == u.value or keyword_type.get(lower) not in u.expected:
         return None
     return _diagnostic(f"expected `{lower}`, found {_shown(u.value)}: keywords are written in lower case",
-                       u.span, f"write `{lower}`; keywords and names are case-sensitive")
+                       u.span, f"write `{lower}`; keywords and names are case-sensitive", replacement=lower)
 
 
 def _misspelled_keyword(u: _Unexpected) -> Diagnostic | None:
@@ -492,10 +494,10 @@ def _misspelled_keyword(u: _Unexpected) -> Diagnostic | None:
     word = close[0]
     if word in STATEMENT_WORDS and at_start:
         return _diagnostic(f"unknown statement {_shown(u.value)}: did you mean `{word}`?", u.span,
-                           f"write `{word}`; a {word} is written: {_SYNOPSIS[word]}")
+                           f"write `{word}`; a {word} is written: {_SYNOPSIS[word]}", replacement=word)
     help = _context_help(u.state)
     return _diagnostic(f"unknown keyword {_shown(u.value)}: did you mean `{word}`?", u.span,
-                       f"write `{word}`" + (f"; {help}" if help else ""))
+                       f"write `{word}`" + (f"; {help}" if help else ""), replacement=word)
 
 
 def _misspelled_scenario_word(u: _Unexpected) -> Diagnostic | None:
@@ -511,7 +513,8 @@ def _misspelled_scenario_word(u: _Unexpected) -> Diagnostic | None:
     if not close:
         return None
     return _diagnostic(f"unknown keyword {_shown(kind.name)}: did you mean `{close[0]}`?", kind.span,
-                       f"write `{close[0]}`, as in `{close[0]} {individual}(...)`; {_context_help(u.state)}")
+                       f"write `{close[0]}`, as in `{close[0]} {individual}(...)`; {_context_help(u.state)}",
+                       replacement=close[0])
 
 
 # What the language does not have: negation, disjunction, `implies false` and quantifiers each
