@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
     {"views"},
     {"integrations", "api", "pygments_lexer", "sphinx", "mkdocs"},
     {"cli", "__init__", "__main__"},
+    {"lsp"},                                                 # the language server: builds on the command line's settings
 ]
 LAYER = {part: level for level, parts in enumerate(LAYERS) for part in parts}
 

@@ -19,6 +19,7 @@ from .arguments import build_parser
 from .ask import run_ask
 from .check_command import progress_reporter, run_check
 from .fmt import run_fmt
+from .lsp_command import run_lsp
 from .settings import resolve_settings
 from .views import VIEW_COMMANDS, run_view
 
@@ -79,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_view(args, resolve_settings(args))
         if args.command == "fmt":
             return run_fmt(args)
+        if args.command == "lsp":
+            return run_lsp(args)
         if args.command == "codes":
             sys.stdout.write(list_codes().rstrip("\n") + "\n")
             return 0
