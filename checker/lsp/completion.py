@@ -234,8 +234,9 @@ def _names(unit: Unit, alias: str | None, sorts: tuple[type, ...], atom: bool,
     items = [symbol_item(name, symbol, atom, snippets) for name, symbol in _scope(unit, alias).items()
              if isinstance(symbol, sorts)]
     if alias is None:
+        # an alias is offered where the spec it names has something that fits
         items += [_item(a, lsp.CompletionItemKind.Module, f"import alias of spec {u.name}", sort="2")
-                  for a, u in unit.aliases.items()]
+                  for a, u in unit.aliases.items() if any(isinstance(s, sorts) for s in u.scope.values())]
     return items
 
 

@@ -32,6 +32,7 @@ class RecordingClient(LanguageClient):
         super().__init__(*args, **kwargs)
         self.publications: list[lsp.PublishDiagnosticsParams] = []
         self.registrations: list[lsp.Registration] = []
+        self.server_capabilities: lsp.ServerCapabilities | None = None
 
 
 def _record(client: RecordingClient, params: lsp.PublishDiagnosticsParams) -> None:

@@ -34,6 +34,7 @@ async def client(lsp_client: RecordingClient, workspace: Path):
         workspace_folders=[lsp.WorkspaceFolder(uri=from_fs_path(str(workspace)), name="workspace")],
         initialization_options={"analysisDelay": 0.1},
     )
-    await asyncio.wait_for(lsp_client.initialize_session(params), TIMEOUT)
+    result = await asyncio.wait_for(lsp_client.initialize_session(params), TIMEOUT)
+    lsp_client.server_capabilities = result.capabilities
     yield
     await asyncio.wait_for(lsp_client.shutdown_session(), TIMEOUT)
