@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _lsp_session import RecordingClient, edit, open_document, replace_all, settled
+from _lsp_session import RecordingClient, codes, edit, open_document, replace_all, settled, until
 from lsprotocol import types as lsp
 
 pytestmark = pytest.mark.asyncio
@@ -87,3 +87,22 @@ async def test_notes_are_related_information(client: RecordingClient, workspace:
 
 def codes_of(diagnostics: list[lsp.Diagnostic]) -> list[str]:
     return sorted(str(d.code) for d in diagnostics if d.code != "AS206")
+
+
+async def test_imports_read_open_documents_first(client: RecordingClient, workspace: Path):
+    # on disk base.align has no concept 'watched'; the editor's unsaved text of it has
+    (workspace / "base.align").write_text("kind Model\n", encoding="utf-8")
+    base_uri = open_document(client, workspace / "base.align",
+                             "kind Agent\nkind Model\nrelation oversees(Agent, Model)\n"
+                             "concept watched(m: Model) := oversees(a, m)\n")
+    # new.align exists only in the editor
+    new_uri = open_document(client, workspace / "new.align", "kind Extra\n")
+    main_uri = open_document(client, workspace / "main.align",
+                             'import "base.align"\nimport "new.align"\nclaim: satisfiable watched(m), Extra(x)\n')
+    assert codes_of(await settled(client, main_uri, 1)) == []
+    # an edit of the imported document is seen by the document that imports it
+    before = len([p for p in client.publications if p.uri == main_uri])
+    replace_all(client, base_uri, 2, "kind Model\n")
+    await until(lambda: "AS200" in codes(client, main_uri), what="main to see the edit of base")
+    assert len([p for p in client.publications if p.uri == main_uri]) > before
+    assert new_uri not in {p.uri for p in client.publications if any(d.code == "AS205" for d in p.diagnostics)}
