@@ -64,11 +64,12 @@ class Refused(JsonRpcException):
 
 
 class _QuietRefusals(logging.Filter):
-    """Keeps refusals out of the log: they are answers, not errors of the server."""
+    """Keeps refusals out of the log: they are answers, not errors of the server; so is the
+    exit of a TCP session, which pygls ends with ``SystemExit`` inside a connection callback."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         info = record.exc_info
-        return not (info and isinstance(info[1], Refused))
+        return not (info and isinstance(info[1], (Refused, SystemExit)))
 
 
 class AlignSpecServer(LanguageServer):
