@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import sys
+
+from _lsp_session import REPO
 from lsprotocol import types as lsp
 
-from alignspec.lsp.diagnostics import carried
-from alignspec.lsp.positions import UTF8, UTF16, UTF32, LineIndex, Point
-from alignspec.span import Span
+# The modules of this checkout, as the server the other tests start runs them (python -m checker).
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from checker.lsp.diagnostics import carried
+from checker.lsp.positions import UTF8, UTF16, UTF32, LineIndex, Point
+from checker.span import Span
 
 # a script A (outside the Basic Multilingual Plane) followed by a double prime
 TEXT = "kind \U0001d49c\u2033\nconcept c(x: \U0001d49c\u2033) := Bogus(x)\n"
