@@ -18,6 +18,7 @@ from ..check import UsageError
 from ..integrations import (
     OutsideError, claim_entries, concept_entries, findings, parse_show, resolve_inside, select_sections, spec_files,
 )
+from ..syntax.source import SourceError, read_source
 from ..views.document import Table
 from .domain import anchor
 from .render import block_nodes, table_node
@@ -173,7 +174,10 @@ class AlignSpecDirective(SphinxDirective):
             for block in section.blocks:
                 container.extend(block_nodes(block, docname, graphviz))
         if "source" in show:
-            text = path.read_text(encoding="utf-8-sig")
+            try:
+                text = read_source(str(path)).text
+            except (OSError, SourceError) as exc:
+                raise self.error(f"alignspec: cannot read {self.arguments[0]}: {exc}") from None
             container += nodes.rubric("", f"Source: {os.path.basename(path)}", classes=["alignspec-h2"])
             listing = nodes.literal_block(text, text, language="alignspec", classes=["alignspec-source"])
             listing["linenos"] = True

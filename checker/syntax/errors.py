@@ -21,11 +21,10 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Callable, Iterable
 
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
@@ -34,7 +33,8 @@ from ..codes import BY_CODE
 from ..diagnostics import Diagnostic, Related, Span
 from . import nodes as n
 from .parser import parse_text, raw_parser
-from .source import SourceError, SourceText, read_source
+from .safe_open import NotRegularFileError
+from .source import MAX_FILE_BYTES, SourceError, SourceText, decode_source, read_source
 
 SYNTAX_ERROR = BY_CODE["AS100"]
 INPUT_ERROR = BY_CODE["AS101"]
@@ -576,24 +576,23 @@ def _input_error(message: str, span: Span, help: str) -> Diagnostic:
                       help=help)
 
 
-def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Diagnostic]]:
+def read_file(path: str | os.PathLike[str],
+              reader: Callable[[int], bytes] | None = None) -> tuple[SourceText | None, list[Diagnostic]]:
     """Read and decode a spec file, returning ``(source, [])`` or ``(None, [input-error])``.
 
     An AS101 ``input-error`` is reported for a file that is missing, a directory or not a
-    regular file, unreadable (permission or other I/O error), too large, holds a NUL byte, or is
-    not UTF-8. Never raises.
+    regular file (a FIFO or a device is never opened for reading), unreadable (permission or
+    other I/O error), too large, holds a NUL byte, or is not UTF-8. ``reader``, when given,
+    reads the bytes instead of opening ``path`` (it takes the size limit and raises as
+    :func:`~alignspec.syntax.safe_open.open_regular`); ``path`` then only names the file in
+    diagnostics. Never raises.
     """
     name = os.fspath(path)
     start = Span(name, 1, 1, 1, 1)
     try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            return None, [_input_error(f"{name} is a directory, not a spec file", start,
-                                       "give the path of a .align file")]
-        if not stat.S_ISREG(info.st_mode):
-            return None, [_input_error(f"{name} is not a regular file", start,
-                                       "give the path of a .align file")]
-        return read_source(name), []
+        if reader is None:
+            return read_source(name), []
+        return decode_source(name, reader(MAX_FILE_BYTES)), []
     except SourceError as exc:
         return None, [_input_error(exc.message, exc.span, exc.help)]
     except FileNotFoundError:
@@ -601,6 +600,9 @@ def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Dia
                                    "check the path and the current directory")]
     except IsADirectoryError:
         return None, [_input_error(f"{name} is a directory, not a spec file", start,
+                                   "give the path of a .align file")]
+    except NotRegularFileError as exc:
+        return None, [_input_error(f"{name} is {exc.strerror}", start,
                                    "give the path of a .align file")]
     except PermissionError:
         return None, [_input_error(f"permission denied: cannot read {name}", start,
@@ -611,14 +613,15 @@ def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Dia
                                    "check that the path names a readable .align file")]
 
 
-def parse_file(path: str | os.PathLike[str]) -> tuple[n.SpecFile | None, list[Diagnostic]]:
+def parse_file(path: str | os.PathLike[str],
+               reader: Callable[[int], bytes] | None = None) -> tuple[n.SpecFile | None, list[Diagnostic]]:
     """Read, decode and parse one spec file; never raises.
 
     Returns ``(spec, [])`` on success; otherwise ``(None, [diagnostic])`` with an AS101
-    ``input-error`` (the file cannot be read as text: see ``read_file``) or an AS100
-    ``syntax-error`` (see ``describe``).
+    ``input-error`` (the file cannot be read as text: see ``read_file``, which also explains
+    ``reader``) or an AS100 ``syntax-error`` (see ``describe``).
     """
-    source, diagnostics = read_file(path)
+    source, diagnostics = read_file(path, reader)
     if source is None:
         return None, diagnostics
     return parse_source(source)
