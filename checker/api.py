@@ -19,6 +19,7 @@ from .analysis.claims import ClaimDecider, ClaimOutcome
 from .analysis.framings import FramingView
 from .analysis.scenarios import ScenarioEvaluation
 from .analysis.spec import SpecAnalysis
+from .analysis.usable import claim_usable
 from .check import CheckOptions, check_files, default_roots, load_and_analyse
 from .diagnostics import Diagnostic
 from .model.resolve import resolve_claim
@@ -109,6 +110,9 @@ class Spec:
         claim = resolve_claim(self.unit, decl, reporter)
         if reporter.diagnostics or not claim.complete:
             raise SpecError("the question does not resolve in this spec", reporter.diagnostics)
+        if not claim_usable(claim):
+            raise SpecError("the question uses a concept that is circular or has errors in its definition; "
+                            "see the spec's diagnostics")
         framings = [v.framing for v in self.analysis.framings]
         terminating = {id(v.framing): v.terminating for v in self.analysis.framings}
         decider = ClaimDecider(self.analysis.builder, self.budget,

@@ -165,10 +165,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"alignspec: error: {exc}", file=sys.stderr)
         return 2
-    except RecursionError:
-        print("alignspec: error: definitions are nested too deeply to analyse "
-              "(concepts built on concepts thousands of levels deep)", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
 

@@ -5,6 +5,7 @@ and lay out the levels of every acyclic relation."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import product
 from typing import Iterable
 
 import networkx as nx
@@ -308,7 +309,7 @@ class ScenarioEvaluator:
                 for key, match in sorted(holding.items()):
                     result.cells.append(self._holding_cell(concept_name, key, match, params, world, result))
                 continue
-            for key in _product(columns):
+            for key in product(*columns):
                 if key in holding:
                     result.cells.append(self._holding_cell(concept_name, key, holding[key], params, world, result))
                     continue
@@ -368,15 +369,6 @@ def _derivation_line(world: Instance, fact: Fact) -> str:
 def _describe(world: Instance, fact: Fact) -> str:
     pred, args = fact
     return f"{pred}({', '.join(world.label(world.find(a)) for a in args)})"
-
-
-def _product(columns: list[list[str]]):
-    if not columns:
-        yield ()
-        return
-    for head in columns[0]:
-        for tail in _product(columns[1:]):
-            yield (head, *tail)
 
 
 def _substituted(atom: Atom, mapping: dict[str, int], world: Instance) -> str:

@@ -10,10 +10,10 @@ from ..reasoning.logic import Budget
 from ..reporter import Reporter
 from .axioms import TheoryBuilder
 from .claims import ClaimDecider, ClaimOutcome, report_claim
-from .axioms import concept_usable
 from .framings import FramingAnalysis, FramingView
 from .justify import Justifier
 from .scenarios import ScenarioEvaluation, ScenarioEvaluator
+from .usable import claim_usable, scenario_usable
 
 
 @dataclass
@@ -27,20 +27,6 @@ class SpecAnalysis:
     scenarios: list[ScenarioEvaluation] = field(default_factory=list)
     justifier: Justifier | None = None
     reporter: Reporter = field(default_factory=Reporter)
-
-
-def _claim_usable(claim) -> bool:
-    if not claim.complete:
-        return False
-    memo: dict[int, bool] = {}
-    for side in (claim.left, claim.right):
-        if side is None:
-            continue
-        concepts = [side.concept] if side.concept is not None else [a.pred for a in side.atoms]
-        for concept in concepts:
-            if hasattr(concept, "body") and not concept_usable(concept, memo):
-                return False
-    return True
 
 
 def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False) -> SpecAnalysis:
@@ -58,13 +44,13 @@ def _analyse(unit: Unit, budget: Budget, tables: bool) -> SpecAnalysis:
     result.justifier = framings.justifier
     decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
     for claim in unit.claims:
-        if not _claim_usable(claim):
+        if not claim_usable(claim):
             continue
         outcome = decider.decide(claim)
         result.claims.append(outcome)
         report_claim(outcome, result.reporter)
     evaluator = ScenarioEvaluator(builder, framings.concepts, budget, framings.terminating, result.reporter)
     for scenario in unit.scenarios:
-        if scenario.complete:
+        if scenario_usable(scenario):
             result.scenarios.append(evaluator.evaluate(scenario, table=tables))
     return result

@@ -78,52 +78,77 @@ class JoinPlan:
     def run(self, inst: Instance, values: list, counter: StepCounter) -> Iterator[list]:
         """Yield ``values`` (a slot list) completed in every way; it is reused, copy what you keep.
 
-        The instance must not change while the iterator is alive.
+        The instance must not change while the iterator is alive. The search keeps one iterator
+        of candidates per step instead of recursing, so bodies of any length run in constant
+        stack depth.
         """
-        return self._run(0, inst, values, counter)
+        steps = self.steps
+        n = len(steps)
+        pending: list = [None] * n  # the candidates still to try at each scanning step
+        i = 0
+        forward = True  # entering step i afresh, or coming back to try its next candidate
+        while True:
+            if forward:
+                if i == n:
+                    yield values
+                    forward = False
+                    i -= 1
+                    continue
+                code, pred, a, b = steps[i]
+                if code == _KIND_CHECK:
+                    ok = values[a] in inst._kind.get(pred, ())
+                elif code == _REL_CHECK:
+                    ok = values[b] in inst._out.get(pred, {}).get(values[a], ())
+                else:
+                    if code == _KIND_SCAN:
+                        candidates = inst._kind.get(pred, ())
+                    elif code == _REL_OUT:
+                        candidates = inst._out.get(pred, {}).get(values[a], ())
+                    elif code == _REL_IN:
+                        candidates = inst._in.get(pred, {}).get(values[b], ())
+                    elif code == _REL_LOOP:
+                        candidates = [s for s, t in inst._rel.get(pred, ()) if s == t]
+                    else:
+                        candidates = inst._rel.get(pred, ())
+                    counter.steps += len(candidates)
+                    if counter.steps > counter.limit:
+                        raise SearchBudgetExceeded()
+                    pending[i] = iter(candidates)
+                    ok = self._next(i, pending, values)
+                if ok:
+                    i += 1
+                else:
+                    forward = False
+                    i -= 1
+            else:
+                if i < 0:
+                    return
+                if pending[i] is not None and self._next(i, pending, values):
+                    forward = True
+                    i += 1
+                else:
+                    i -= 1
 
-    def _run(self, i: int, inst: Instance, values: list, counter: StepCounter) -> Iterator[list]:
-        if i == len(self.steps):
-            yield values
-            return
-        code, pred, a, b = self.steps[i]
-        nxt = i + 1
-        if code == _KIND_CHECK:
-            if values[a] in inst._kind.get(pred, ()):
-                yield from self._run(nxt, inst, values, counter)
-            return
-        if code == _REL_CHECK:
-            if values[b] in inst._out.get(pred, {}).get(values[a], ()):
-                yield from self._run(nxt, inst, values, counter)
-            return
-        if code == _KIND_SCAN:
-            candidates = inst._kind.get(pred, ())
-            target = a
-        elif code == _REL_OUT:
-            candidates = inst._out.get(pred, {}).get(values[a], ())
-            target = b
-        elif code == _REL_IN:
-            candidates = inst._in.get(pred, {}).get(values[b], ())
-            target = a
-        elif code == _REL_LOOP:
-            candidates = [s for s, t in inst._rel.get(pred, ()) if s == t]
-            target = a
+    def _next(self, i: int, pending: list, values: list) -> bool:
+        """Put the next candidate of scanning step ``i`` into its slots; False (slots cleared)
+        when there is none left."""
+        code, _, a, b = self.steps[i]
+        candidate = next(pending[i], _NONE)
+        if candidate is _NONE:
+            pending[i] = None
+            if code == _REL_SCAN:
+                values[a] = values[b] = None
+            else:
+                values[b if code == _REL_OUT else a] = None
+            return False
+        if code == _REL_SCAN:
+            values[a], values[b] = candidate
         else:
-            counter.steps += len(inst._rel.get(pred, ()))
-            if counter.steps > counter.limit:
-                raise SearchBudgetExceeded()
-            for s, t in inst._rel.get(pred, ()):
-                values[a], values[b] = s, t
-                yield from self._run(nxt, inst, values, counter)
-            values[a] = values[b] = None
-            return
-        counter.steps += len(candidates)
-        if counter.steps > counter.limit:
-            raise SearchBudgetExceeded()
-        for c in candidates:
-            values[target] = c
-            yield from self._run(nxt, inst, values, counter)
-        values[target] = None
+            values[b if code == _REL_OUT else a] = candidate
+        return True
+
+
+_NONE = object()
 
 
 def slot_map(atoms: Sequence[Atom], extra: Sequence[str] = ()) -> dict[str, int]:

@@ -20,14 +20,14 @@ def _tree(hierarchy: dict[str, Any]) -> list[str]:
     roots = [name for name in levels if name not in targets]
     lines: list[str] = []
 
-    def visit(name: str, depth: int, trail: frozenset) -> None:
-        lines.append(f"{'  ' * depth}{name} (level {levels[name]})")
-        for child in sorted(children.get(name, []), key=lambda c: (levels[c], c)):
-            if child not in trail:
-                visit(child, depth + 1, trail | {child})
-
     for root in roots:
-        visit(root, 0, frozenset({root}))
+        # depth first, children in order; an explicit stack, so long chains print without recursion
+        stack = [(root, 0, frozenset({root}))]
+        while stack:
+            name, depth, trail = stack.pop()
+            lines.append(f"{'  ' * depth}{name} (level {levels[name]})")
+            below = sorted(children.get(name, []), key=lambda c: (levels[c], c))
+            stack.extend((child, depth + 1, trail | {child}) for child in reversed(below) if child not in trail)
     return lines
 
 

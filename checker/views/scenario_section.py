@@ -19,14 +19,14 @@ def _tree(hierarchy) -> list[str]:
     targets = {t for _, t in hierarchy.edges}
     lines: list[str] = []
 
-    def visit(name: str, depth: int, trail: frozenset) -> None:
-        lines.append(f"{'  ' * depth}{name} (level {hierarchy.levels[name]})")
-        for child in sorted(children.get(name, []), key=lambda c: (hierarchy.levels[c], c)):
-            if child not in trail:
-                visit(child, depth + 1, trail | {child})
-
     for root in (n for n in hierarchy.levels if n not in targets):
-        visit(root, 0, frozenset({root}))
+        # depth first, children in order; an explicit stack, so long chains print without recursion
+        stack = [(root, 0, frozenset({root}))]
+        while stack:
+            name, depth, trail = stack.pop()
+            lines.append(f"{'  ' * depth}{name} (level {hierarchy.levels[name]})")
+            below = sorted(children.get(name, []), key=lambda c: (hierarchy.levels[c], c))
+            stack.extend((child, depth + 1, trail | {child}) for child in reversed(below) if child not in trail)
     return lines
 
 
