@@ -9,6 +9,7 @@ step: rule bodies are small and run millions of times.
 
 from __future__ import annotations
 
+import heapq
 from typing import Iterator, Sequence
 
 from .homomorphism import SearchBudgetExceeded
@@ -39,23 +40,9 @@ class JoinPlan:
 
     def __init__(self, atoms: Sequence[Atom], bound: Sequence[str], slots: dict[str, int]) -> None:
         self.slots = slots
-        known = set(bound)
-        remaining = list(atoms)
         self.steps: list[tuple[int, str, int, int]] = []
-        while remaining:
-            def score(item: tuple[int, Atom]) -> tuple[int, int, int]:
-                # checks first, then lookups from a known entity, scans of a whole index last
-                i, atom = item
-                unbound = len({v for v in atom.args if v not in known})
-                if unbound == 0:
-                    category = 0
-                elif unbound < len(set(atom.args)):
-                    category = 1
-                else:
-                    category = 2
-                return (category, len(atom.args), i)
-            i, atom = min(enumerate(remaining), key=score)
-            remaining.pop(i)
+        known = set(bound)
+        for atom in _join_order(atoms, known):
             self.steps.append(self._step(atom, known))
             known.update(atom.args)
 
@@ -149,6 +136,48 @@ class JoinPlan:
 
 
 _NONE = object()
+
+
+def _category(atom: Atom, known: set[str]) -> int:
+    """0: every argument known (a check); 1: some known (a lookup); 2: none (a scan)."""
+    distinct = set(atom.args)
+    unbound = len(distinct - known)
+    return 0 if unbound == 0 else 1 if unbound < len(distinct) else 2
+
+
+def _join_order(atoms: Sequence[Atom], bound: set[str]) -> Iterator[Atom]:
+    """The atoms in join order: at each step the one with the smallest (category, arity,
+    position), categories as in :func:`_category` for the variables known by then (checks first,
+    then lookups from a known entity, scans of a whole index last).
+
+    A heap keyed on that triple, updated only for the atoms that share a newly known variable,
+    gives the same order as rescanning every remaining atom at each step, in O(n log n).
+    """
+    known = set(bound)
+    categories = [_category(atom, known) for atom in atoms]
+    heap = [(category, len(atom.args), i) for i, (category, atom) in enumerate(zip(categories, atoms))]
+    heapq.heapify(heap)
+    users: dict[str, list[int]] = {}
+    for i, atom in enumerate(atoms):
+        for v in dict.fromkeys(atom.args):
+            users.setdefault(v, []).append(i)
+    taken = [False] * len(atoms)
+    while heap:
+        category, _, i = heapq.heappop(heap)
+        if taken[i] or category != categories[i]:
+            continue  # an entry left behind when the atom's category dropped
+        taken[i] = True
+        atom = atoms[i]
+        yield atom
+        new = [v for v in dict.fromkeys(atom.args) if v not in known]
+        known.update(atom.args)
+        for v in new:
+            for j in users[v]:
+                if not taken[j]:
+                    category = _category(atoms[j], known)
+                    if category != categories[j]:
+                        categories[j] = category
+                        heapq.heappush(heap, (category, len(atoms[j].args), j))
 
 
 def slot_map(atoms: Sequence[Atom], extra: Sequence[str] = ()) -> dict[str, int]:

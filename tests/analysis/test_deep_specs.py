@@ -88,6 +88,23 @@ scenario s {{
     assert [e["passed"] for e in json.loads(out)["scenarios"][0]["expectations"]] == [True, True]
 
 
+def test_a_rule_with_a_thousand_atoms(tmp_path, bounded_cli):
+    body = ", ".join(f"r(x, y{i})" for i in range(1000))
+    write(tmp_path, "rule.align", f"""kind A
+kind B
+relation r(A, A)
+concept c(x: A) := r(x, y)
+concept d(x: A) := B(x)
+framing f {{
+  rule big: {body} -> B(x)
+}}
+claim under f: c implies d
+""")
+    status, out, err = bounded_cli("check", "--format", "json", "rule.align", cwd=tmp_path, timeout=TIMEOUT)
+    assert status == 0, err
+    assert [c["status"] for c in json.loads(out)["claims"]] == ["holds"]
+
+
 def test_a_kind_chain_thousands_deep_declared_child_first(tmp_path, bounded_cli):
     lines = [f"kind K{i}: K{i + 1}" for i in range(3000)] + ["kind K3000", "kind B"]
     lines += ["concept c(x: K0) := K0(x)", "concept d(x: K0) := B(x)", "claim fails: c implies d",
