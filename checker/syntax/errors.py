@@ -551,7 +551,8 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
     """Parse decoded spec text, returning ``(spec, [])`` or ``(None, [syntax-error])``.
 
     Never raises for any text: a syntax error becomes one AS100 diagnostic (the first error in
-    the text), and an input too deeply nested for the parser becomes an AS100 diagnostic too.
+    the text). The grammar nests nothing and the LALR parser keeps its own stack, so no input
+    is too deep to parse.
 
     Examples
     --------
@@ -563,12 +564,6 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
         return parse_text(source.text, source.path), []
     except UnexpectedInput as exc:
         return None, [describe(exc, source.text, source.path)]
-    except RecursionError:
-        return None, [_diagnostic(
-            "the text is nested too deeply to parse",
-            Span.point(source.path, 1, 1) if source.text else Span(source.path, 1, 1, 1, 1),
-            "split the statement into smaller ones",
-        )]
 
 
 def _input_error(message: str, span: Span, help: str) -> Diagnostic:
