@@ -10,6 +10,7 @@ from difflib import get_close_matches
 from ..api import Spec, SpecError, load
 from ..check import UsageError
 from ..diagnostics import Diagnostic
+from ..model.kinds import all_units
 from ..reasoning.logic import Budget
 from ..render.text import render_text, should_use_color
 from ..results import CheckResult
@@ -56,7 +57,10 @@ def add_view_parsers(commands) -> list[argparse.ArgumentParser]:
 
     parsers = [lattice, comparison, graph, report]
     for parser in parsers:
-        parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically) instead of stdout")
+        parser.add_argument("-o", "--output", metavar="PATH",
+                            help="write to PATH instead of stdout: a file is replaced atomically (through a "
+                                 "symbolic link, its target), a FIFO or device is written to as a stream, "
+                                 "and the specs read are never overwritten")
     return parsers
 
 
@@ -160,8 +164,9 @@ def run_view(args: argparse.Namespace, budget: Budget) -> int:
     if args.output:
         if not os.path.isdir(os.path.dirname(os.path.abspath(args.output))):
             raise UsageError(f"cannot write '{args.output}': no such directory")
+        inputs = [unit.real for unit in all_units(spec.unit)]
         try:
-            with atomic_output(args.output) as handle:
+            with atomic_output(args.output, inputs) as handle:
                 handle.write(render(spec, args))
         except OSError as exc:
             raise UsageError(f"cannot write '{args.output}': {exc.strerror or exc}") from None
