@@ -11,6 +11,7 @@ from typing import Sequence
 from . import __version__
 from .check import CheckOptions, UsageError, check, load_and_analyse
 from .reasoning.logic import Budget
+from .render.escape import visible
 from .render.explain import UnknownCodeError, explain, list_codes
 from .render.github import render_github
 from .render.json_format import render_json
@@ -94,7 +95,7 @@ def _holds_section(result: CheckResult) -> str:
         for item in claim.get("justification") or []:
             direction = f" [{item['direction']}]" if item.get("direction") else ""
             lines.append(f"    because {item['label']}{direction}  ({item['file']}:{item['line']}:{item['column']})")
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -150,7 +151,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             try:
                 sys.stdout.write(explain(args.code).rstrip("\n") + "\n")
             except UnknownCodeError as exc:
-                print(f"alignspec: {exc}", file=sys.stderr)
+                print(f"alignspec: {visible(str(exc))}", file=sys.stderr)
                 return 2
             return 0
         if args.command == "scenario":
@@ -163,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     except UsageError as exc:
-        print(f"alignspec: error: {exc}", file=sys.stderr)
+        print(f"alignspec: error: {visible(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

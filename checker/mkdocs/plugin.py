@@ -8,6 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from ..render.escape import visible
 from .markdown import Expander
 
 log = get_plugin_logger(__name__)
@@ -30,7 +31,7 @@ class AlignSpecPlugin(BasePlugin[AlignSpecConfig]):
         self.watched: set[str] = set()
 
     def _log(self, level: str, message: str) -> None:
-        (log.warning if level == "warning" else log.info)(message)
+        (log.warning if level == "warning" else log.info)(visible(message))
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         """Expand the page's AlignSpec blocks."""

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..analysis.scenarios import HOLDS, NOT_APPLICABLE, NOT_FOLLOWING
+from .escape import visible
 
 SHORT = {HOLDS: "holds", NOT_FOLLOWING: "-", NOT_APPLICABLE: "n/a"}
 
@@ -55,7 +56,9 @@ def _levels(levels: dict[str, dict[str, int]]) -> str:
 
 
 def render_scenario_text(records: list[dict], derivations: bool = False) -> str:
-    """The evaluation of each scenario: hierarchy, table, witnesses, expectations, derivations."""
+    """The evaluation of each scenario: hierarchy, table, witnesses, expectations, derivations.
+    Each line is composed first and then escaped as a whole (see :func:`.escape.visible`), so
+    nothing echoed from the spec can start a line of its own."""
     out: list[str] = []
     for record in records:
         under = f" under {record['framing']}" if record["framing"] else ""
@@ -100,7 +103,7 @@ def render_scenario_text(records: list[dict], derivations: bool = False) -> str:
             for fact in record["derived_facts"]:
                 out.append(f"    {fact['fact']}  by {fact['by']} from {', '.join(fact['from'])}")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(visible(line) for line in out).rstrip("\n") + "\n"
 
 
 def render_scenario_json(records: list[dict]) -> str:

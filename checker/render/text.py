@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 from ..diagnostics import Diagnostic, Severity, Span
 from ..results import CheckResult
+from .escape import visible
 from .snippet import excerpt, marker
 
 _RESET = "\x1b[0m"
@@ -67,8 +68,8 @@ def summary_line(result: CheckResult) -> str:
 
 
 def location(span: Span) -> str:
-    """``file:line:col`` of a span's start."""
-    return f"{span.file}:{span.line}:{span.column}"
+    """``file:line:col`` of a span's start (control characters in the file name escaped)."""
+    return f"{visible(span.file)}:{span.line}:{span.column}"
 
 
 def _plural(n: int, word: str) -> str:
@@ -89,7 +90,7 @@ def _diagnostic_lines(d: Diagnostic, sources: Mapping[str, str], paint: Paint) -
     severity = d.severity.value if isinstance(d.severity, Severity) else str(d.severity)
     head = (
         f"{paint(location(d.span) + ':', 'location')} "
-        f"{paint(f'{severity}[{d.code} {d.name}]', severity)} {d.message}"
+        f"{paint(f'{severity}[{d.code} {d.name}]', severity)} {visible(d.message)}"
     )
     lines = [head]
     shown = excerpt(sources.get(d.span.file, ""), d.span)
@@ -97,16 +98,16 @@ def _diagnostic_lines(d: Diagnostic, sources: Mapping[str, str], paint: Paint) -
         text, start, width = shown
         lines.append((_SOURCE_INDENT + text).rstrip())
         lines.append(_SOURCE_INDENT + " " * start + paint(marker(width), severity))
-    lines += [_INDENT + line for detail in d.details for line in detail.splitlines()]
+    lines += [_INDENT + visible(detail) for detail in d.details]
     for rel in d.related:
         where = paint(location(rel.span) + ":", "location")
-        lines.append(f"{_INDENT}{where} {paint('note:', 'note')} {rel.message}")
+        lines.append(f"{_INDENT}{where} {paint('note:', 'note')} {visible(rel.message)}")
     if d.counterexample is not None:
         lines += _counterexample_lines(d.counterexample)
     if d.justification is not None:
         lines += _justification_lines(d.justification)
     if d.help:
-        lines.append(f"{_INDENT}{paint('help:', 'help')} {d.help}")
+        lines.append(f"{_INDENT}{paint('help:', 'help')} {visible(d.help)}")
     return lines
 
 
@@ -118,10 +119,10 @@ def _counterexample_lines(cx: Mapping[str, Any]) -> list[str]:
     lines: list[str] = []
     scenario = str(cx.get("scenario", "")).strip("\n")
     if scenario:
-        lines += _block("counterexample:", scenario.splitlines())
+        lines += _block("counterexample:", (visible(line) for line in scenario.split("\n")))
     unmatched = [str(atom) for atom in cx.get("unmatched", ()) or ()]
     if unmatched:
-        lines.append(f"{_INDENT}no match for: {', '.join(unmatched)}")
+        lines.append(f"{_INDENT}no match for: {visible(', '.join(unmatched))}")
     return lines
 
 
@@ -135,5 +136,5 @@ def _justification_lines(steps: Iterable[Mapping[str, Any]]) -> list[str]:
         if step.get("file"):
             where = ":".join(str(step[k]) for k in ("file", "line", "column") if step.get(k))
             text = f"{text} ({where})"
-        body.append(text)
+        body.append(visible(text))
     return _block("justification:", body) if body else []

@@ -18,6 +18,7 @@ from ..check import UsageError
 from ..integrations import (
     OutsideError, claim_entries, concept_entries, findings, parse_show, resolve_inside, select_sections, spec_files,
 )
+from ..render.escape import visible
 from ..syntax.source import SourceError, read_source
 from ..views.document import Table
 from .domain import anchor
@@ -36,8 +37,8 @@ def _diagrams(argument: str) -> str:
 def report_finding(finding, docname: str, level: str) -> None:
     """Log one finding at its spec file and line: a warning of type ``alignspec`` (subtype the
     finding's name) when it is at least as severe as ``level``, else an info message."""
-    message = f"{finding.severity}[{finding.code} {finding.name}] {finding.message} (shown in {docname})"
-    location = f"{finding.file}:{finding.line}"
+    message = visible(f"{finding.severity}[{finding.code} {finding.name}] {finding.message} (shown in {docname})")
+    location = f"{visible(finding.file)}:{finding.line}"
     if SEVERITY_RANK.get(finding.severity, 2) <= SEVERITY_RANK.get(level, 1):
         logger.warning(message, location=location, type="alignspec", subtype=finding.name, once=True)
     else:

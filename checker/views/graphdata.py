@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Any, Sequence
 
 import networkx as nx
@@ -23,28 +24,46 @@ def to_json(graphs: nx.Graph | Sequence[nx.Graph]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
+# Characters XML 1.0 does not allow in a document at all, even as character references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with each character XML 1.0 forbids (most C0 controls, U+FFFE, U+FFFF, lone
+    surrogates) shown as ``\\u{1b}``, as the text renderers show controls."""
+    return _NOT_XML.sub(lambda m: f"\\u{{{ord(m.group()):x}}}", text)
+
+
 def scalar(value: Any) -> str | int | float | bool:
     """A GraphML-writable value: None becomes "", a list of scalars is joined with ", ",
-    anything else that is not scalar becomes JSON text."""
+    anything else that is not scalar becomes JSON text; text is made :func:`xml_safe`."""
     if value is None:
         return ""
-    if isinstance(value, (str, int, float, bool)):
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, (int, float, bool)):
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
-        return ", ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return xml_safe(", ".join(str(v) for v in value))
+    return xml_safe(json.dumps(value, ensure_ascii=False, sort_keys=True))
+
+
+def _node(node: Any) -> Any:
+    return xml_safe(node) if isinstance(node, str) else node
 
 
 def scalar_graph(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose graph, node and edge attributes are all scalar."""
+    """A copy of ``graph`` whose graph, node and edge attributes are all scalar, and whose text
+    (ids included) is :func:`xml_safe`."""
     out = graph.__class__()
     out.graph.update({k: scalar(v) for k, v in graph.graph.items()})
-    out.add_nodes_from((n, {k: scalar(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
+    out.add_nodes_from((_node(n), {k: scalar(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
     if graph.is_multigraph():
-        out.add_edges_from((u, v, key, {k: scalar(x) for k, x in d.items()})
+        out.add_edges_from((_node(u), _node(v), _node(key), {k: scalar(x) for k, x in d.items()})
                            for u, v, key, d in graph.edges(keys=True, data=True))
     else:
-        out.add_edges_from((u, v, {k: scalar(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
+        out.add_edges_from((_node(u), _node(v), {k: scalar(x) for k, x in d.items()})
+                           for u, v, d in graph.edges(data=True))
     return out
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import networkx as nx
 
 from ..analysis.framings import FramingView
+from ..render.escape import visible
 from .describe import concept_doc
 from .justify import Justifier, item_text, justification_text
 
@@ -97,17 +98,18 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
 
 def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
     """The lattice as plain text: the classes with their docs, then each edge and its reasons
-    (paths relative to the directory ``base``)."""
+    (paths relative to the directory ``base``). Each line is escaped as a whole (see
+    :func:`~alignspec.render.escape.visible`): a line break in a doc string is shown as ``\\n``."""
     lines = [f"lattice under {graph.graph['title']}"]
     if "note" in graph.graph:
         lines.append(f"  {graph.graph['note']}")
-        return "\n".join(lines) + "\n"
+        return "\n".join(visible(line) for line in lines) + "\n"
     lines.append("  classes:")
     for node, data in graph.nodes(data=True):
         lines.append(f"    {data['label']}")
         for member, doc in data["docs"].items():
             if doc:
-                lines.append(f"        {member}: " + doc.replace("\n", "\n" + " " * (10 + len(member))))
+                lines.append(f"        {member}: {doc}")
         if data["justification"]:
             word = "equivalent" if data["role"] == "class" else "no member"
             lines.append(f"        {word} because:")
@@ -119,5 +121,5 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
     for u, v, data in implications:
         lines.append(f"    {graph.nodes[u]['label']} -> {graph.nodes[v]['label']}")
         lines.extend(f"        because {item_text(i, base)}" for i in data["justification"])
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
 

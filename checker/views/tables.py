@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from ..render.escape import visible
 from .compare import Comparison
 from .markup import markdown_table
 
@@ -17,7 +18,7 @@ def compare_text(comparison: Comparison) -> str:
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in [header, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
-    return "\n".join(lines) + "\n" + "(* the framings disagree)\n"
+    return "\n".join(visible(line) for line in lines) + "\n" + "(* the framings disagree)\n"
 
 
 def compare_rows(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
