@@ -19,7 +19,8 @@ from .render.sarif import render_sarif
 from .render.scenario import render_scenario_json, render_scenario_text
 from .render.text import render_text, should_use_color
 from .results import CheckResult
-from .views.commands import VIEW_COMMANDS, add_view_parsers, run_view
+from .streams import BROKEN_PIPE_STATUS, discard_stdout, is_output_error, say
+from .views.commands import VIEW_COMMANDS, add_view_parsers, print_diagnostics, run_view
 
 FORMATS = {
     "json": render_json,
@@ -119,8 +120,10 @@ def run_scenario(args: argparse.Namespace) -> int:
     loaded, analysis = load_and_analyse(args.file, options, tables=True)
     errors = [d for d in loaded.diagnostics if d.severity.value == "error"]
     if analysis is None:
-        result = CheckResult(files=[args.file], diagnostics=errors)
-        sys.stdout.write(render_text(result, color=should_use_color(sys.stdout, os.environ)))
+        if args.format == "json":
+            sys.stdout.write(render_scenario_json([], errors))
+        else:
+            print_diagnostics(args.file, errors)
         return 1
     evaluations = analysis.scenarios
     if args.name is not None:
@@ -132,42 +135,62 @@ def run_scenario(args: argparse.Namespace) -> int:
             raise UsageError(f"no scenario named '{args.name}' in {args.file}{hint}")
     records = [e.record() for e in evaluations]
     if args.format == "json":
-        sys.stdout.write(render_scenario_json(records))
+        sys.stdout.write(render_scenario_json(records, errors))
     else:
         sys.stdout.write(render_scenario_text(records, derivations=args.derivations) if records else "no scenarios\n")
+        if errors:
+            print_diagnostics(args.file, errors)
     failed = any(not e["passed"] for r in records for e in r["expectations"])
     inconsistent = any(r["status"] == "inconsistent" for r in records)
     return 1 if errors or failed or inconsistent else 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``alignspec`` console script; returns the exit status."""
+    """Entry point of the ``alignspec`` console script; returns the exit status.
+
+    Output that cannot be written (a full disk, ``> /dev/full``) is a one-line error and exit
+    status 2; a reader that goes away (``| head``) ends the command quietly with status 141."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "check":
-            return run_check(args)
-        if args.command == "explain":
-            try:
-                sys.stdout.write(explain(args.code).rstrip("\n") + "\n")
-            except UnknownCodeError as exc:
-                print(f"alignspec: {visible(str(exc))}", file=sys.stderr)
-                return 2
-            return 0
-        if args.command == "scenario":
-            return run_scenario(args)
-        if args.command in VIEW_COMMANDS:
-            return run_view(args, _budget(args))
-        if args.command == "codes":
-            sys.stdout.write(list_codes().rstrip("\n") + "\n")
-            return 0
-        parser.print_help()
-        return 2
+        status = _run(parser, args)
+        sys.stdout.flush()
+        return status
     except UsageError as exc:
-        print(f"alignspec: error: {visible(str(exc))}", file=sys.stderr)
+        say(f"alignspec: error: {visible(str(exc))}")
+        return 2
+    except BrokenPipeError:
+        discard_stdout()
+        return BROKEN_PIPE_STATUS
+    except OSError as exc:
+        if not is_output_error(exc):
+            raise
+        discard_stdout()
+        say(f"alignspec: error: cannot write the output: {exc.strerror or exc}")
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return run_check(args)
+    if args.command == "explain":
+        try:
+            sys.stdout.write(explain(args.code).rstrip("\n") + "\n")
+        except UnknownCodeError as exc:
+            say(f"alignspec: {visible(str(exc))}")
+            return 2
+        return 0
+    if args.command == "scenario":
+        return run_scenario(args)
+    if args.command in VIEW_COMMANDS:
+        return run_view(args, _budget(args))
+    if args.command == "codes":
+        sys.stdout.write(list_codes().rstrip("\n") + "\n")
+        return 0
+    parser.print_help()
+    return 2
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Sequence
 
 from ..analysis.scenarios import HOLDS, NOT_APPLICABLE, NOT_FOLLOWING
+from ..diagnostics import Diagnostic
 from .escape import visible
 
 SHORT = {HOLDS: "holds", NOT_FOLLOWING: "-", NOT_APPLICABLE: "n/a"}
@@ -106,7 +107,10 @@ def render_scenario_text(records: list[dict], derivations: bool = False) -> str:
     return "\n".join(visible(line) for line in out).rstrip("\n") + "\n"
 
 
-def render_scenario_json(records: list[dict]) -> str:
-    """The evaluation as a versioned JSON document."""
-    document = {"schema": "alignspec-scenario", "version": 1, "scenarios": records}
+def render_scenario_json(records: list[dict], diagnostics: Sequence[Diagnostic] = ()) -> str:
+    """The evaluation as a versioned JSON document; when the spec has errors (``diagnostics``),
+    they are listed under ``diagnostics``, each as in ``check --format json``."""
+    document: dict[str, Any] = {"schema": "alignspec-scenario", "version": 1, "scenarios": records}
+    if diagnostics:
+        document["diagnostics"] = [d.to_dict() for d in diagnostics]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

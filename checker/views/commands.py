@@ -86,7 +86,8 @@ def _views(spec: Spec, names: list[str] | None, file: str) -> list:
     return chosen
 
 
-def _print_diagnostics(spec_file: str, diagnostics: list[Diagnostic]) -> None:
+def print_diagnostics(spec_file: str, diagnostics: list[Diagnostic]) -> None:
+    """Print ``diagnostics`` about ``spec_file`` on standard error, as ``check`` prints them."""
     sources: dict[str, str] = {}
     for diagnostic in diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
@@ -154,11 +155,11 @@ def run_view(args: argparse.Namespace, budget: Budget) -> int:
     try:
         spec = load(args.file, roots=list(args.root), budget=budget)
     except SpecError as exc:
-        _print_diagnostics(args.file, exc.diagnostics)
+        print_diagnostics(args.file, exc.diagnostics)
         return 1
     model_errors = [d for d in spec.own_diagnostics if d.severity.value == "error"]
     if model_errors:
-        _print_diagnostics(args.file, list(spec.diagnostics()))
+        print_diagnostics(args.file, list(spec.diagnostics()))
         return 1
     render = RENDERERS[args.command]
     if args.output:
@@ -175,6 +176,6 @@ def run_view(args: argparse.Namespace, budget: Budget) -> int:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     diagnostics = list(spec.diagnostics())
     if any(d.severity.value == "error" for d in diagnostics):
-        _print_diagnostics(args.file, diagnostics)
+        print_diagnostics(args.file, diagnostics)
         return 1
     return 0

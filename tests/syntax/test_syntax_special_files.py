@@ -31,7 +31,7 @@ def fifo_import(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("command", ["check", "report", "lattice", "graph", "compare"])
+@pytest.mark.parametrize("command", ["check", "report", "lattice", "graph", "compare", "scenario"])
 def test_commands_do_not_hang_on_an_imported_fifo(fifo_import, bounded_cli, command):
     status, out, err = bounded_cli(command, "main.align", cwd=fifo_import, timeout=TIMEOUT)
     assert status == 1
