@@ -3,5 +3,7 @@
 __version__ = "0.1.0"
 
 from .api import Spec, SpecError, load  # noqa: E402
+from .check import UsageError  # noqa: E402
+from .exceptions import AlignSpecError  # noqa: E402
 
-__all__ = ["Spec", "SpecError", "load", "__version__"]
+__all__ = ["AlignSpecError", "Spec", "SpecError", "UsageError", "load", "__version__"]

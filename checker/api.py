@@ -10,6 +10,8 @@ These are the objects the command line uses; nothing here prints.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -20,8 +22,9 @@ from .analysis.framings import FramingView
 from .analysis.scenarios import ScenarioEvaluation
 from .analysis.spec import SpecAnalysis
 from .analysis.usable import claim_usable
-from .check import CheckOptions, check_files, default_roots, load_and_analyse
+from .check import CheckOptions, UsageError, check_files, default_roots, load_and_analyse
 from .diagnostics import Diagnostic
+from .exceptions import AlignSpecError
 from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
@@ -32,12 +35,18 @@ from .syntax.errors import describe
 from .syntax.parser import parse_text
 
 
-class SpecError(Exception):
-    """A question the spec cannot answer as asked: an unknown framing, a malformed formula..."""
+class SpecError(AlignSpecError):
+    """The spec cannot answer as asked: a file that does not parse (``diagnostics`` says why),
+    an unknown framing, a question that is malformed or not a string..."""
 
     def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None):
         super().__init__(message)
         self.diagnostics = diagnostics or []
+
+
+def _starts_with_word(text: str, word: str) -> bool:
+    """Whether ``text`` starts with the keyword ``word`` (not a longer name such as ``claimed``)."""
+    return re.match(re.escape(word) + r"(?![\w'\u2032\u2033\u2034])", text) is not None
 
 
 @dataclass
@@ -94,10 +103,15 @@ class Spec:
 
     def ask(self, claim_text: str) -> ClaimOutcome:
         """Decide a claim written in the language, e.g. ``"under harris: a equivalent b"``
-        or ``"objective_robust(a) implies inner_aligned(a)"`` (the leading ``claim`` is optional)."""
+        or ``"objective_robust(a) implies inner_aligned(a)"`` (the leading ``claim`` is optional).
+
+        Raises ``SpecError`` when the question is not a string, does not parse, or does not
+        resolve in this spec."""
+        if not isinstance(claim_text, str):
+            raise SpecError(f"a question is a string written in the language, not {type(claim_text).__name__}")
         text = claim_text.strip()
-        if not text.startswith("claim"):
-            text = "claim " + (text if text.startswith("under ") else ": " + text)
+        if not _starts_with_word(text, "claim"):
+            text = "claim " + (text if _starts_with_word(text, "under") else ": " + text)
         try:
             parsed = parse_text(text, "<question>")
         except UnexpectedInput as exc:
@@ -120,7 +134,14 @@ class Spec:
         return decider.decide(claim)
 
     def implies(self, left: str, right: str, framing: str | None = None) -> ClaimOutcome:
-        """Whether formula ``left`` implies ``right`` under ``framing`` (concept names or atoms)."""
+        """Whether formula ``left`` implies ``right`` under ``framing`` (concept names or atoms).
+
+        Raises ``SpecError`` as :meth:`ask` does, and for an unknown framing."""
+        for what, value in (("left", left), ("right", right)):
+            if not isinstance(value, str):
+                raise SpecError(f"{what} is a formula written in the language, not {type(value).__name__}")
+        if framing is not None and not isinstance(framing, str):
+            raise SpecError(f"framing is a framing's name, not {type(framing).__name__}")
         self._framing(framing)
         under = f"under {framing}" if framing else ""
         return self.ask(f"claim {under}: {left} implies {right}")
@@ -137,11 +158,22 @@ class Spec:
         return spec_html(self)
 
 
-def load(path: str, roots: list[str] | None = None, budget: Budget | None = None) -> Spec:
+def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: Budget | None = None) -> Spec:
     """Load, resolve and analyse a spec file (or a shipped library spec by name).
 
-    Raises ``SpecError`` when the file cannot be parsed, with its diagnostics attached.
+    Raises ``SpecError`` when the file cannot be read or parsed, with its diagnostics attached,
+    and ``UsageError`` when ``path`` names no spec (or cannot name one: too long, not a path),
+    or ``roots`` or ``budget`` are not what they should be.
     """
+    try:
+        path = os.fspath(path)
+        roots = [os.fspath(root) for root in roots or []]
+    except TypeError as exc:
+        raise UsageError(f"load() takes paths: {exc}") from None
+    if not all(isinstance(p, str) for p in [path, *roots]):
+        raise UsageError("load() takes paths as str or os.PathLike, not bytes")
+    if budget is not None and not isinstance(budget, Budget):
+        raise UsageError(f"budget is an alignspec.reasoning.logic.Budget, not {type(budget).__name__}")
     budget = budget or Budget()
     loaded, analysis = load_and_analyse(path, CheckOptions(roots=list(roots or []), budget=budget), tables=True)
     if analysis is None:
