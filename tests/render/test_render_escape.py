@@ -101,7 +101,7 @@ def docs_spec(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("args", [
-    ["lattice"], ["compare"], ["scenario"], ["check", "--explain-holds"],
+    ["lattice"], ["compare"], ["scenario"], ["check", "--explain-holds"], ["report"], ["compare", "--format", "markdown"],
 ])
 def test_doc_strings_are_escaped_in_text_views(capsys, docs_spec, args):
     status, out, err = run(capsys, *args, docs_spec)
