@@ -167,7 +167,8 @@ def _parts(path: str) -> list[str]:
 
 
 def locate(path: str) -> Located:
-    """Resolve the absolute ``path`` to its physical path, holding its parent directory open.
+    """Resolve ``path`` (relative to the working directory unless absolute) to its physical
+    path, holding its parent directory open.
 
     Symbolic links are followed (at most :data:`MAX_SYMLINKS`) by reading them, never by the
     kernel, so the result names exactly the entry :meth:`Located.read` will open. A path whose
@@ -175,6 +176,8 @@ def locate(path: str) -> Located:
     (``exists`` is then False). Raises ``NotADirectoryError`` when a component before the last
     is not a directory, and ``OSError`` (``ELOOP``, ``EACCES``...) when the walk cannot go on.
     """
+    if not os.path.isabs(path):
+        path = os.path.join(os.getcwd(), path)
     if not _WALKS:
         real = os.path.realpath(path)
         return Located(real, os.path.lexists(real), os.path.isdir(real))

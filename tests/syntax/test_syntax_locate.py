@@ -37,6 +37,12 @@ def test_locate_agrees_with_realpath(tree, relative):
         assert located.is_dir == os.path.isdir(path)
 
 
+def test_a_relative_path_is_resolved_from_the_working_directory(tree, monkeypatch):
+    monkeypatch.chdir(tree / "a")
+    with locate("to_b/f.align") as located:
+        assert located.real == os.path.realpath(tree / "a/b/f.align") and located.read(100) == b"kind F\n"
+
+
 def test_located_file_is_read_as_resolved(tree):
     with locate(os.path.join(tree, "chain")) as located:
         assert located.read(100) == b"kind F\n"
