@@ -10,7 +10,7 @@ from .analysis.progress import Progress, announce
 from .analysis.scenarios import TableCells
 from .analysis.spec import SpecAnalysis, analyse
 from .diagnostic_collector import ordered
-from .exceptions import AlignSpecError
+from .exceptions import UsageError as UsageError
 from .model.discovery import spec_files_below
 from .model.loader import Loader, library_directory, library_names
 from .reasoning.logic import Budget
@@ -18,11 +18,6 @@ from .results import CheckResult
 from .syntax.safe_open import is_regular_file
 from .syntax.source import SourceError, read_source
 from .syntax.text_input import decoded_text
-
-
-class UsageError(AlignSpecError):
-    """The command or call cannot run as given (exit status 2 on the command line): a missing
-    path, an empty directory, a file name too long, an argument of the wrong type..."""
 
 
 def _shown(name: str, limit: int = 120) -> str:

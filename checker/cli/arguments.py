@@ -6,12 +6,11 @@ import argparse
 from typing import TypeAlias
 
 from .._version import __version__
-from ..reasoning.logic import Budget
+from ..limits import Budget
 from ..render.text import ColorChoice
-from .fmt import add_fmt_parser
 from .lsp_command import add_lsp_parser
 from .selection import split_selectors
-from .views import add_view_parsers
+from .view_arguments import add_view_parsers
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 CHECK_FORMATS = ("text", "json", "sarif", "github", "junit")
@@ -188,6 +187,22 @@ def _scenario_parser(commands: SubParsers, common: argparse.ArgumentParser) -> N
                              "cells whose individuals are known to be of the concept's parameter kinds")
 
 
+def _fmt_parser(commands: SubParsers) -> argparse.ArgumentParser:
+    """Add the ``fmt`` subcommand to ``commands`` (an argparse subparsers action)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "fmt", help="rewrite specs in the canonical layout",
+        description="Rewrite specs in the canonical layout (indentation, spaces, blank lines), keeping "
+                    "every comment where it is. Files are replaced atomically, and only when they change.")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, directories (every *.align below) or - for standard input; "
+                             "default: the current directory")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; list the files that would change and exit 1 if there are any")
+    parser.add_argument("--diff", action="store_true",
+                        help="write nothing; print a unified diff of each change and exit 1 if there is one")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="alignspec", description=DESCRIPTION, epilog=EPILOG,
@@ -206,6 +221,6 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="CODE-OR-NAME", help="a finding's code (AS302) or name (claim-failed)")
     commands.add_parser("codes", formatter_class=_formatter, help="list every finding code",
                         description="List every finding: its code, name, severity and summary.")
-    add_fmt_parser(commands)
+    _fmt_parser(commands)
     add_lsp_parser(commands, _formatter)
     return parser

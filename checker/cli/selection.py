@@ -20,11 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from ..codes import BY_CODE, BY_NAME, CODES, INPUT_ERROR, SYNTAX_ERROR
 from ..diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 ALWAYS_REPORTED = frozenset({SYNTAX_ERROR.code, INPUT_ERROR.code})
 _PREFIX = re.compile(r"AS[0-9]{0,2}")
@@ -76,6 +78,8 @@ class PerFileIgnore:
     spec: GitIgnoreSpec = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        from pathspec import GitIgnoreSpec
+
         object.__setattr__(self, "spec", GitIgnoreSpec.from_lines([self.pattern]))
 
     def applies_to(self, file: str) -> bool:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..diagnostics import Diagnostic, Span
 from ..enums import TextEnum
 from ..evidence import Counterexample, JustificationStep
-from ..results import CheckResult
 from .escape import visible
 from .snippet import excerpt, marker
+
+if TYPE_CHECKING:
+    from ..results import CheckResult
 
 _RESET = "\x1b[0m"
 _STYLES = {
