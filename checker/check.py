@@ -13,6 +13,7 @@ from .diagnostic_collector import ordered
 from .exceptions import UsageError as UsageError
 from .model.discovery import spec_files_below
 from .model.loader import Loader, library_directory, library_names
+from .parallel import analyse_units
 from .reasoning.logic import Budget
 from .results import CheckResult
 from .syntax.safe_open import is_regular_file
@@ -36,12 +37,14 @@ STDIN_NAME = "<stdin>"
 
 @dataclass
 class CheckOptions:
-    """Settings of one run: extra import roots, the reasoner's limits, and whom to tell which
-    file and framing is being analysed (``progress``, for long runs)."""
+    """Settings of one run: extra import roots, the reasoner's limits, whom to tell which file
+    and framing is being analysed (``progress``, for long runs), and how many processes may
+    analyse specs at once (``jobs``; the result is the same whatever their number)."""
 
     roots: list[str] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
     progress: Progress | None = None
+    jobs: int = 1
 
 
 def collect_targets(arguments: list[str]) -> list[str]:
@@ -101,7 +104,8 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
                 stdin: bytes | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
     """Check each file as a spec of its own; return the result and the analyses. The file
     ``-`` is the spec ``stdin`` holds (named ``<stdin>``; its imports resolve relative to the
-    current directory)."""
+    current directory). The analyses returned are those made in this process: with
+    ``options.jobs`` above 1, the specs analysed by worker processes have none."""
     loader = loader or Loader(options.roots)
     progress = options.progress
     result = CheckResult(files=[STDIN_NAME if f == STDIN else f for f in files])
@@ -114,17 +118,19 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
             result.sources[STDIN_NAME] = decoded_text(STDIN_NAME, stdin or b"")
         else:
             units.append(loader.load(file))
+    found = iter(analyse_units([u.unit for u in units if u.unit is not None], options.budget, options.jobs, progress))
     for loaded in units:
         result.diagnostics.extend(loaded.diagnostics)
         if loaded.unit is None:
             continue
-        analysis = analyse(loaded.unit, options.budget, progress=progress)
-        result.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
-        analyses.append(analysis)
-        result.diagnostics.extend(analysis.reporter.diagnostics)
-        result.claims.extend(analysis.claims)
-        result.framings.extend(analysis.framings)
-        result.scenarios.extend(analysis.scenarios)
+        spec = next(found)
+        result.diagnostics.extend(loader.unused_declarations(loaded.unit, spec.diagnostics))
+        if spec.analysis is not None:
+            analyses.append(spec.analysis)
+        result.diagnostics.extend(spec.diagnostics)
+        result.claims.extend(spec.claims)
+        result.framings.extend(spec.framings)
+        result.scenarios.extend(spec.scenarios)
     result.diagnostics = ordered(result.diagnostics)
     result.inputs = list(loader.loaded)
     for diagnostic in result.diagnostics:
@@ -169,6 +175,6 @@ def check(arguments: list[str], options: CheckOptions | None = None, stdin: byte
     if STDIN in files and stdin is None:
         raise UsageError("'-' names standard input, and none was given")
     roots = default_roots(arguments) + list(options.roots)
-    run_options = CheckOptions(roots=roots, budget=options.budget, progress=options.progress)
+    run_options = CheckOptions(roots=roots, budget=options.budget, progress=options.progress, jobs=options.jobs)
     result, _ = check_files(files, run_options, stdin=stdin)
     return result

@@ -94,6 +94,19 @@ def _positive(text: str) -> int:
     return value
 
 
+def _jobs(text: str) -> int:
+    """``--jobs``: a number of processes, with 0 and ``auto`` meaning one per processor (0)."""
+    if text == "auto":
+        return 0
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is neither a whole number nor auto") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be at least 0")
+    return value
+
+
 def _common_options() -> argparse.ArgumentParser:
     """The options every command that reads specs shares: configuration, roots, limits, output."""
     defaults = Budget()
@@ -143,6 +156,9 @@ def _check_parser(commands: SubParsers, common: argparse.ArgumentParser) -> None
                              "(--no-strict turns off the configuration's strict = true)")
     parser.add_argument("--explain-holds", action="store_true",
                         help="also print the justification (or witness world) of every claim that holds")
+    parser.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                        help="analyse specs in N processes at once; 0 or auto: one per processor (default 1, or "
+                             "the configuration's jobs); the output is the same whatever N")
     parser.add_argument("--watch", action="store_true",
                         help="check again whenever a spec or a spec it imports changes (needs the watchfiles package)")
     findings = parser.add_argument_group("which findings are reported")

@@ -66,7 +66,8 @@ def run_check(args: argparse.Namespace) -> int:
                          lambda run: _report(args, settings, run.result, baseline))
     stdin = read_stdin() if STDIN in args.paths else None
     with progress_reporter(args) as progress:
-        options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress)
+        options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress,
+                               jobs=settings.jobs)
         result = check(list(args.paths), options, stdin=stdin)
     return _report(args, settings, result, baseline)
 

@@ -125,3 +125,15 @@ def test_scenario_phase_runs_in_a_child(tmp_path, phase):
     else:
         assert result["status"] == "consistent" and result["passed"] == result["expectations"]
         assert (result["cells"] > 0) == (phase == "table")
+
+
+def test_startup_and_jobs_benchmarks_run():
+    from bench import jobs, startup
+
+    figures = startup.measure(1, (("--version",),))
+    assert set(figures) == {"-c pass", "--version"}
+    assert "alignspec --version" in startup.table(figures)
+    library = str(ROOT / "ontology" / "vocabulary.align")
+    timings = jobs.measure([1, 2], 1, [library])
+    assert set(timings) == {1, 2} and all(wall > 0 for wall, _ in timings.values())
+    assert "wall/j1" in jobs.table(timings)
