@@ -7,9 +7,8 @@ from typing import TypeAlias
 
 from .._version import __version__
 from ..limits import Budget
-from ..render.text import ColorChoice
+from ..render.color import ColorChoice
 from .lsp_command import add_lsp_parser
-from .selection import split_selectors
 from .view_arguments import add_view_parsers
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -92,6 +91,11 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def split_selectors(text: str) -> tuple[str, ...]:
+    """``"AS303, concept-collapse"`` as ``("AS303", "concept-collapse")``."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def _jobs(text: str) -> int:

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 
 from ..exceptions import UsageError
 from ..render.escape import visible
-from ..render.explain import UnknownCodeError, explain, list_codes
 from ..streams import BROKEN_PIPE_STATUS, discard_stdout, is_output_error, say
 from .arguments import build_parser
 from .lsp_command import run_lsp
@@ -18,6 +17,8 @@ __all__ = ["build_parser", "main"]
 
 
 def _explain(args: argparse.Namespace) -> int:
+    from ..render.explain import UnknownCodeError, explain
+
     try:
         sys.stdout.write(explain(args.code).rstrip("\n") + "\n")
     except UnknownCodeError as exc:
@@ -77,6 +78,7 @@ def _run(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     if args.command == "lsp":
         return run_lsp(args)
     if args.command == "codes":
+        from ..render.explain import list_codes
         sys.stdout.write(list_codes().rstrip("\n") + "\n")
         return 0
     parser.print_help()

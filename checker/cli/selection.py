@@ -58,11 +58,6 @@ def check_selectors(selectors: Iterable[str]) -> None:
             raise SelectorError(f"'{selector}' is not a finding code, name or code prefix{hint}")
 
 
-def split_selectors(text: str) -> tuple[str, ...]:
-    """``"AS303, concept-collapse"`` as ``("AS303", "concept-collapse")``."""
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
 def _best(selectors: Sequence[str], code: str) -> int:
     return max((specificity(s, code) for s in selectors), default=-1)
 

@@ -3,16 +3,16 @@
 ``text`` (terminal, with source excerpt and caret), ``json_format`` (the versioned
 ``alignspec-check`` schema), ``sarif`` (SARIF 2.1.0), ``github`` (workflow annotations) and
 ``explain`` (the doc of each finding code). Renderers only read results; they never parse.
-The renderers are imported from their modules when first used; ``explain`` is imported at once,
-since its function shares its module's name.
+The names below are imported from their modules when first used; ``explain`` names the module
+(its function is ``explain.explain``).
 """
 
 from typing import TYPE_CHECKING
 
 from ..lazy import lazy_exports
-from .explain import UnknownCodeError, explain, list_codes
 
 if TYPE_CHECKING:
+    from .explain import UnknownCodeError, list_codes
     from .github import render_github
     from .json_format import render_json
     from .sarif import render_sarif
@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "UnknownCodeError",
-    "explain",
     "list_codes",
     "render_github",
     "render_json",
@@ -30,6 +29,8 @@ __all__ = [
 ]
 
 __getattr__, __dir__ = lazy_exports(__name__, {
+    "UnknownCodeError": ".explain",
+    "list_codes": ".explain",
     "render_github": ".github",
     "render_json": ".json_format",
     "render_sarif": ".sarif",
