@@ -146,3 +146,20 @@ def test_jobs_in_the_configuration(tmp_path):
     for bad in ("jobs = -1\n", "jobs = true\n", "jobs = 'many'\n"):
         with pytest.raises(ConfigError):
             load_config(write(tmp_path, "alignspec.toml", bad))
+
+
+@pytest.mark.parametrize(("config", "option", "jobs"), [("jobs = 2\n", None, 2), ("jobs = 2\n", "1", 1),
+                                                      ("jobs = 'auto'\n", None, None)])
+def test_the_configuration_gives_jobs_and_the_option_replaces_it(specs, capsys, monkeypatch, config, option, jobs):
+    write(specs.parent, "alignspec.toml", config)
+    seen = []
+    analyse_units = parallel.analyse_units
+
+    def spy(units, budget, count, progress=None):
+        seen.append(count)
+        return analyse_units(units, budget, 1, progress)
+
+    monkeypatch.setattr("alignspec.check.analyse_units", spy)
+    status, _, _ = run(capsys, "check", *(["--jobs", option] if option else []), "specs/collapse.align")
+    assert status == 0
+    assert seen == [jobs or parallel.available_cpus()]
