@@ -12,7 +12,8 @@ those references travel as identities and arrive as the run's own objects, as if
 been made in the run's process. Elsewhere (spawned workers) everything travels as a copy.
 
 A worker that dies (killed, out of memory) breaks the pool; the specs it had not finished are
-then analysed in the run's own process, as they would have been without workers.
+then analysed in the run's own process, as they would have been without workers. So are all of
+them where processes cannot be started.
 """
 
 from __future__ import annotations
@@ -79,8 +80,11 @@ def analyse_units(units: Sequence[Unit], budget: Budget, jobs: int,
     order = sorted(range(len(units)), key=lambda i: -len(units[i].spec.statements))
     context = multiprocessing.get_context()
     shared = _reachable(units) if context.get_start_method() == "fork" else {}
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_receive_units,
-                               initargs=(list(units), shared))
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_receive_units,
+                                   initargs=(list(units), shared))
+    except (ImportError, NotImplementedError, OSError):  # no semaphores or processes on this system
+        return [findings_of(unit, budget, progress) for unit in units]
     try:
         futures: dict[int, Future[bytes]] = {i: pool.submit(_analyse_received, i, budget) for i in order}
         for i in order:
@@ -88,8 +92,8 @@ def analyse_units(units: Sequence[Unit], budget: Budget, jobs: int,
             with collector_paused():
                 found[i] = _Unpickler(io.BytesIO(data), shared).load()
             announce(progress, f"{units[i].path}: analysed")
-    except BrokenProcessPool:
-        announce(progress, "a worker process stopped; analysing the remaining specs in this process")
+    except (BrokenProcessPool, OSError):  # a worker died, or could not be started
+        announce(progress, "worker processes stopped; analysing the remaining specs in this process")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return [found[i] if i in found else findings_of(unit, budget, progress) for i, unit in enumerate(units)]

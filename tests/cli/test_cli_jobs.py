@@ -163,3 +163,13 @@ def test_the_configuration_gives_jobs_and_the_option_replaces_it(specs, capsys, 
     status, _, _ = run(capsys, "check", *(["--jobs", option] if option else []), "specs/collapse.align")
     assert status == 0
     assert seen == [jobs or parallel.available_cpus()]
+
+
+def test_without_worker_processes_the_run_analyses_in_its_own(specs, monkeypatch):
+    expected = check(["specs"], CheckOptions(jobs=1))
+
+    def unavailable(*args, **kwargs):
+        raise NotImplementedError("no semaphores here")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", unavailable)
+    assert rendered(check(["specs"], CheckOptions(jobs=2))) == rendered(expected)
