@@ -161,6 +161,7 @@ class ResultCache:
         self.max_total_bytes = max_total_bytes
         self.hits = 0
         self.misses = 0
+        self.stored = 0
 
     @property
     def directory(self) -> Path:
@@ -189,7 +190,8 @@ class ResultCache:
             _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(((FORMAT, code_version(), name), value))
         except Exception:  # too deep to pickle, or holding something that cannot be: not kept
             return
-        self.store.store(name, buffer.getvalue())
+        if self.store.store(name, buffer.getvalue()):
+            self.stored += 1
 
     def trim(self) -> None:
         """Remove the least recently used entries until the directory holds at most
@@ -293,8 +295,8 @@ def _analysis_name(unit: Unit, digests: dict[str, str], budget: Budget) -> str |
         for u in closure])
 
 
-def _run_name(files: list[str], roots: list[str], budget: Budget) -> str:
-    return _name("run", os.getcwd(), [os.path.realpath(r) for r in roots], _limits(budget), files)
+def _run_name(files: list[str], roots: list[str], library: str, budget: Budget) -> str:
+    return _name("run", os.getcwd(), [os.path.realpath(r) for r in roots], library, _limits(budget), files)
 
 
 @dataclass
@@ -341,8 +343,9 @@ def _recalled(cache: ResultCache, files: list[str], name: str) -> CheckResult | 
     return run.result
 
 
-def _analysed(cache: ResultCache, loader: Loader, loaded: LoadedUnit, name: str | None, budget: Budget,
+def _analysed(cache: ResultCache, loaded: LoadedUnit, name: str | None, budget: Budget,
               progress: Progress | None) -> CachedAnalysis:
+    """The analysis of ``loaded`` from the cache, or made now (and kept under ``name``)."""
     assert loaded.unit is not None
     found = cache.load(name) if name is not None else None
     if isinstance(found, CachedAnalysis):
@@ -361,13 +364,13 @@ def check_with_cache(files: list[str], roots: list[str], budget: Budget, progres
     """Check ``files`` (spec files, not standard input) as :func:`~alignspec.check.check_files`
     does, taking what it can from ``cache`` and keeping there what it computes. The result has no
     :attr:`~alignspec.results.CheckResult.sources`; the caller reads them."""
-    run_name = _run_name(files, roots, budget)
+    reader = _DigestingReader()
+    loader = Loader(roots, overlay=reader)
+    run_name = _run_name(files, roots, loader.library, budget)
     with collector_paused():
         recalled = _recalled(cache, files, run_name)
     if recalled is not None:
         return recalled
-    reader = _DigestingReader()
-    loader = Loader(roots, overlay=reader)
     units = []
     for file in files:
         announce(progress, f"loading {file}")
@@ -379,18 +382,20 @@ def check_with_cache(files: list[str], roots: list[str], budget: Budget, progres
             continue
         name = _analysis_name(loaded.unit, reader.digests, budget)
         run.complete = run.complete and name is not None
-        analysis = _analysed(cache, loader, loaded, name, budget, progress)
+        analysis = _analysed(cache, loaded, name, budget, progress)
         unused = loader.unused_declarations(loaded.unit, analysis.diagnostics)
         run.add(FileRecord(list(loaded.diagnostics), unused, name), analysis)
     run.result.diagnostics = ordered(run.result.diagnostics)
     run.result.inputs = list(loader.loaded)
     _record(cache, loader, reader, run, run_name)
+    if cache.stored:
+        cache.trim()
     return run.result
 
 
 def _record(cache: ResultCache, loader: Loader, reader: _DigestingReader, run: _Run, name: str) -> None:
     """Keep the run's record when every file it read has a digest, every import loaded and
-    every parsed file's analysis was cacheable; then trim the cache."""
+    every parsed file's analysis was cacheable."""
     units = [loaded.unit for loaded in loader.loaded.values() if loaded.unit is not None]
     if not run.complete or any(real not in reader.digests for real in loader.loaded) or not _fully_linked(units):
         return
@@ -398,4 +403,3 @@ def _record(cache: ResultCache, loader: Loader, reader: _DigestingReader, run: _
                for statement, target in unit.import_links]
     cache.save(name, RunRecord({real: reader.digests[real] for real in loader.loaded}, imports, run.records,
                                list(loader.loaded)))
-    cache.trim()

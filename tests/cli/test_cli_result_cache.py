@@ -179,40 +179,52 @@ def _corrupt_key(entry: Path) -> None:
     (entry.parent / "key").write_bytes(os.urandom(32))
 
 
-CORRUPTIONS = [_corrupt_truncated, _corrupt_garbage, _corrupt_flipped, _corrupt_empty, _corrupt_symlink,
-               _corrupt_fifo, _corrupt_writable_by_others, _from_another_version, _corrupt_key]
+CORRUPTIONS = [_corrupt_truncated, _corrupt_garbage, _corrupt_flipped, _corrupt_empty,
+               _corrupt_writable_by_others, _from_another_version, _corrupt_key]
+
+
+def _assert_replaced(home: Path) -> None:
+    cache = ResultCache(_results(home))
+    entries = [e for e in _entries(home) if e.name != "elsewhere"]
+    assert {e.name.split("-")[0] for e in entries} == {"run", "analysis"}
+    for entry in entries:
+        assert stat.S_ISREG(entry.lstat().st_mode)
+        assert cache.load(entry.name) is not None, entry.name
 
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda f: f.__name__.strip("_"))
-@pytest.mark.parametrize("kind", ["run-", "analysis-"])
-def test_a_corrupt_entry_is_ignored_and_replaced(corrupt, kind, tmp_path, bounded_cli):
+def test_a_corrupt_entry_is_ignored_and_replaced(corrupt, tmp_path, capsys, cache_home):
+    project = _project(tmp_path)
+    expected = run(capsys, "check", "--format", "json", "--no-cache", str(project))
+    assert run(capsys, "check", "--format", "json", str(project)) == expected
+    for entry in _entries(cache_home):
+        corrupt(entry)
+    assert run(capsys, "check", "--format", "json", str(project)) == expected
+    _assert_replaced(cache_home)
+    assert run(capsys, "check", "--format", "json", str(project)) == expected
+
+
+@pytest.mark.parametrize("corrupt", [_corrupt_symlink, _corrupt_fifo], ids=["symlink", "fifo"])
+def test_an_entry_that_is_no_regular_file_is_replaced_without_a_hang(corrupt, tmp_path, bounded_cli):
     project = _project(tmp_path)
     home = tmp_path / "home"
     env = {"XDG_CACHE_HOME": str(home), "ALIGNSPEC_NO_CACHE": ""}
-    expected = bounded_cli("check", "--format", "json", "--no-cache", project, env=env)
-    assert bounded_cli("check", "--format", "json", project, env=env) == expected
-    entries = _entries(home, kind)
-    assert entries
-    for entry in entries:
+    expected = bounded_cli("check", "--format", "json", project, env=env)
+    for entry in _entries(home):
         corrupt(entry)
     assert bounded_cli("check", "--format", "json", project, env=env, timeout=60) == expected
-    cache = ResultCache(_results(home))
-    for entry in _entries(home, kind):
-        if entry.name != "elsewhere":
-            assert stat.S_ISREG(entry.lstat().st_mode)
-            assert cache.load(entry.name) is not None, entry.name
-    assert bounded_cli("check", "--format", "json", project, env=env) == expected
+    _assert_replaced(home)
 
 
-def test_an_unusable_cache_directory_turns_caching_off(tmp_path, bounded_cli):
+def test_an_unusable_cache_directory_turns_caching_off(tmp_path, capsys, monkeypatch, cache_home):
     project = _project(tmp_path)
+    expected = run(capsys, "check", str(project))
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache directory would be\n")
-    expected = bounded_cli("check", project, env={"ALIGNSPEC_NO_CACHE": "", "XDG_CACHE_HOME": str(tmp_path / "h")})
     for home in (blocked, blocked / "below"):
-        env = {"XDG_CACHE_HOME": str(home), "ALIGNSPEC_NO_CACHE": ""}
-        assert bounded_cli("check", project, env=env) == expected
-        assert bounded_cli("check", "--verbose", project, env=env)[1] == expected[1]
+        monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+        assert run(capsys, "check", str(project)) == expected
+        assert run(capsys, "check", "--verbose", str(project))[1] == expected[1]
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="permissions do not bind root")
@@ -232,7 +244,7 @@ def test_a_read_only_cache_directory_turns_caching_off(tmp_path, bounded_cli):
 
 
 def test_a_group_writable_cache_directory_is_not_trusted(tmp_path):
-    project = _project(tmp_path)
+    _project(tmp_path)
     folder = tmp_path / "cache"
     folder.mkdir(mode=0o700)
     folder.chmod(0o770)
