@@ -125,3 +125,16 @@ def test_scenario_phase_runs_in_a_child(tmp_path, phase):
     else:
         assert result["status"] == "consistent" and result["passed"] == result["expectations"]
         assert (result["cells"] > 0) == (phase == "table")
+
+
+def test_result_cache_bench_runs(tmp_path, monkeypatch):
+    from bench import result_cache
+
+    (tmp_path / "lib.align").write_text("kind Agent\nrelation helps(Agent, Agent)\n", encoding="utf-8")
+    (tmp_path / "main.align").write_text('import "lib.align" as lib\nconcept c(x: lib.Agent) := lib.helps(x, y)\n',
+                                         encoding="utf-8")
+    assert result_cache._leaf(tmp_path).name == "main.align"
+    monkeypatch.chdir(tmp_path)
+    figures = result_cache.in_process([str(tmp_path)], tmp_path / "cache", tmp_path)
+    assert set(figures) == {"no cache", "warm"}
+    assert any((tmp_path / "cache").iterdir())
