@@ -167,6 +167,14 @@ class ResultCache:
     def directory(self) -> Path:
         return self.store.directory
 
+    def summary(self) -> str:
+        """What this cache did, in one line: how many analyses it gave, and whether it could keep
+        any (for ``--verbose``)."""
+        line = f"result cache {self.directory}: {self.hits} of {self.hits + self.misses} analyses taken from it"
+        if not self.store.writable():
+            line += "; it cannot be used, so nothing is kept"
+        return line
+
     def load(self, name: str) -> Any:
         """The object stored under ``name``, or None when there is none that can be trusted."""
         payload = self.store.load(name)

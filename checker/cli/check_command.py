@@ -66,10 +66,12 @@ def run_check(args: argparse.Namespace) -> int:
         return run_watch(list(args.paths), options,
                          lambda run: _report(args, settings, run.result, baseline))
     stdin = read_stdin() if STDIN in args.paths else None
+    cache = ResultCache() if settings.cache else None
     with progress_reporter(args) as progress:
-        options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress,
-                               cache=ResultCache() if settings.cache else None)
+        options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress, cache=cache)
         result = check(list(args.paths), options, stdin=stdin)
+    if args.verbose:
+        say("alignspec: " + visible(cache.summary() if cache is not None else "result cache: off"))
     return _report(args, settings, result, baseline)
 
 

@@ -123,6 +123,10 @@ class ParserCache:
     def _tag(key: bytes, name: str, payload: bytes) -> bytes:
         return hmac.new(key, name.encode("utf-8") + b"\0" + payload, hashlib.sha256).digest()
 
+    def writable(self) -> bool:
+        """Whether payloads can be stored here (creating the directory and the key if need be)."""
+        return self._usable_directory(create=True) and self._key(create=True) is not None
+
     def load(self, name: str) -> bytes | None:
         """The payload stored under ``name`` if it can be trusted (see the module's
         documentation), else None."""

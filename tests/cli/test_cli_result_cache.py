@@ -219,12 +219,16 @@ def test_an_entry_that_is_no_regular_file_is_replaced_without_a_hang(corrupt, tm
 def test_an_unusable_cache_directory_turns_caching_off(tmp_path, capsys, monkeypatch, cache_home):
     project = _project(tmp_path)
     expected = run(capsys, "check", str(project))
+    told = run(capsys, "check", "--verbose", str(project))[2].splitlines()
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the cache directory would be\n")
     for home in (blocked, blocked / "below"):
         monkeypatch.setenv("XDG_CACHE_HOME", str(home))
         assert run(capsys, "check", str(project)) == expected
-        assert run(capsys, "check", "--verbose", str(project))[1] == expected[1]
+        status, out, err = run(capsys, "check", "--verbose", str(project))
+        assert (status, out) == expected[:2]
+        assert len(err.splitlines()) == len(told)  # one line about the cache, as when it works
+        assert str(home) in err
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="permissions do not bind root")
