@@ -114,6 +114,22 @@ def test_an_edit_to_an_imported_file_is_seen(tmp_path):
     assert edited["hits"] == 0
 
 
+def test_an_import_that_now_resolves_to_another_file_is_seen(tmp_path):
+    project = tmp_path / "project"
+    shared = "kind Agent\nrelation helps(Agent, Agent)\nrelation knows(Agent, Agent)\n"
+    write(project, "one/lib.align", shared + "concept a(x: Agent) := helps(x, y)\nconcept b(x: Agent) := helps(x, y)\n")
+    write(project, "two/lib.align", shared + "concept a(x: Agent) := helps(x, y)\nconcept b(x: Agent) := knows(x, y)\n")
+    (project / "current").symlink_to("one")
+    write(project, "main.align", 'import "current/lib.align" as lib\nclaim same: lib.a implies lib.b\n')
+    first = _checked(tmp_path, "project/main.align")
+    assert _checked(tmp_path, "project/main.align") == {**first, "hits": 1}
+    (project / "current").unlink()
+    (project / "current").symlink_to("two")
+    moved = _checked(tmp_path, "project/main.align")
+    assert moved["hits"] == 0
+    assert (first["claims"], moved["claims"]) == ([("same", "holds")], [("same", "fails")])
+
+
 def test_only_the_specs_an_edit_reaches_are_analysed_again(tmp_path):
     project = _project(tmp_path)
     write(project, "other.align", "kind Lonely\n")
