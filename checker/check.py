@@ -15,6 +15,7 @@ from .model.discovery import spec_files_below
 from .model.loader import Loader, library_directory, library_names
 from .parallel import analyse_units
 from .reasoning.logic import Budget
+from .result_cache import ResultCache, check_with_cache
 from .results import CheckResult
 from .syntax.safe_open import is_regular_file
 from .syntax.source import SourceError, read_source
@@ -38,13 +39,15 @@ STDIN_NAME = "<stdin>"
 @dataclass
 class CheckOptions:
     """Settings of one run: extra import roots, the reasoner's limits, whom to tell which file
-    and framing is being analysed (``progress``, for long runs), and how many processes may
-    analyse specs at once (``jobs``; the result is the same whatever their number)."""
+    and framing is being analysed (``progress``, for long runs), how many processes may analyse
+    specs at once (``jobs``; the result is the same whatever their number), and the cache of
+    results across runs that :func:`check` uses (None: none)."""
 
     roots: list[str] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
     progress: Progress | None = None
     jobs: int = 1
+    cache: ResultCache | None = None
 
 
 def collect_targets(arguments: list[str]) -> list[str]:
@@ -133,6 +136,12 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
         result.scenarios.extend(spec.scenarios)
     result.diagnostics = ordered(result.diagnostics)
     result.inputs = list(loader.loaded)
+    _read_sources(result)
+    return result, analyses
+
+
+def _read_sources(result: CheckResult) -> None:
+    """Keep the text of every file a finding points into, for the renderers."""
     for diagnostic in result.diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
             if span.file not in result.sources:
@@ -140,7 +149,6 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
                     result.sources[span.file] = read_source(span.file).text
                 except (OSError, SourceError):
                     result.sources[span.file] = ""
-    return result, analyses
 
 
 def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
@@ -169,12 +177,17 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
 
 def check(arguments: list[str], options: CheckOptions | None = None, stdin: bytes | None = None) -> CheckResult:
     """Check the named files, directories or library specs; ``-`` names the spec ``stdin``
-    holds (at most one ``-``)."""
+    holds (at most one ``-``). With ``options.cache``, results are taken from and kept in that
+    cache (not for a run that reads standard input)."""
     options = options or CheckOptions()
     files = collect_targets(arguments)
     if STDIN in files and stdin is None:
         raise UsageError("'-' names standard input, and none was given")
     roots = default_roots(arguments) + list(options.roots)
+    if options.cache is not None and STDIN not in files:
+        result = check_with_cache(files, roots, options.budget, options.progress, options.cache, options.jobs)
+        _read_sources(result)
+        return result
     run_options = CheckOptions(roots=roots, budget=options.budget, progress=options.progress, jobs=options.jobs)
     result, _ = check_files(files, run_options, stdin=stdin)
     return result

@@ -165,6 +165,10 @@ def _check_parser(commands: SubParsers, common: argparse.ArgumentParser) -> None
                              "the configuration's jobs); the output is the same whatever N")
     parser.add_argument("--watch", action="store_true",
                         help="check again whenever a spec or a spec it imports changes (needs the watchfiles package)")
+    parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=None,
+                        help="reuse the results of earlier runs for specs that have not changed, and keep this "
+                             "run's (default on; --no-cache, ALIGNSPEC_NO_CACHE=1 or cache = false in the "
+                             "configuration turns it off)")
     findings = parser.add_argument_group("which findings are reported")
     findings.add_argument("--select", type=split_selectors, action="extend", metavar="CODES",
                           help="report only these findings: codes, names or code prefixes, comma-separated "

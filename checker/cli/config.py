@@ -34,7 +34,7 @@ PYPROJECT = "pyproject.toml"
 SECTION = ("tool", "alignspec")
 
 LIMIT_KEYS = ("max-entities", "max-facts", "max-steps")
-KEYS = ("roots", "strict", *LIMIT_KEYS, "jobs", "select", "ignore", "per-file-ignores")
+KEYS = ("roots", "strict", *LIMIT_KEYS, "jobs", "select", "ignore", "per-file-ignores", "cache")
 AUTO_JOBS = "auto"
 MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
@@ -61,6 +61,7 @@ class Config:
     ignore: tuple[str, ...] | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     jobs: int | None = None
+    cache: bool | None = None
 
     @property
     def directory(self) -> Path | None:
@@ -182,6 +183,9 @@ def _settings(path: Path, table: dict[str, Any]) -> Config:
     strict = table.get("strict")
     if strict is not None and not isinstance(strict, bool):
         raise ConfigError(f"{_where(path, 'strict')}: 'strict' must be true or false")
+    cache = table.get("cache")
+    if cache is not None and not isinstance(cache, bool):
+        raise ConfigError(f"{_where(path, 'cache')}: 'cache' must be true or false")
     limits = {}
     for key in LIMIT_KEYS:
         if key in table:
@@ -198,7 +202,7 @@ def _settings(path: Path, table: dict[str, Any]) -> Config:
                           "patterns, each with a list of finding codes or names")
     per_file_ignores = tuple((str(pattern), _codes(path, "per-file-ignores", codes))
                              for pattern, codes in per_file.items())
-    return Config(path, roots, strict, limits, select, ignore, per_file_ignores, jobs)
+    return Config(path, roots, strict, limits, select, ignore, per_file_ignores, jobs, cache)
 
 
 def _jobs(path: Path, value: Any) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -31,12 +32,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``alignspec`` console script; returns the exit status.
 
     Output that cannot be written (a full disk, ``> /dev/full``) is a one-line error and exit
-    status 2; a reader that goes away (``| head``) ends the command quietly with status 141."""
+    status 2; a reader that goes away (``| head``) ends the command quietly with status 141.
+    Called without ``argv``, as the console script calls it, it takes the process to end next
+    and freezes the garbage collector's objects (:func:`gc.freeze`), so that the interpreter's
+    exit does not walk every object the run made; pass ``argv`` to call it more than once."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
         status = _run(parser, args)
         sys.stdout.flush()
+        if argv is None:
+            gc.freeze()
         return status
     except UsageError as exc:
         say(f"alignspec: error: {visible(str(exc))}")

@@ -137,3 +137,16 @@ def test_startup_and_jobs_benchmarks_run():
     timings = jobs.measure([1, 2], 1, [library])
     assert set(timings) == {1, 2} and all(wall > 0 for wall, _ in timings.values())
     assert "wall/j1" in jobs.table(timings)
+
+
+def test_result_cache_bench_runs(tmp_path, monkeypatch):
+    from bench import result_cache
+
+    (tmp_path / "lib.align").write_text("kind Agent\nrelation helps(Agent, Agent)\n", encoding="utf-8")
+    (tmp_path / "main.align").write_text('import "lib.align" as lib\nconcept c(x: lib.Agent) := lib.helps(x, y)\n',
+                                         encoding="utf-8")
+    assert result_cache._leaf(tmp_path).name == "main.align"
+    monkeypatch.chdir(tmp_path)
+    figures = result_cache.in_process([str(tmp_path)], tmp_path / "cache", tmp_path)
+    assert set(figures) == {"no cache", "warm"}
+    assert any((tmp_path / "cache").iterdir())
