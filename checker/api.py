@@ -41,6 +41,7 @@ from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
 from .render.notebook import claim_outcome_html, scenario_html
+from .result_cache import ResultCache
 from .results import CheckResult
 from .syntax import nodes as n
 from .syntax.errors import describe
@@ -207,12 +208,19 @@ class Spec:
 
 
 def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: Budget | None = None,
-         progress: Progress | None = None, cells: TableCells = TableCells.FITTING) -> Spec:
+         progress: Progress | None = None, cells: TableCells = TableCells.FITTING,
+         cache: ResultCache | None = None) -> Spec:
     """Load, resolve and analyse a spec file (or a shipped library spec by name); ``progress``,
     when given, hears which framing, claim or scenario is being analysed. ``cells`` says which
     cells of each scenario's individuals-by-concepts table to compute: by default those whose
     individuals are known to be of the concept's parameter kinds, ``TableCells.ALL`` for every
     tuple of individuals.
+
+    With ``cache`` (an ``alignspec.result_cache.ResultCache``), the reasoner's answers (claims,
+    framings with their classifications, scenarios, findings) are taken from it when the spec and
+    everything it imports have the same bytes as when they were kept, and kept there otherwise;
+    justifications, exclusions and questions are still computed on demand. The spec is the same
+    either way. By default no cache is used.
 
     Raises ``SpecError`` when the file cannot be read or parsed, with its diagnostics attached,
     and ``UsageError`` when ``path`` names no spec (or cannot name one: too long, not a path),
@@ -229,9 +237,11 @@ def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: B
         raise UsageError(f"budget is an alignspec.reasoning.logic.Budget, not {type(budget).__name__}")
     if not isinstance(cells, TableCells):
         raise UsageError(f"cells is an alignspec.TableCells, not {type(cells).__name__}")
+    if cache is not None and not isinstance(cache, ResultCache):
+        raise UsageError(f"cache is an alignspec.result_cache.ResultCache, not {type(cache).__name__}")
     budget = budget or Budget()
-    options = CheckOptions(roots=list(roots or []), budget=budget, progress=progress)
+    options = CheckOptions(roots=list(roots or []), budget=budget, progress=progress, cache=cache)
     loaded, analysis = load_and_analyse(path, options, tables=True, cells=cells)
     if analysis is None:
         raise SpecError(f"cannot parse {path}", loaded.diagnostics)
-    return Spec(loaded.unit.path, loaded.unit, analysis, list(loaded.diagnostics), budget)
+    return Spec(loaded.unit.path, analysis.unit, analysis, list(loaded.diagnostics), budget)

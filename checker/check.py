@@ -9,6 +9,7 @@ from pathlib import Path
 from .analysis.progress import Progress, announce
 from .analysis.scenarios import TableCells
 from .analysis.spec import SpecAnalysis, analyse
+from .analysis_cache import DigestingOverlay, analyse_with_cache
 from .diagnostic_collector import ordered
 from .exceptions import UsageError as UsageError
 from .model.discovery import spec_files_below
@@ -154,7 +155,9 @@ def _read_sources(result: CheckResult) -> None:
 def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
                      cells: TableCells = TableCells.FITTING):
     """Load one spec file and analyse it: ``(loaded, analysis)``; analysis is None when the file
-    could not be parsed. With ``tables``, scenarios get the ``cells`` of their tables."""
+    could not be parsed. With ``tables``, scenarios get the ``cells`` of their tables. With
+    ``options.cache``, the analysis is taken from that cache when it is there (then the
+    analysis's unit is the cached copy of ``loaded.unit``) and kept there when it is not."""
     try:
         exists = Path(file).exists()
     except (OSError, ValueError) as exc:
@@ -166,11 +169,16 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
             raise UsageError(f"'{_shown(file)}' is not a spec file")
         else:
             raise UsageError(f"no such file or library spec: '{_shown(file)}'")
-    loader = Loader(default_roots([file]) + list(options.roots))
+    reader = DigestingOverlay() if options.cache is not None else None
+    loader = Loader(default_roots([file]) + list(options.roots), overlay=reader)
     loaded = loader.load(file)
     if loaded.unit is None:
         return loaded, None
-    analysis = analyse(loaded.unit, options.budget, tables=tables, progress=options.progress, cells=cells)
+    if options.cache is not None and reader is not None:
+        analysis = analyse_with_cache(loaded.unit, reader.digests, options.cache, options.budget, tables=tables,
+                                      progress=options.progress, cells=cells)
+    else:
+        analysis = analyse(loaded.unit, options.budget, tables=tables, progress=options.progress, cells=cells)
     loaded.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
     return loaded, analysis
 

@@ -303,6 +303,25 @@ def _analysis_name(unit: Unit, digests: dict[str, str], budget: Budget) -> str |
         for u in closure])
 
 
+def spec_bytes(real: str) -> bytes | None:
+    """The bytes of the spec file at the resolved path ``real`` as the loader reads them, or None
+    when it cannot be read whole (the loader then reads it itself, and reports why)."""
+    return _read_whole(real)
+
+
+def closure_name(kind: str, unit: Unit, digests: dict[str, str], budget: Budget, *extra: object) -> str | None:
+    """The name of an entry of kind ``kind`` about ``unit``, keyed as an analysis is (every spec
+    of its closure with its bytes, paths, name and the imports that loaded, and the limits) and by
+    ``extra``; None when some spec of the closure has no digest."""
+    closure = all_units(unit)
+    if any(u.real not in digests for u in closure):
+        return None
+    statements = {id(s): i for u in closure for i, s in enumerate(u.spec.statements)}
+    return _name(kind, _limits(budget), extra, [
+        (u.real, u.path, u.name, digests[u.real], [(statements[id(s)], t.real) for s, t in u.import_links])
+        for u in closure])
+
+
 def _run_name(files: list[str], roots: list[str], library: str, budget: Budget) -> str:
     return _name("run", os.getcwd(), [os.path.realpath(r) for r in roots], library, _limits(budget), files)
 

@@ -17,7 +17,7 @@ LAYERS: list[set[str]] = [
     {"span", "diagnostics", "codes", "evidence", "subjects", "diagnostic_collector"},
     {"syntax"},
     {"model"},
-    {"analysis", "check", "parallel", "results", "result_cache"},
+    {"analysis", "check", "parallel", "results", "result_cache", "analysis_cache"},
     {"render"},
     {"views"},
     {"integrations", "api", "pygments_lexer", "sphinx", "mkdocs"},

@@ -7,6 +7,7 @@ The integrations themselves are ``alignspec.sphinx`` (a Sphinx extension), ``ali
 MkDocs or Pygments.
 """
 
+from .cache import build_cache
 from .entries import ClaimEntry, ConceptEntry, claim_entries, concept_entries
 from .findings import Finding, findings
 from .notebook import spec_html
@@ -21,6 +22,7 @@ __all__ = [
     "Finding",
     "OutsideError",
     "Section",
+    "build_cache",
     "claim_entries",
     "concept_entries",
     "findings",

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from lsprotocol import types as lsp
 
 from ..diagnostics import Diagnostic
+from ..result_cache import ResultCache
 from .diagnostics import carried, is_static, reported, to_lsp
 from .documents import DocumentStore
 from .positions import LineIndex
@@ -59,11 +60,12 @@ class DocumentState:
 
 
 class Scheduler:
-    """Runs the stages of the open documents and publishes their diagnostics."""
+    """Runs the stages of the open documents and publishes their diagnostics; the reasoner stage
+    may take its answers from ``cache`` (see :func:`~.workspace.run_analysis`)."""
 
     def __init__(self, store: DocumentStore, arguments: argparse.Namespace, folders: Callable[[], list[str]],
                  publish: Publish, encoding: Callable[[], str], static_pool: Executor, reasoner_pool: Executor,
-                 delay: float = DEFAULT_DELAY):
+                 delay: float = DEFAULT_DELAY, cache: ResultCache | None = None):
         self.store = store
         self.arguments = arguments
         self.folders = folders
@@ -72,6 +74,7 @@ class Scheduler:
         self.static_pool = static_pool
         self.reasoner_pool = reasoner_pool
         self.delay = delay
+        self.cache = cache
         self.states: dict[str, DocumentState] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
@@ -201,7 +204,7 @@ class Scheduler:
             analysis_future.set_result(None)
             return
         try:
-            analysed = await loop.run_in_executor(self.reasoner_pool, run_analysis, snapshot, current)
+            analysed = await loop.run_in_executor(self.reasoner_pool, run_analysis, snapshot, current, self.cache)
         except Superseded:
             analysis_future.set_result(None)
             return

@@ -25,6 +25,7 @@ from pygls.lsp.server import LanguageServer
 from .._version import __version__
 from ..model.symbols import ConceptSym, Unit
 from ..render.explain import UnknownCodeError, explain
+from ..result_cache import ResultCache
 from ..span import Span
 from .actions import code_actions
 from .completion import complete
@@ -83,7 +84,7 @@ class AlignSpecServer(LanguageServer):
         self.reasoner_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="alignspec-reasoner")
         self.exclusions = Exclusions()
         self.scheduler = Scheduler(self.store, arguments, self.folders, self._publish, self.encoding,
-                                   self.static_pool, self.reasoner_pool, DEFAULT_DELAY)
+                                   self.static_pool, self.reasoner_pool, DEFAULT_DELAY, ResultCache())
         self._indexes: weakref.WeakKeyDictionary[Unit, list[Occurrence]] = weakref.WeakKeyDictionary()
         _register(self)
 

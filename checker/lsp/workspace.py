@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..analysis.spec import SpecAnalysis, analyse
+from ..analysis_cache import DigestingOverlay, analyse_with_cache
 from ..check import UsageError
 from ..cli.settings import Settings, resolve_settings
 from ..diagnostic_collector import ordered
@@ -20,6 +21,7 @@ from ..diagnostics import Diagnostic
 from ..model.discovery import spec_files_below
 from ..model.loader import LoadedUnit, Loader
 from ..model.symbols import Unit
+from ..result_cache import ResultCache
 from .documents import Document, DocumentStore
 
 
@@ -56,6 +58,7 @@ class Snapshot:
     loader: Loader
     loaded: LoadedUnit
     static: list[Diagnostic] = field(default_factory=list)
+    reader: DigestingOverlay | None = None     # what the loader read, when the result cache may be used
 
     @property
     def unit(self) -> Unit | None:
@@ -101,10 +104,12 @@ def take_snapshot(document: Document, store: DocumentStore, arguments: argparse.
                   folders: list[str]) -> Snapshot:
     """Parse and load ``document`` with its imports (open documents' texts first, then disk) and
     collect the static findings: syntax, imports, names, arities, kinds, cycles and unused
-    declarations (as far as the document itself shows)."""
+    declarations (as far as the document itself shows). When the settings allow the result
+    cache, the snapshot keeps the digests of the bytes the loader parsed."""
     directory = document_directory(document, folders)
     configured = configure(arguments, directory)
-    loader = Loader(roots_for(document, configured, folders), overlay=store.overlay)
+    reader = DigestingOverlay(store.overlay) if configured.settings.cache else None
+    loader = Loader(roots_for(document, configured, folders), overlay=reader or store.overlay)
     if document.path is not None:
         loaded = loader.load(document.path)
     else:
@@ -112,7 +117,7 @@ def take_snapshot(document: Document, store: DocumentStore, arguments: argparse.
     static = list(loaded.diagnostics)
     if loaded.unit is not None:
         static.extend(loader.unused_declarations(loaded.unit))
-    return Snapshot(document, configured, loader, loaded, ordered(static))
+    return Snapshot(document, configured, loader, loaded, ordered(static), reader)
 
 
 @dataclass
@@ -125,10 +130,14 @@ class Analysed:
     diagnostics: list[Diagnostic]
 
 
-def run_analysis(snapshot: Snapshot, still_current: Callable[[], bool]) -> Analysed:
+def run_analysis(snapshot: Snapshot, still_current: Callable[[], bool], cache: ResultCache | None = None) -> Analysed:
     """Analyse a snapshot's unit (claims, classification, scenarios) as ``alignspec check``
     does. ``still_current`` is asked at each step of the analysis; when it says no, the
-    analysis stops with :class:`Superseded`."""
+    analysis stops with :class:`Superseded`.
+
+    With ``cache``, when the settings allow it and the document and every spec it imports were
+    read with the bytes they have on disk, the reasoner's answers are taken from the cache (keyed
+    by those bytes) or kept there; a text an editor holds unsaved is always analysed afresh."""
     unit = snapshot.unit
     if unit is None:
         return Analysed(snapshot, None, list(snapshot.static))
@@ -137,7 +146,12 @@ def run_analysis(snapshot: Snapshot, still_current: Callable[[], bool]) -> Analy
         if not still_current():
             raise Superseded()
 
-    analysis = analyse(unit, snapshot.settings.budget, progress=step)
+    reader = snapshot.reader
+    if cache is not None and reader is not None and snapshot.settings.cache and reader.saved(unit):
+        step("")
+        analysis = analyse_with_cache(unit, reader.digests, cache, snapshot.settings.budget, progress=step)
+    else:
+        analysis = analyse(unit, snapshot.settings.budget, progress=step)
     loader = snapshot.loader
     unused = loader.unused_declarations(unit, analysis.reporter.diagnostics)
     everything = [*snapshot.loaded.diagnostics, *unused, *analysis.reporter.diagnostics]

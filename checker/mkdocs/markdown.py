@@ -22,6 +22,7 @@ from pathlib import Path
 from ..api import Spec, SpecError, load
 from ..check import UsageError
 from ..integrations import Finding, OutsideError, findings, parse_show, resolve_inside, select_sections, spec_files
+from ..result_cache import ResultCache
 from ..syntax.source import SourceError, read_source
 from ..views.document import Block
 from ..views.markdown_report import render_markdown
@@ -102,13 +103,15 @@ class Expander:
     problems; ``level`` is ``warning`` or ``info``."""
 
     def __init__(self, docs_dir: str, log: Callable[[str, str], None], heading_offset: int = 1,
-                 show_source: bool = True, warning_level: str = "warning", diagrams: str = "svg"):
+                 show_source: bool = True, warning_level: str = "warning", diagrams: str = "svg",
+                 cache: ResultCache | None = None):
         self.docs_dir = os.path.abspath(docs_dir)
         self.log = log
         self.heading_offset = heading_offset
         self.show_source = show_source
         self.warning_level = warning_level
         self.drawing = Drawing.AUTO if diagrams == "svg" else Drawing.SOURCE
+        self.cache = cache
 
     def _report(self, finding: Finding, where: str, line_offset: int = 0, file: str | None = None) -> None:
         place = f"{file}:{finding.line + line_offset}:{finding.column}" if file else finding.where(self.docs_dir)
@@ -125,7 +128,7 @@ class Expander:
     def _render(self, path: str, where: str, expansion: Expansion, line_offset: int = 0,
                 file: str | None = None, options: Options = Options()) -> str:
         try:
-            spec = load(path)
+            spec = load(path, cache=self.cache if file is None else None)  # an inline spec's file is new each time
         except SpecError as exc:
             for finding in findings(diagnostics=exc.diagnostics):
                 self._report(finding, where, line_offset, file)

@@ -11,6 +11,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
+from ..integrations.cache import build_cache
 from ..integrations.style import CSS, FILE_NAME
 from ..render.escape import visible
 from ..views.output import write_atomic
@@ -27,12 +28,15 @@ class AlignSpecConfig(base.Config):
     ``warning_level``: the least severe finding logged as a warning (less severe: info);
     ``diagrams``: ``svg`` (inline SVG, drawn by Graphviz when its ``dot`` is installed, else by
     the layered layout in Python; any theme shows it) or ``mermaid`` (``mermaid`` fences, for a
-    theme that draws them, such as Material for MkDocs with its Mermaid support)."""
+    theme that draws them, such as Material for MkDocs with its Mermaid support); ``cache``: take
+    the reasoner's answers for included spec files from the result cache, and keep them there
+    (default true; ``ALIGNSPEC_NO_CACHE`` turns it off too)."""
 
     heading_offset = c.Type(int, default=1)
     show_source = c.Type(bool, default=True)
     warning_level = c.Choice(("error", "warning", "info"), default="warning")
     diagrams = c.Choice(DIAGRAM_CHOICES, default="svg")
+    cache = c.Type(bool, default=True)
 
 
 class AlignSpecPlugin(BasePlugin[AlignSpecConfig]):
@@ -47,7 +51,7 @@ class AlignSpecPlugin(BasePlugin[AlignSpecConfig]):
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         """Expand the page's AlignSpec blocks."""
         expander = Expander(config["docs_dir"], self._log, self.config.heading_offset, self.config.show_source,
-                            self.config.warning_level, self.config.diagrams)
+                            self.config.warning_level, self.config.diagrams, build_cache(self.config.cache))
         expansion = expander.expand(markdown, page.file.src_uri)
         self.watched.update(expansion.files)
         return expansion.markdown

@@ -54,6 +54,7 @@ def setup(app) -> dict:
     app.setup_extension("sphinx.ext.graphviz")
     app.add_config_value("alignspec_diagrams", "auto", "env", types=frozenset({str}))
     app.add_config_value("alignspec_warning_level", "warning", "env", types=frozenset({str}))
+    app.add_config_value("alignspec_cache", True, "", types=frozenset({bool}))
     app.add_domain(AlignDomain)
     app.add_directive("alignspec", AlignSpecDirective)
     app.add_directive("alignspec-codes", CodesDirective)

@@ -17,6 +17,7 @@ from ..api import SpecError, load
 from ..check import UsageError
 from ..integrations import (
     OutsideError,
+    build_cache,
     claim_entries,
     concept_entries,
     findings,
@@ -107,7 +108,7 @@ class AlignSpecDirective(SphinxDirective):
         except ValueError as exc:
             raise self.error(f"alignspec: {exc}") from None
         try:
-            spec = load(str(path))
+            spec = load(str(path), cache=build_cache(bool(self.config.alignspec_cache)))
         except SpecError as exc:
             self._report(findings(diagnostics=exc.diagnostics))
             warning = nodes.warning()
