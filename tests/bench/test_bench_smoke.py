@@ -150,3 +150,13 @@ def test_result_cache_bench_runs(tmp_path, monkeypatch):
     figures = result_cache.in_process([str(tmp_path)], tmp_path / "cache", tmp_path)
     assert set(figures) == {"no cache", "warm"}
     assert any((tmp_path / "cache").iterdir())
+
+
+def test_docs_cache_bench_runs(monkeypatch):
+    pytest.importorskip("pygls")
+    from bench import docs_cache
+
+    monkeypatch.setenv("ALIGNSPEC_NO_CACHE", "1")  # the measurement turns it on for itself
+    figures = docs_cache.language_server("vocabulary", 1)
+    assert set(figures) == {"no cache", "cold", "warm"}
+    assert "x  1.0" in "\n".join(docs_cache._table("reasoner stage", figures))
