@@ -1,16 +1,23 @@
 """The language server's reasoner stage and the result cache: a document whose text and imports
 are those on disk gets the same findings, hovers and exclusions from the cache as analysed
 afresh; an edit to an imported file on disk is seen; a text an editor holds unsaved (the
-document's or an import's) is analysed afresh and not kept."""
+document's or an import's) is analysed afresh and not kept; a real session with the cache on
+publishes the same diagnostics when a document is opened again."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+import pytest_lsp
+from _lsp_session import SERVER, TIMEOUT, RecordingClient, open_document, settled
+from lsprotocol import types as lsp
 from pygls.uris import from_fs_path
+from pytest_lsp import ClientServerConfig, client_capabilities
 
 from alignspec.lsp.documents import DocumentStore
 from alignspec.lsp.hover import Exclusions, neighbourhoods
@@ -117,3 +124,44 @@ def test_a_text_held_unsaved_is_analysed_afresh_and_not_kept(tmp_path, cache_on,
     assert sorted(p.name for p in (tmp_path / "results").iterdir()) == entries
     assert "AS302" in [d["code"] for d in _findings(held)] and _findings(held) != _findings(saved)
     assert _findings(held) == _findings(_analysed(store, uri, tmp_path, None))
+
+
+CACHE_HOME = Path(tempfile.mkdtemp(prefix="alignspec-lsp-cache-"))
+CACHED_SERVER = ClientServerConfig(
+    server_command=SERVER.server_command, client_factory=SERVER.client_factory,
+    server_env={**{k: v for k, v in (SERVER.server_env or {}).items() if k != "ALIGNSPEC_NO_CACHE"},
+                "XDG_CACHE_HOME": str(CACHE_HOME)})
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _remove_cache_home():
+    yield
+    shutil.rmtree(CACHE_HOME, ignore_errors=True)
+
+
+@pytest_lsp.fixture(config=CACHED_SERVER)
+async def cached_client(lsp_client: RecordingClient, workspace: Path):
+    params = lsp.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"), root_uri=from_fs_path(str(workspace)),
+        workspace_folders=[lsp.WorkspaceFolder(uri=from_fs_path(str(workspace)), name="workspace")],
+        initialization_options={"analysisDelay": 0.1})
+    await asyncio.wait_for(lsp_client.initialize_session(params), TIMEOUT)
+    yield
+    await asyncio.wait_for(lsp_client.shutdown_session(), TIMEOUT)
+
+
+@pytest.mark.asyncio
+async def test_a_session_publishes_the_same_diagnostics_from_the_cache(cached_client: RecordingClient,
+                                                                         workspace: Path):
+    path = workspace / "rflo.align"
+    shutil.copy(library_directory() / "rflo.align", path)
+    uri = open_document(cached_client, path)
+    cold = await settled(cached_client, uri, 1)
+    results = CACHE_HOME / "alignspec" / "results"
+    (entry,) = [p for p in results.iterdir() if p.name.startswith("spec-")]
+    stored = entry.stat().st_mtime_ns
+    cached_client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri=uri)))
+    open_document(cached_client, path, version=2)
+    assert await settled(cached_client, uri, 2) == cold
+    assert [p for p in results.iterdir() if p.name.startswith("spec-")] == [entry]
+    assert entry.stat().st_mtime_ns > stored  # read again: an entry is marked as used when it is loaded
