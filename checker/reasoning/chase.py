@@ -13,14 +13,12 @@ since facts only accumulate.
 from __future__ import annotations
 
 import enum
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
-
 from ..gc_pause import collector_paused
+from .acyclicity import acyclic_violation
 from .homomorphism import SearchBudgetExceeded
 from .instance import Derivation, Fact, Instance
 from .join import JoinPlan, StepCounter, slot_map
@@ -279,56 +277,6 @@ class _Chase:
         return None
 
 
-def find_acyclic_violation(instance: Instance, axioms: Sequence[Axiom], since: int = 0) -> Failure | None:
-    """The first ``acyclic`` axiom whose relation has a cycle (or self-loop) in ``instance``.
-
-    With ``since``, only cycles through an edge first added at log position ``since`` or later
-    are looked for: the instance is known to have had no cycle before."""
-    if since:
-        new_edges = [(pred, args) for pred, args in instance.facts_since(since) if len(args) == 2]
-    for axiom in axioms:
-        relation = axiom.relation or ""
-        if since:
-            cycle = _cycle_through(instance, relation, [args for pred, args in new_edges if pred == relation])
-            if cycle is not None:
-                return Failure(axiom, tuple((relation, edge) for edge in cycle))
-            continue
-        pairs = list(instance.pairs(relation))
-        loop = next(((s, t) for s, t in pairs if s == t), None)
-        if loop is not None:
-            return Failure(axiom, ((relation, loop),))
-        graph: nx.DiGraph[int] = nx.DiGraph(pairs)
-        try:
-            cycle_edges = nx.find_cycle(graph)
-        except nx.NetworkXNoCycle:
-            continue
-        return Failure(axiom, tuple((relation, (s, t)) for s, t in cycle_edges))
-    return None
-
-
-def _cycle_through(instance: Instance, relation: str, edges: Sequence[tuple[int, ...]]) -> list[tuple[int, int]] | None:
-    """A cycle of ``relation`` that uses one of ``edges``, as its edges in order, or None: a
-    search from each edge's target back to its source."""
-    for source, target in edges:
-        if source == target:
-            return [(source, target)]
-        came_from: dict[int, int] = {target: target}
-        frontier = [target]
-        while frontier and source not in came_from:
-            node = frontier.pop()
-            for nxt in instance.successors(relation, node):
-                if nxt not in came_from:
-                    came_from[nxt] = node
-                    frontier.append(nxt)
-        if source in came_from:
-            path = [source]
-            while path[-1] != target:
-                path.append(came_from[path[-1]])
-            path.reverse()
-            return [(source, target), *itertools.pairwise(path)]
-    return None
-
-
 def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *, copy: bool = True,
           max_steps: int | None = None, since: int = 0) -> ChaseResult:
     """Chase ``instance`` with the axioms of ``theory``.
@@ -355,8 +303,8 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
             status, failure = BUDGET, None
             run.limit = Limit.STEPS
     if status is not FAILED:
-        cycle = find_acyclic_violation(inst, run.acyclic, since)
+        cycle = acyclic_violation(inst, run.acyclic, since)
         if cycle is not None:
-            status, failure = FAILED, cycle
+            status, failure = FAILED, Failure(*cycle)
     limit = run.limit if status is BUDGET else None
     return ChaseResult(status, inst, failure, run.rounds, run.counter.steps, run.fired, limit)
