@@ -121,7 +121,9 @@ def _compile(theory: Theory) -> _Compiled:
     by body predicate plus the rules with an empty body.
 
     Kept in the theory's own memo, so chasing many instances under one theory compiles it once
-    and the compiled form lives exactly as long as the theory.
+    and the compiled form lives exactly as long as the theory; each rule is compiled once for
+    all the theories that share the theory's ``parts`` (the sub-theories a justification tries,
+    the framings of one spec).
     """
     compiled: _Compiled | None = theory.memo.get("chase")
     if compiled is None:
@@ -129,8 +131,16 @@ def _compile(theory: Theory) -> _Compiled:
     return compiled
 
 
+def _compiled_rule(theory: Theory, axiom: Axiom) -> _Rule:
+    rule: _Rule | None = theory.parts.get(axiom)
+    if rule is None or rule.axiom is not axiom:
+        rule = _Rule(axiom)
+        theory.parts.setdefault(axiom, rule)
+    return rule
+
+
 def _compile_uncached(theory: Theory) -> _Compiled:
-    rules = [_Rule(a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
+    rules = [_compiled_rule(theory, a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
     groups = []
     for existential in (False, True):
         members = [r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential]

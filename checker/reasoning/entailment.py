@@ -80,13 +80,13 @@ def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
     """
     wanted = set(seed)
     current = [a for a in theory.axioms if a.label in wanted]
-    if not still_holds(Theory(theory.name, tuple(current))):
+    if not still_holds(theory.subset(tuple(current))):
         current = list(theory.axioms)
         if not still_holds(theory):
             raise ValueError("the property does not hold under the whole theory")
     for axiom in list(current):
         trial = [a for a in current if a is not axiom]
-        if still_holds(Theory(theory.name, tuple(trial))):
+        if still_holds(theory.subset(tuple(trial))):
             current = trial
     return current
 
