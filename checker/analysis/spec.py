@@ -64,7 +64,7 @@ def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None
     result.framings = framings.run(progress)
     result.justifier = framings.justifier
     result.exclusions = Exclusions(builder, budget)
-    decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
+    decider = ClaimDecider(builder, budget, framings.terminating, unit.framings, framings.classification)
     usable = [claim for claim in unit.claims if _claim_usable(claim)]
     for number, claim in enumerate(usable, 1):
         announce(progress, f"{unit.path}: claim {claim.label} ({number}/{len(usable)})")
