@@ -99,7 +99,7 @@ class FramingAnalysis:
         self.budget = budget
         self.reporter = reporter
         self.views: list[FramingView] = []
-        self._terminating: dict[int, bool] = {}
+        self._violations: dict[int, list[Axiom] | None] = {}
         memo: dict[int, bool] = {}
         self.concepts = {
             builder.namer(c): c for u in all_units(unit) for c in u.concepts
@@ -111,14 +111,20 @@ class FramingAnalysis:
         self._inherited: dict[int, Established] = {}
         self._established: dict[int, Established] = {}
         self._chains_acyclic = True
+        self._own_framings = {id(f) for f in unit.framings}
 
     def terminating(self, framing: FramingSym | None) -> bool:
         """Whether the chase under ``framing`` (None: the base framing, whose rules are the
         definitions) is guaranteed to terminate (weak acyclicity)."""
+        return self._violation(framing) is None
+
+    def _violation(self, framing: FramingSym | None) -> list[Axiom] | None:
+        """The rules on a cycle that keeps the chase under ``framing`` from being known to
+        terminate, or None when its rules are weakly acyclic."""
         key = id(framing)
-        if key not in self._terminating:
-            self._terminating[key] = weak_acyclicity_violation(self.builder.theory(framing)) is None
-        return self._terminating[key]
+        if key not in self._violations:
+            self._violations[key] = weak_acyclicity_violation(self.builder.theory(framing))
+        return self._violations[key]
 
     def classification(self, framing: FramingSym | None) -> Classification | None:
         """The classification of the concepts under ``framing`` (None: the base framing), once
@@ -129,12 +135,15 @@ class FramingAnalysis:
     def run(self, progress: Progress | None = None) -> list[FramingView]:
         framings = [None, *framing_order(self.unit.framings)]
         self._chains_acyclic = _extends_acyclic(self.unit.framings)
+        waiting: dict[int, int] = {}   # framings yet to go on from each framing's chased formulas
+        for framing in framings:
+            for source in self._continues_from(framing):
+                waiting[id(source)] = waiting.get(id(source), 0) + 1
         for framing in framings:
             view = FramingView(framing, self.builder.namer(framing) if framing is not None else "", self.unit.name)
             announce(progress, f"{self.unit.path}: classifying concepts under {view.name or 'the base framing'}")
             self.views.append(view)
-            violation = weak_acyclicity_violation(self.builder.theory(framing))
-            self._terminating[id(framing)] = violation is None
+            violation = self._violation(framing)
             if violation is not None:
                 view.terminating = False
                 view.cycle_rules = [a.label for a in violation]
@@ -145,16 +154,34 @@ class FramingAnalysis:
                 continue
             view.concepts = self.concepts
             earlier = self._earlier(framing)
+            sources = self._continues_from(framing)
             view.classification = classify(
                 self.builder.theory(framing),
                 {name: self.justifier.formula(name) for name in self.concepts},
                 self.budget,
                 known_implications=earlier.implications,
                 known_unsatisfiable=earlier.unsatisfiable,
+                parent=next((self._classified.get(id(s)) for s in sources), None),
             )
             self._classified[id(framing)] = view.classification
+            # A framing's chased formulas are kept only until the framings that go on from them are classified.
+            for source in sources:
+                waiting[id(source)] -= 1
+            for done in [*sources, framing]:
+                classification = self._classified.get(id(done))
+                if waiting.get(id(done), 0) <= 0 and classification is not None:
+                    classification.chased = {}
             self._report_findings(view, view.classification)
         return self.views
+
+    def _continues_from(self, framing: FramingSym | None) -> list[FramingSym | None]:
+        """The framing whose classification ``framing``'s goes on from (see ``classify``'s
+        ``parent``), if any: its first parent of the spec's own whose rules are weakly acyclic,
+        else the base framing when its rules are."""
+        if framing is None or not self.terminating(framing):
+            return []
+        parent = next((p for p in framing.extends if id(p) in self._own_framings and self.terminating(p)), None)
+        return [parent] if parent is not None or self.terminating(None) else []
 
     def _report_non_terminating(self, framing: FramingSym, violation: list[Axiom]) -> None:
         rules = [a for a in violation if a.kind is AxiomKind.RULE]

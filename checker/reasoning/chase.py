@@ -113,7 +113,10 @@ class _Rule:
 
 
 _Entry = tuple[_Rule, tuple[int, ...], JoinPlan | None]
-_Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict[str, list[_Entry]], list[_Rule]]]]
+# per group: the rule entries by body predicate, the rules with an empty body, and whether the
+# group's rules are among those the instance is already chased under (see ``chase``'s ``settled``)
+_GroupRules = tuple[dict[str, list[_Entry]], list[_Rule], bool]
+_Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[_GroupRules]]
 
 
 def _compile(theory: Theory) -> _Compiled:
@@ -141,15 +144,35 @@ def _compiled_rule(theory: Theory, axiom: Axiom) -> _Rule:
 
 def _compile_uncached(theory: Theory) -> _Compiled:
     rules = [_compiled_rule(theory, a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
-    groups = []
-    for existential in (False, True):
-        members = [r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential]
-        index: dict[str, list[_Entry]] = {}
-        for rule in members:
-            for i, atom in enumerate(rule.body):
-                index.setdefault(atom.pred, []).append(rule.entry(i))
-        groups.append((index, [r for r in members if not r.body]))
+    groups = [_group([r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential], True)
+              for existential in (False, True)]
     return rules, theory.acyclic_relations(), groups
+
+
+def _group(members: list[_Rule], settled: bool) -> _GroupRules:
+    index: dict[str, list[_Entry]] = {}
+    for rule in members:
+        for i, atom in enumerate(rule.body):
+            index.setdefault(atom.pred, []).append(rule.entry(i))
+    return index, [r for r in members if not r.body], settled
+
+
+def _compile_after(theory: Theory, settled: Theory) -> tuple[_Compiled, bool]:
+    """:func:`_compile` with each group split in two, the rules of ``settled`` first: those
+    run on what is new, the others on every fact; and whether ``settled`` has every acyclic
+    axiom of ``theory``. Kept in the theory's memo for the last ``settled`` theory asked about."""
+    cached = theory.memo.get("chase after")
+    if cached is not None and cached[0] is settled:
+        after: tuple[_Compiled, bool] = cached[1]
+        return after
+    rules, acyclic, _ = _compile(theory)
+    known = set(settled.axioms)
+    groups = [_group([r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential and (r.axiom in known) == old],
+                     old)
+              for existential in (False, True) for old in (True, False)]
+    after = (rules, acyclic, groups), all(a in known for a in acyclic)
+    theory.memo["chase after"] = (settled, after)
+    return after
 
 
 @dataclass
@@ -164,18 +187,24 @@ class _Group:
 
 
 class _Chase:
-    def __init__(self, inst: Instance, theory: Theory, budget: Budget, max_steps: int, since: int = 0) -> None:
+    def __init__(self, inst: Instance, theory: Theory, budget: Budget, max_steps: int, since: int = 0,
+                 settled: Theory | None = None) -> None:
         self.inst = inst
         self.budget = budget
         self.counter = StepCounter(max_steps)
         self.given_facts = inst.num_facts()
         self.given_entities = inst.num_entities()
         self.limit: Limit | None = None
-        self.rules, self.acyclic, groups = _compile(theory)
+        self.acyclic_settled = True   # whether the instance up to ``since`` is known to have no cycle
+        if settled is None:
+            self.rules, self.acyclic, groups = _compile(theory)
+        else:
+            (self.rules, self.acyclic, groups), self.acyclic_settled = _compile_after(theory, settled)
         self.fired: dict[str, int] = {}
         self.rounds = 0
         self.merges = 0
-        self.groups = [_Group(index, empty, since, since > 0) for index, empty in groups]
+        self.groups = [_Group(index, empty, since, since > 0) if old else _Group(index, empty)
+                       for index, empty, old in groups]
 
     def over_budget(self) -> Limit | None:
         """The limit this chase has passed, if any."""
@@ -288,7 +317,7 @@ class _Chase:
 
 
 def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *, copy: bool = True,
-          max_steps: int | None = None, since: int = 0) -> ChaseResult:
+          max_steps: int | None = None, since: int = 0, settled: Theory | None = None) -> ChaseResult:
     """Chase ``instance`` with the axioms of ``theory``.
 
     Returns a :class:`ChaseResult` whose status is ``FAILED`` (with a :class:`Failure`) when
@@ -302,10 +331,14 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
     With ``since`` (a log position), the instance up to that position is known to be chased
     already under ``theory``: only what the facts added since then trigger is looked at. This is
     how a chased world is asked "what if these facts were added" (see ``Instance.trial``).
+    With ``settled`` as well (a theory whose axioms are among ``theory``'s), the instance up to
+    ``since`` is chased under ``settled`` only: its rules look at what is new, the other rules at
+    every fact. This is how a formula chased under a framing is chased on under a framing that
+    extends it.
     """
     inst = instance.copy() if copy else instance
     steps = max_steps if max_steps is not None else 10 * budget.max_search_steps + 100 * inst.num_facts()
-    run = _Chase(inst, theory, budget, steps, since)
+    run = _Chase(inst, theory, budget, steps, since, settled)
     with collector_paused():
         try:
             status, failure = run.run()
@@ -313,7 +346,7 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
             status, failure = BUDGET, None
             run.limit = Limit.STEPS
     if status is not FAILED:
-        cycle = acyclic_violation(inst, run.acyclic, since)
+        cycle = acyclic_violation(inst, run.acyclic, since if run.acyclic_settled else 0)
         if cycle is not None:
             status, failure = FAILED, Failure(*cycle)
     limit = run.limit if status is BUDGET else None

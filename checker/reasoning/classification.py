@@ -17,7 +17,7 @@ from typing import Any
 import networkx as nx
 
 from .chase import BUDGET, FAILED
-from .entailment import ChasedFormula, chase_formula
+from .entailment import ChasedFormula, chase_formula, chase_further
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
 from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
 
@@ -40,6 +40,7 @@ class Classification:
     classes: list[frozenset[str]]
     hasse: nx.DiGraph[frozenset[str]]
     chased: dict[str, ChasedFormula] = field(repr=False, default_factory=dict)
+    theory: Theory | None = field(repr=False, default=None)
 
     def class_of(self, name: str) -> frozenset[str] | None:
         return next((c for c in self.classes if name in c), None)
@@ -98,16 +99,23 @@ def _need_mask(params: tuple[str, ...], atoms: tuple[Atom, ...], bits: _Bits) ->
 
 def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET,
              known_implications: Iterable[tuple[str, str]] = (),
-             known_unsatisfiable: Iterable[str] = ()) -> Classification:
+             known_unsatisfiable: Iterable[str] = (), parent: Classification | None = None) -> Classification:
     """Classify ``concepts`` (name -> (parameters in order, expanded atoms)) under ``theory``.
 
     ``known_implications`` and ``known_unsatisfiable`` are answers already established under a
     theory with a subset of these axioms (a framing this one extends); since entailment is
     monotone in the axioms they still hold here, and are taken without searching again.
+
+    ``parent`` is a classification of the same concepts under such a theory (one that still
+    has its chased formulas): each concept's chase goes on from where it ended there (see
+    :func:`~alignspec.reasoning.entailment.chase_further`), and a concept whose chase adds
+    nothing keeps that classification's answers about what it implies, found in the same world.
     """
     names = list(concepts)
     settled_unsatisfiable = set(known_unsatisfiable) & set(names)
-    chased = {n: chase_formula(theory, concepts[n][1], budget) for n in names if n not in settled_unsatisfiable}
+    start = _starting_points(parent, theory)
+    chased = {n: _chase(theory, concepts[n][1], budget, start.get(n), parent)
+              for n in names if n not in settled_unsatisfiable}
     unsatisfiable = settled_unsatisfiable | {n for n in chased if chased[n].status is FAILED}
     unknown = {n for n in chased if chased[n].status is BUDGET}
     satisfiable = [n for n in names if n not in unsatisfiable and n not in unknown]
@@ -126,8 +134,15 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
         for a in group:
             have_a, inst = have[a], chased[a].instance
             a_nodes = [chased[a].node(v) for v in concepts[a][0]]
+            same_world = parent is not None and chased[a] is start.get(a)
             for b in group:
                 if a == b or (a, b) in known or need[b] & ~have_a:
+                    continue
+                if same_world and parent is not None and b in parent.implications:
+                    if parent.implications.has_edge(a, b):
+                        graph.add_edge(a, b)
+                    elif (a, b) in parent.unknown_pairs:
+                        unknown_pairs.add((a, b))
                     continue
                 params_b, atoms_b = concepts[b]
                 try:
@@ -138,7 +153,22 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                 if match is not None:
                     graph.add_edge(a, b)
     classes, hasse = _order(graph, satisfiable)
-    return Classification(unsatisfiable, unknown, unknown_pairs, graph, classes, hasse, chased)
+    return Classification(unsatisfiable, unknown, unknown_pairs, graph, classes, hasse, chased, theory)
+
+
+def _starting_points(parent: Classification | None, theory: Theory) -> dict[str, ChasedFormula]:
+    """The formulas ``parent`` chased, when its theory's axioms are among ``theory``'s."""
+    if parent is None or parent.theory is None or not set(parent.theory.axioms) <= set(theory.axioms):
+        return {}
+    return parent.chased
+
+
+def _chase(theory: Theory, atoms: tuple[Atom, ...], budget: Budget, start: ChasedFormula | None,
+           parent: Classification | None) -> ChasedFormula:
+    """The formula ``atoms`` chased under ``theory``, on from ``start`` when it is that formula."""
+    if start is None or parent is None or parent.theory is None or start.atoms != atoms:
+        return chase_formula(theory, atoms, budget)
+    return chase_further(start, parent.theory, theory, budget)
 
 
 def _order(graph: nx.DiGraph[str], names: list[str]) -> tuple[list[frozenset[str]], nx.DiGraph[frozenset[str]]]:
