@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .codes import Code
-from .diagnostics import Diagnostic, Related, Span
+from .diagnostics import Diagnostic, Fix, Related, Span
 from .evidence import Counterexample, JustificationStep
 from .subjects import Subject
 
@@ -20,6 +20,7 @@ def make_diagnostic(
     counterexample: Counterexample | None = None,
     justification: Iterable[JustificationStep] | None = None,
     subject: Subject | None = None,
+    fixes: Iterable[Fix] = (),
 ) -> Diagnostic:
     """A diagnostic of the registered finding ``code`` (its name and severity come from it)."""
     return Diagnostic(
@@ -34,6 +35,7 @@ def make_diagnostic(
         justification=None if justification is None else tuple(justification),
         details=tuple(details),
         subject=subject,
+        fixes=tuple(fixes),
     )
 
 
@@ -54,10 +56,11 @@ class DiagnosticCollector:
         counterexample: Counterexample | None = None,
         justification: Iterable[JustificationStep] | None = None,
         subject: Subject | None = None,
+        fixes: Iterable[Fix] = (),
     ) -> Diagnostic:
         """Record a finding of ``code`` at ``span`` and return it."""
         diagnostic = make_diagnostic(code, span, message, help, related, details, counterexample, justification,
-                                     subject)
+                                     subject, fixes)
         self.diagnostics.append(diagnostic)
         return diagnostic
 

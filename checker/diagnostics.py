@@ -10,7 +10,7 @@ from .evidence import Counterexample, JustificationStep
 from .span import Span
 from .subjects import Subject
 
-__all__ = ["Diagnostic", "Related", "Severity", "Span"]
+__all__ = ["Diagnostic", "Fix", "Related", "Severity", "Span"]
 
 
 class Severity(TextEnum):
@@ -41,11 +41,22 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """An edit that resolves a finding: put ``replacement`` in place of the text under ``span``
+    (a misspelled name and the declared name it is closest to). Editors offer it as a quick fix;
+    the text, JSON and SARIF outputs do not show it (the help line says the same in words)."""
+
+    span: Span
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     """One finding: what (code, name, severity, message), where (span), and supporting detail.
 
     ``counterexample`` and ``justification`` are the reasoner's evidence; ``subject`` says what
-    the finding is about (framing, concepts, claim...) for tools; ``help`` says what to do.
+    the finding is about (framing, concepts, claim...) for tools; ``help`` says what to do, and
+    ``fixes`` are edits that would do it.
     """
 
     code: str
@@ -59,6 +70,7 @@ class Diagnostic:
     justification: tuple[JustificationStep, ...] | None = None
     details: tuple[str, ...] = field(default=())
     subject: Subject | None = None
+    fixes: tuple[Fix, ...] = ()
 
     def sort_key(self) -> tuple[str, int, int, int, int, str, str]:
         s = self.span

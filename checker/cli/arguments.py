@@ -9,6 +9,7 @@ from .._version import __version__
 from ..reasoning.logic import Budget
 from ..render.text import ColorChoice
 from .fmt import add_fmt_parser
+from .lsp_command import add_lsp_parser
 from .selection import split_selectors
 from .views import add_view_parsers
 
@@ -206,4 +207,5 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("codes", formatter_class=_formatter, help="list every finding code",
                         description="List every finding: its code, name, severity and summary.")
     add_fmt_parser(commands)
+    add_lsp_parser(commands, _formatter)
     return parser

@@ -11,7 +11,7 @@ from difflib import get_close_matches
 
 from ..codes import ARITY_MISMATCH, DUPLICATE_NAME, KIND_MISMATCH, SYNTAX_ERROR, UNKNOWN_NAME
 from ..diagnostic_collector import DiagnosticCollector
-from ..diagnostics import Related
+from ..diagnostics import Fix, Related
 from ..syntax import nodes as n
 from .symbols import (
     ClaimName,
@@ -264,9 +264,11 @@ class _Resolver:
             lowered = {c.lower(): c for c in candidates}
             if qname.text.lower() in lowered:
                 close = [lowered[qname.text.lower()]]
+        fixes: tuple[Fix, ...] = ()
         if close:
             help = f"did you mean '{close[0]}'?"
-        self.reporter.report(UNKNOWN_NAME, qname.span, message, help=help, related=related)
+            fixes = (Fix(qname.span, close[0]),)
+        self.reporter.report(UNKNOWN_NAME, qname.span, message, help=help, related=related, fixes=fixes)
 
     def atom(self, atom: n.Atom) -> ResolvedAtom | None:
         symbol = self.lookup(atom.pred, PREDICATES, "kind, relation or concept")
@@ -483,6 +485,7 @@ class _Resolver:
                     UNKNOWN_NAME, arg.span, f"unknown individual '{arg.text}' in scenario '{scenario.name}'",
                     help=f"did you mean '{close[0]}'?" if close
                     else f"declare it first, e.g. `{_example_kind(scenario)} {arg.text}`",
+                    fixes=[Fix(arg.span, close[0])] if close else (),
                 )
                 ok = False
         return ok

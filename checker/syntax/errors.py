@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -39,11 +38,12 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 from ..codes import INPUT_ERROR, SYNTAX_ERROR
 from ..diagnostic_collector import make_diagnostic
-from ..diagnostics import Diagnostic, Related, Span
+from ..diagnostics import Diagnostic, Fix, Related, Span
 from . import nodes as n
 from .parser import parse_text, raw_parser
 from .preamble import preamble
-from .source import SourceError, SourceText, read_source
+from .safe_open import NotRegularFileError
+from .source import MAX_FILE_BYTES, SourceError, SourceText, decode_source, read_source
 
 #: Every reserved word of the language: none of them can be used as a name.
 RESERVED_WORDS: tuple[str, ...] = (
@@ -311,8 +311,10 @@ def _at_line_start(text: str, offset: int) -> bool:
 # describe
 
 
-def _diagnostic(message: str, span: Span, help: str = "", related: tuple[Related, ...] = ()) -> Diagnostic:
-    return make_diagnostic(SYNTAX_ERROR, span, message, help=help, related=related)
+def _diagnostic(message: str, span: Span, help: str = "", related: tuple[Related, ...] = (),
+                replacement: str | None = None) -> Diagnostic:
+    fixes = () if replacement is None else (Fix(span, replacement),)
+    return make_diagnostic(SYNTAX_ERROR, span, message, help=help, related=related, fixes=fixes)
 
 
 def _context_help(state: _State) -> str:
@@ -474,7 +476,7 @@ def _keyword_case(u: _Unexpected) -> Diagnostic | None:
     if u.eof or u.missing_comma or lower == u.value or keyword_type.get(lower) not in u.expected:
         return None
     return _diagnostic(f"expected `{lower}`, found {_shown(u.value)}: keywords are written in lower case",
-                       u.span, f"write `{lower}`; keywords and names are case-sensitive")
+                       u.span, f"write `{lower}`; keywords and names are case-sensitive", replacement=lower)
 
 
 def _misspelled_keyword(u: _Unexpected) -> Diagnostic | None:
@@ -492,10 +494,10 @@ def _misspelled_keyword(u: _Unexpected) -> Diagnostic | None:
     word = close[0]
     if word in STATEMENT_WORDS and at_start:
         return _diagnostic(f"unknown statement {_shown(u.value)}: did you mean `{word}`?", u.span,
-                           f"write `{word}`; a {word} is written: {_SYNOPSIS[word]}")
+                           f"write `{word}`; a {word} is written: {_SYNOPSIS[word]}", replacement=word)
     help = _context_help(u.state)
     return _diagnostic(f"unknown keyword {_shown(u.value)}: did you mean `{word}`?", u.span,
-                       f"write `{word}`" + (f"; {help}" if help else ""))
+                       f"write `{word}`" + (f"; {help}" if help else ""), replacement=word)
 
 
 def _misspelled_scenario_word(u: _Unexpected) -> Diagnostic | None:
@@ -511,7 +513,8 @@ def _misspelled_scenario_word(u: _Unexpected) -> Diagnostic | None:
     if not close:
         return None
     return _diagnostic(f"unknown keyword {_shown(kind.name)}: did you mean `{close[0]}`?", kind.span,
-                       f"write `{close[0]}`, as in `{close[0]} {individual}(...)`; {_context_help(u.state)}")
+                       f"write `{close[0]}`, as in `{close[0]} {individual}(...)`; {_context_help(u.state)}",
+                       replacement=close[0])
 
 
 # What the language does not have: negation, disjunction, `implies false` and quantifiers each
@@ -880,7 +883,8 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
     """Parse decoded spec text, returning ``(spec, [])`` or ``(None, [syntax-error])``.
 
     Never raises for any text: a syntax error becomes one AS100 diagnostic (the first error in
-    the text), and an input too deeply nested for the parser becomes an AS100 diagnostic too.
+    the text). The grammar nests nothing and the LALR parser keeps its own stack, so no input
+    is too deep to parse.
 
     Examples
     --------
@@ -892,12 +896,6 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
         parsed = parse_text(source.text, source.path)
     except UnexpectedInput as exc:
         return None, [describe(exc, source.text, source.path)]
-    except RecursionError:
-        return None, [_diagnostic(
-            "the text is nested too deeply to parse",
-            Span.point(source.path, 1, 1) if source.text else Span(source.path, 1, 1, 1, 1),
-            "split the statement into smaller ones",
-        )]
     return replace(parsed, preamble=preamble(source.text)), []
 
 
@@ -905,24 +903,23 @@ def _input_error(message: str, span: Span, help: str) -> Diagnostic:
     return make_diagnostic(INPUT_ERROR, span, message, help=help)
 
 
-def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Diagnostic]]:
+def read_file(path: str | os.PathLike[str],
+              reader: Callable[[int], bytes] | None = None) -> tuple[SourceText | None, list[Diagnostic]]:
     """Read and decode a spec file, returning ``(source, [])`` or ``(None, [input-error])``.
 
     An AS101 ``input-error`` is reported for a file that is missing, a directory or not a
-    regular file, unreadable (permission or other I/O error), too large, holds a NUL byte, or is
-    not UTF-8. Never raises.
+    regular file (a FIFO or a device is never opened for reading), unreadable (permission or
+    other I/O error), too large, holds a NUL byte, or is not UTF-8. ``reader``, when given,
+    reads the bytes instead of opening ``path`` (it takes the size limit and raises as
+    :func:`~alignspec.syntax.safe_open.open_regular`); ``path`` then only names the file in
+    diagnostics. Never raises.
     """
     name = os.fspath(path)
     start = Span(name, 1, 1, 1, 1)
     try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            return None, [_input_error(f"{name} is a directory, not a spec file", start,
-                                       "give the path of a .align file")]
-        if not stat.S_ISREG(info.st_mode):
-            return None, [_input_error(f"{name} is not a regular file", start,
-                                       "give the path of a .align file")]
-        return read_source(name), []
+        if reader is None:
+            return read_source(name), []
+        return decode_source(name, reader(MAX_FILE_BYTES)), []
     except SourceError as exc:
         return None, [_input_error(exc.message, exc.span, exc.help)]
     except FileNotFoundError:
@@ -930,6 +927,9 @@ def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Dia
                                    "check the path and the current directory")]
     except IsADirectoryError:
         return None, [_input_error(f"{name} is a directory, not a spec file", start,
+                                   "give the path of a .align file")]
+    except NotRegularFileError as exc:
+        return None, [_input_error(f"{name} is {exc.strerror}", start,
                                    "give the path of a .align file")]
     except PermissionError:
         return None, [_input_error(f"permission denied: cannot read {name}", start,
@@ -940,14 +940,15 @@ def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Dia
                                    "check that the path names a readable .align file")]
 
 
-def parse_file(path: str | os.PathLike[str]) -> tuple[n.SpecFile | None, list[Diagnostic]]:
+def parse_file(path: str | os.PathLike[str],
+               reader: Callable[[int], bytes] | None = None) -> tuple[n.SpecFile | None, list[Diagnostic]]:
     """Read, decode and parse one spec file; never raises.
 
     Returns ``(spec, [])`` on success; otherwise ``(None, [diagnostic])`` with an AS101
-    ``input-error`` (the file cannot be read as text: see ``read_file``) or an AS100
-    ``syntax-error`` (see ``describe``).
+    ``input-error`` (the file cannot be read as text: see ``read_file``, which also explains
+    ``reader``) or an AS100 ``syntax-error`` (see ``describe``).
     """
-    source, diagnostics = read_file(path)
+    source, diagnostics = read_file(path, reader)
     if source is None:
         return None, diagnostics
     return parse_source(source)

@@ -8,6 +8,10 @@ const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
 const SECTION = 'alignspec.server';
+// The language server links each finding's code to `alignspec-explain:CODE`; this extension shows
+// the explanation behind such a link, which the server gives for the command `alignspec.explain`.
+const EXPLAIN_SCHEME = 'alignspec-explain';
+const EXPLAIN_COMMAND = 'alignspec.explain';
 
 /** @type {LanguageClient | undefined} */
 let client;
@@ -106,9 +110,27 @@ async function restartClient() {
     await startClient();
 }
 
+/**
+ * The text behind an `alignspec-explain:CODE` link: the finding's explanation, from the server.
+ * @param {vscode.Uri} uri
+ * @returns {Promise<string>}
+ */
+async function explanation(uri) {
+    const code = uri.path;
+    if (!client) {
+        return `The AlignSpec language server is not running; \`alignspec explain ${code}\` prints this explanation.\n`;
+    }
+    try {
+        return await client.sendRequest('workspace/executeCommand', { command: EXPLAIN_COMMAND, arguments: [code] });
+    } catch (error) {
+        return `AlignSpec: no explanation of ${code}: ${error && error.message ? error.message : error}\n`;
+    }
+}
+
 /** @param {vscode.ExtensionContext} context */
 function activate(context) {
     context.subscriptions.push(
+        vscode.workspace.registerTextDocumentContentProvider(EXPLAIN_SCHEME, { provideTextDocumentContent: explanation }),
         vscode.commands.registerCommand('alignspec.server.restart', restartClient),
         vscode.workspace.onDidChangeConfiguration((event) => {
             if (event.affectsConfiguration(SECTION)) {
@@ -123,4 +145,4 @@ function deactivate() {
     return stopClient();
 }
 
-module.exports = { activate, deactivate, findExecutable };
+module.exports = { activate, deactivate, findExecutable, explanation };

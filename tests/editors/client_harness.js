@@ -6,14 +6,16 @@
 //
 // SETTINGS_JSON holds the `alignspec.server` settings, and `startFails: true` to make the
 // language client fail to start. Prints JSON: the error messages shown, the language clients
-// created (with their server and client options) and the commands registered.
+// created (with their server and client options), the commands and document schemes registered,
+// the requests sent to the server, and the text shown for the link `alignspec-explain:AS302`.
 
 const Module = require('module');
 const path = require('path');
 
 const [extensionDir, settingsJson] = process.argv.slice(2);
 const { startFails = false, ...settings } = JSON.parse(settingsJson);
-const reported = { errors: [], clients: [], commands: [] };
+const reported = { errors: [], clients: [], commands: [], schemes: [], requests: [], explained: null };
+const providers = {};
 
 class LanguageClient {
     constructor(id, name, serverOptions, clientOptions) {
@@ -35,6 +37,11 @@ class LanguageClient {
     async stop() {
         this.record.stopped = true;
     }
+
+    async sendRequest(method, params) {
+        reported.requests.push({ method, params });
+        return `explanation of ${params.arguments[0]}`;
+    }
 }
 
 const disposable = { dispose() {} };
@@ -49,6 +56,11 @@ const vscode = {
         workspaceFolders: undefined,
         getConfiguration: () => ({ get: (key, fallback) => (key in settings ? settings[key] : fallback) }),
         onDidChangeConfiguration: () => disposable,
+        registerTextDocumentContentProvider: (scheme, provider) => {
+            reported.schemes.push(scheme);
+            providers[scheme] = provider;
+            return disposable;
+        },
     },
     commands: {
         registerCommand: (id) => {
@@ -74,6 +86,10 @@ async function main() {
     const extension = require(path.resolve(extensionDir, 'extension.js'));
     extension.activate({ subscriptions: [] });
     await new Promise((resolve) => setTimeout(resolve, 100));
+    const explain = providers['alignspec-explain'];
+    if (explain) {
+        reported.explained = await explain.provideTextDocumentContent({ path: 'AS302' });
+    }
     await extension.deactivate();
     process.stdout.write(JSON.stringify(reported));
 }

@@ -83,3 +83,11 @@ def test_an_unusable_setting_is_reported(server):
 def test_a_disabled_server_is_not_started(tmp_path):
     reported = activate([tmp_path], enabled=False)
     assert reported["clients"] == [] and reported["errors"] == []
+
+
+def test_explanation_links_are_shown_from_the_server(server):
+    reported = activate([server])
+    assert reported["schemes"] == ["alignspec-explain"]
+    assert reported["requests"] == [{"method": "workspace/executeCommand",
+                                     "params": {"command": "alignspec.explain", "arguments": ["AS302"]}}]
+    assert reported["explained"] == "explanation of AS302"
