@@ -13,7 +13,7 @@ since facts only accumulate.
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,6 +175,38 @@ def _compile_after(theory: Theory, settled: Theory) -> tuple[_Compiled, bool]:
     return after
 
 
+def may_extend(instance: Instance, theory: Theory, settled: Theory) -> bool:
+    """Whether chasing ``instance``, chased under ``settled`` already, under ``theory`` (whose
+    axioms include ``settled``'s) may change it: ``theory`` has an acyclic axiom that ``settled``
+    lacks, or a rule that ``settled`` lacks whose body predicates all have facts (a rule whose
+    body predicate has none cannot apply, and without new facts the rules of ``settled`` have
+    nothing new to look at)."""
+    (_rules, _acyclic, groups), acyclic_settled = _compile_after(theory, settled)
+    if not acyclic_settled:
+        return True
+    present = instance.predicates()
+    for index, empty, old in groups:
+        if old:
+            continue
+        if empty:
+            return True
+        for entries in index.values():
+            if any(all(atom.pred in present for atom in rule.body) for rule, _, _ in entries):
+                return True
+    return False
+
+
+def _current_facts(inst: Instance, predicates: Iterable[str]) -> list[Fact]:
+    """The current facts of ``predicates``: what rules new to an instance chased under other
+    rules look at first, rather than the instance's whole log."""
+    facts: list[Fact] = []
+    for pred in predicates:
+        facts.extend((pred, (n,)) for n in inst.members(pred))
+        facts.extend((pred, pair) for pair in inst.pairs(pred))
+        facts.extend((pred, args) for args in inst.tuples(pred))
+    return facts
+
+
 @dataclass
 class _Group:
     """The rules that run together (plain, or existential), indexed by body predicate, with how
@@ -184,6 +216,7 @@ class _Group:
     empty: list[_Rule]
     cursor: int = 0
     started: bool = False
+    by_predicate: bool = False   # whether the first round reads the facts of the body predicates, not the log
 
 
 class _Chase:
@@ -203,7 +236,8 @@ class _Chase:
         self.fired: dict[str, int] = {}
         self.rounds = 0
         self.merges = 0
-        self.groups = [_Group(index, empty, since, since > 0) if old else _Group(index, empty)
+        self.groups = [_Group(index, empty, since, since > 0) if old
+                       else _Group(index, empty, by_predicate=settled is not None)
                        for index, empty, old in groups]
 
     def over_budget(self) -> Limit | None:
@@ -241,7 +275,12 @@ class _Chase:
                     return outcome
         index = group.index
         counter = self.counter
-        for pred, args in inst.logged(start, end):
+        if group.by_predicate:
+            group.by_predicate = False
+            facts = _current_facts(inst, index)
+        else:
+            facts = inst.logged(start, end)
+        for pred, args in facts:
             entries = index.get(pred)
             if not entries or not inst.has_fact(pred, args):
                 continue

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from . import modelcheck
-from .chase import BUDGET, FAILED, ChaseResult, Failure, chase
+from .chase import BUDGET, FAILED, ChaseResult, Failure, chase, may_extend
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
 from .instance import Fact, Instance
 from .logic import DEFAULT_BUDGET, Atom, Axiom, Budget, Theory
@@ -85,6 +85,8 @@ def chase_further(chased: ChasedFormula, settled: Theory, theory: Theory,
     if chased.status is not ChaseStatus.OK:
         return chase_formula(theory, chased.atoms, budget)
     inst = chased.instance
+    if not may_extend(inst, theory, settled):
+        return chased
     given_facts, given_entities = len(set(chased.atoms)), len(chased.var_map)
     left = Budget(max(0, budget.max_entities - (inst.num_entities() - given_entities)),
                   max(0, budget.max_facts - (inst.num_facts() - given_facts)), budget.max_search_steps)
