@@ -9,6 +9,7 @@ be reused for many right-hand sides, which is how classification chases each con
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 
 from . import modelcheck
@@ -70,17 +71,19 @@ def chase_formula(theory: Theory, atoms: Sequence[Atom], budget: Budget = DEFAUL
 
 
 def chase_further(chased: ChasedFormula, settled: Theory, theory: Theory,
-                  budget: Budget = DEFAULT_BUDGET) -> ChasedFormula:
+                  budget: Budget = DEFAULT_BUDGET, consume: bool = False) -> ChasedFormula:
     """``chased`` (chased under ``settled``, whose axioms are among ``theory``'s) chased under
     ``theory``: a formula chased under a framing, chased on under a framing that extends it.
 
-    The chase goes on from the chased instance, with the rules ``settled`` lacks on every fact
-    and the others on what they add, so the result is a universal model of the formula under
-    ``theory`` as a chase from the start gives one: the same status, and the same answers to
-    every homomorphism question. The limits count from the formula's canonical instance, and
-    when they are reached the formula is chased again from the start, so that the limits stop
-    no chase that a chase from the start finishes. When nothing is added, ``chased`` itself is
-    the result; ``chased`` is left as it was in any case.
+    The chase goes on from the chased instance, with the rules ``settled`` lacks on the facts of
+    their body predicates and the others on what they add, so the result is a universal model
+    of the formula under ``theory`` as a chase from the start gives one: the same status, and
+    the same answers to every homomorphism question. The limits count from the formula's
+    canonical instance, and when they are reached the formula is chased again from the start,
+    so that the limits stop no chase that a chase from the start finishes. When no rule
+    ``settled`` lacks can apply (one whose body predicates all have facts), or the chase adds
+    nothing, ``chased`` itself is the result. ``chased`` is left as it was unless ``consume``
+    (nothing else needs it any more): then its instance is chased on in place, not copied.
     """
     if chased.status is not ChaseStatus.OK:
         return chase_formula(theory, chased.atoms, budget)
@@ -91,7 +94,7 @@ def chase_further(chased: ChasedFormula, settled: Theory, theory: Theory,
     left = Budget(max(0, budget.max_entities - (inst.num_entities() - given_entities)),
                   max(0, budget.max_facts - (inst.num_facts() - given_facts)), budget.max_search_steps)
     steps = max(0, 10 * budget.max_search_steps + 100 * given_facts - chased.result.steps)
-    with inst.trial():
+    with nullcontext() if consume else inst.trial():
         size = inst.log_size(), inst.num_entities()
         result = chase(inst, theory, left, copy=False, max_steps=steps, since=size[0], settled=settled)
         if result.status is ChaseStatus.OK and (inst.log_size(), inst.num_entities()) == size:
@@ -101,7 +104,7 @@ def chase_further(chased: ChasedFormula, settled: Theory, theory: Theory,
             fired = dict(before.fired)
             for label, count in result.fired.items():
                 fired[label] = fired.get(label, 0) + count
-            whole = replace(result, instance=inst.copy(), rounds=before.rounds + result.rounds,
+            whole = replace(result, instance=inst if consume else inst.copy(), rounds=before.rounds + result.rounds,
                             steps=before.steps + result.steps, fired=fired)
             return ChasedFormula(chased.atoms, whole, chased.var_map)
     return chase_formula(theory, chased.atoms, budget)
