@@ -15,13 +15,13 @@ from ..model.written import definition, signature
 from ..reasoning.classification import Classification
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
 from ..reasoning.instance import Instance
-from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
+from ..reasoning.logic import Atom, Axiom, AxiomKind, Budget, Theory
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
 from .axioms import Namer, TheoryBuilder, ancestors
 from .display import html_of
-from .justify import justification_steps, with_direction
+from .justify import Justifier, justification_steps, with_direction
 from .outcomes import ClaimStatus, UndecidedReason
 from .settled import known_not_to_hold
 from .worlds import scenario_text, world_data
@@ -199,16 +199,20 @@ class ClaimDecider:
 
     ``classified`` gives the classification of the concepts under a framing of ``framings``
     (or the base framing) when there is one: a failing claim between two concepts is then not
-    decided again under the framings where that classification shows it cannot hold."""
+    decided again under the framings where that classification shows it cannot hold. Where it
+    may hold, ``justifier`` (when given) decides it, sharing what it found with the other
+    claims and findings about the same two concepts."""
 
     def __init__(self, builder: TheoryBuilder, budget: Budget, terminating: Callable[[FramingSym | None], bool],
                  framings: list[FramingSym],
-                 classified: Callable[[FramingSym | None], Classification | None] | None = None) -> None:
+                 classified: Callable[[FramingSym | None], Classification | None] | None = None,
+                 justifier: Justifier | None = None) -> None:
         self.builder = builder
         self.budget = budget
         self.terminating = terminating
         self.framings = framings
         self.classified = classified
+        self.justifier = justifier
 
     def theory(self, framing: FramingSym | None) -> Theory:
         return self.builder.theory(framing)
@@ -303,12 +307,20 @@ class ClaimDecider:
                 continue
             if self._ruled_out(other, failed.sides):
                 continue
-            result = decide_implication(self.theory(other), failed.sides.left, failed.sides.right, self.budget,
-                                        verify=False, explain=False)
-            if result.status is Answer.HOLDS:
-                adds = tuple(a.label for a in (result.justification or []) if a.label not in current)
+            status, justification = self._decided_under(other, failed.sides)
+            if status is Answer.HOLDS:
+                adds = tuple(a.label for a in (justification or []) if a.label not in current)
                 out.append(HoldsElsewhere(self.builder.namer(other) if other is not None else None, adds))
         return tuple(out)
+
+    def _decided_under(self, framing: FramingSym | None, sides: Sides) -> tuple[Answer, list[Axiom] | None]:
+        """Whether ``sides`` give an implication that holds under ``framing``, and its justification."""
+        if self.justifier is not None and sides.concepts is not None \
+                and all(name in self.justifier.concepts for name in sides.concepts):
+            return self.justifier.decided(framing, *sides.concepts)
+        result = decide_implication(self.theory(framing), sides.left, sides.right, self.budget,
+                                    verify=False, explain=False)
+        return result.status, result.justification
 
     def _ruled_out(self, framing: FramingSym | None, sides: Sides) -> bool:
         """Whether the classification under ``framing`` shows that ``sides`` do not give an

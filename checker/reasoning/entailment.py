@@ -110,18 +110,29 @@ def chase_further(chased: ChasedFormula, settled: Theory, theory: Theory,
     return chase_formula(theory, chased.atoms, budget)
 
 
+Justifications = dict[tuple[Axiom, ...], list[Axiom]]
+
+
 def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
-                          seed: Iterable[str]) -> list[Axiom]:
+                          seed: Iterable[str], known: Justifications | None = None) -> list[Axiom]:
     """A minimal list of axioms (theory order) under which ``still_holds`` is true.
 
     Starts from the axioms labelled in ``seed`` (from the whole theory if the seed does not
     suffice) and drops each axiom whose removal keeps ``still_holds`` true. Since entailment is
     monotone in the axioms, dropping any one axiom of the result makes ``still_holds`` false.
     Raises ``ValueError`` if even the whole theory does not suffice.
+
+    ``known`` keeps, for one property, the result from each seed that sufficed: the search
+    depends on nothing else, so a framing whose chase gives the same seed as another framing's
+    gets that framing's answer without chasing again.
     """
     wanted = set(seed)
     current = [a for a in theory.axioms if a.label in wanted]
-    if not still_holds(theory.subset(tuple(current))):
+    start = tuple(current)
+    if known is not None and start in known:
+        return list(known[start])
+    seeded = still_holds(theory.subset(start))
+    if not seeded:
         current = list(theory.axioms)
         if not still_holds(theory):
             raise ValueError("the property does not hold under the whole theory")
@@ -129,6 +140,8 @@ def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
         trial = [a for a in current if a is not axiom]
         if still_holds(theory.subset(tuple(trial))):
             current = trial
+    if known is not None and seeded:
+        known[start] = list(current)
     return current
 
 
@@ -211,13 +224,16 @@ def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Ato
 
 
 def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,
-                       justify: bool = True, verify: bool = True, explain: bool = True) -> ImplicationResult:
+                       justify: bool = True, verify: bool = True, explain: bool = True,
+                       known: Justifications | None = None) -> ImplicationResult:
     """Decide whether ``lhs`` implies ``rhs`` under ``theory`` (see LANGUAGE.md, "Meaning").
 
     Variables of ``rhs`` that occur in ``lhs`` are fixed to their left-side entity; the others
-    are existential. With ``justify``, a holding implication gets a minimal justification. With
-    ``verify``, a counterexample of at most ``VERIFY_LIMIT`` facts is checked by brute force;
-    with ``explain``, it lists the right-side atoms that found no match.
+    are existential. With ``justify``, a holding implication gets a minimal justification
+    (``known``: the justifications of this implication found so far, see
+    :func:`minimal_justification`). With ``verify``, a counterexample of at most
+    ``VERIFY_LIMIT`` facts is checked by brute force; with ``explain``, it lists the right-side
+    atoms that found no match.
     """
     chased = chase_formula(theory, lhs, budget)
     result = implication_in(chased, rhs, budget, explain)
@@ -231,7 +247,7 @@ def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
             seed = inst.axioms_used(matched)
             seed |= _identity_seed(inst, (chased.var_map[v] for v in _shared(lhs, rhs)))
         result.justification = minimal_justification(
-            theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed)
+            theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed, known)
     if result.status is FAILS and verify and inst.num_facts() <= VERIFY_LIMIT:
         result.verified = verify_counterexample(theory, lhs, rhs, inst, result.var_map)
     return result
@@ -261,11 +277,12 @@ def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> boo
 
 
 def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,
-                       justify: bool = True) -> SatisfiabilityResult:
+                       justify: bool = True, known: Justifications | None = None) -> SatisfiabilityResult:
     """Decide whether some world satisfying ``theory`` makes ``atoms`` true.
 
     When unsatisfiable, ``failure`` says what the chase ran into and, with ``justify``,
-    ``justification`` is a minimal set of axioms that already makes ``atoms`` unsatisfiable.
+    ``justification`` is a minimal set of axioms that already makes ``atoms`` unsatisfiable
+    (``known`` as for :func:`decide_implication`).
     """
     chased = chase_formula(theory, atoms, budget)
     result = SatisfiabilityResult(Satisfiability.UNKNOWN, chased.instance, chased.current_map(), chased.failure,
@@ -274,7 +291,8 @@ def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = D
         result.status = Satisfiability.UNSATISFIABLE
         if justify:
             result.justification = minimal_justification(
-                theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure))
+                theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure),
+                known)
     elif chased.status is not BUDGET:
         result.status = Satisfiability.SATISFIABLE
         if chased.instance.num_facts() <= VERIFY_LIMIT:
