@@ -82,10 +82,12 @@ def _has_mask(chased: ChasedFormula, params: tuple[str, ...], bits: _Bits) -> in
         node = chased.node(var)
         for kind in graph.nodes[node]["kinds"]:
             mask |= bits((j, "k", kind))
-        for _, _, rel in graph.out_edges(node, keys=True):
-            mask |= bits((j, "o", rel))
-        for _, _, rel in graph.in_edges(node, keys=True):
-            mask |= bits((j, "i", rel))
+        for keys in graph.succ[node].values():
+            for rel in keys:
+                mask |= bits((j, "o", rel))
+        for keys in graph.pred[node].values():
+            for rel in keys:
+                mask |= bits((j, "i", rel))
     return mask
 
 
