@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..reasoning.classification import Classification
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -40,12 +43,23 @@ class Established:
         return out
 
     def adding(self, classification: Classification | None) -> Established:
-        """This and what ``classification`` found."""
+        """This and what ``classification`` found (this itself when it found nothing new, as
+        under a framing that adds no implication to what its parent established)."""
         if classification is None:
             return self
-        return Established(self.implications | frozenset(classification.implications.edges),
-                           self.unsatisfiable | classification.unsatisfiable,
-                           self.classes | frozenset(classification.classes))
+        more = Established(_with(self.implications, classification.implications.edges),
+                           _with(self.unsatisfiable, classification.unsatisfiable),
+                           _with(self.classes, classification.classes))
+        if all(mine is theirs for mine, theirs in zip((self.implications, self.unsatisfiable, self.classes),
+                                                       (more.implications, more.unsatisfiable, more.classes))):
+            return self
+        return more
+
+
+def _with(known: frozenset[T], more: Iterable[T]) -> frozenset[T]:
+    """``known`` and ``more``: ``known`` itself when ``more`` adds nothing to it."""
+    extra = [item for item in more if item not in known]
+    return known.union(extra) if extra else known
 
 
 NOTHING = Established()
