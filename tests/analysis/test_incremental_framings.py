@@ -110,7 +110,7 @@ def _result(path: Path, budget: Budget, incremental: bool) -> tuple[str, list[di
 
 
 _numbers = itertools.count()
-BUDGETS = st.sampled_from((Budget(), Budget(max_entities=6, max_facts=12, max_search_steps=60)))
+BUDGETS = st.sampled_from((Budget(), Budget(max_entities=2, max_facts=4, max_search_steps=30)))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
