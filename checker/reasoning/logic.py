@@ -12,6 +12,9 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..limits import DEFAULT_BUDGET as DEFAULT_BUDGET
+from ..limits import Budget as Budget
+
 
 @dataclass(frozen=True, order=True)
 class Atom:
@@ -118,18 +121,3 @@ class Theory:
 
     def by_label(self) -> dict[str, Axiom]:
         return {a.label: a for a in self.axioms}
-
-
-@dataclass(frozen=True)
-class Budget:
-    """Limits that make every decision terminate; running out gives ``unknown``, never a guess.
-
-    ``max_entities`` and ``max_facts`` bound what one chase may add to its input; ``max_search_steps``
-    bounds one homomorphism search (and, ten times over, a chase's join work)."""
-
-    max_entities: int = 250_000
-    max_facts: int = 1_000_000
-    max_search_steps: int = 2_000_000
-
-
-DEFAULT_BUDGET = Budget()

@@ -144,3 +144,28 @@ def test_chained_generator_and_the_analyse_phase(tmp_path, chained):
     path.write_text(text, encoding="utf-8")
     result = run.run_phase("classify", "analyse", str(path))
     assert result["claims"] == 5 and sum(count for _, count in result["outcomes"]) == 5
+
+
+def test_startup_and_jobs_benchmarks_run():
+    from bench import jobs, startup
+
+    figures = startup.measure(1, (("--version",),))
+    assert set(figures) == {"-c pass", "--version"}
+    assert "alignspec --version" in startup.table(figures)
+    library = str(ROOT / "ontology" / "vocabulary.align")
+    timings = jobs.measure([1, 2], 1, [library])
+    assert set(timings) == {1, 2} and all(wall > 0 for wall, _ in timings.values())
+    assert "wall/j1" in jobs.table(timings)
+
+
+def test_result_cache_bench_runs(tmp_path, monkeypatch):
+    from bench import result_cache
+
+    (tmp_path / "lib.align").write_text("kind Agent\nrelation helps(Agent, Agent)\n", encoding="utf-8")
+    (tmp_path / "main.align").write_text('import "lib.align" as lib\nconcept c(x: lib.Agent) := lib.helps(x, y)\n',
+                                         encoding="utf-8")
+    assert result_cache._leaf(tmp_path).name == "main.align"
+    monkeypatch.chdir(tmp_path)
+    figures = result_cache.in_process([str(tmp_path)], tmp_path / "cache", tmp_path)
+    assert set(figures) == {"no cache", "warm"}
+    assert any((tmp_path / "cache").iterdir())
