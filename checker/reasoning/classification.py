@@ -43,6 +43,11 @@ class Classification:
     theory: Theory | None = field(repr=False, default=None)
     masks: _Masks | None = field(repr=False, default=None)
 
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: the answers, not the working memory that classifications under
+        extending framings go on from (the chased formulas, the theory, the pre-filter masks)."""
+        return {**self.__dict__, "chased": {}, "theory": None, "masks": None}
+
     def class_of(self, name: str) -> frozenset[str] | None:
         return next((c for c in self.classes if name in c), None)
 
