@@ -160,7 +160,7 @@ class AnchorFailed(Exception):
         self.summary = (causes[-1] if causes else stderr.strip()[-200:])[:200]
 
 
-def _child(command: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, float]:
+def run_child(command: list[str], timeout: float) -> tuple[subprocess.CompletedProcess, float]:
     """Run ``command``; its CPU time (user + system, its threads and children included)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
@@ -175,7 +175,7 @@ def _child(command: list[str], timeout: float) -> tuple[subprocess.CompletedProc
 def run_alignspec(spec: Path, work: Path, timeout: float) -> Run:
     """Classify the spec's concepts under ``F`` in a fresh interpreter."""
     out = work / "alignspec.json"
-    done, cpu = _child([sys.executable, __file__, "_alignspec", str(spec), str(out)], timeout)
+    done, cpu = run_child([sys.executable, __file__, "_alignspec", str(spec), str(out)], timeout)
     times = json.loads(done.stdout.strip().splitlines()[-1])
     data = json.loads(out.read_text(encoding="utf-8"))
     hierarchy = Hierarchy({tuple(p) for p in data["pairs"]}, set(data["unsatisfiable"]), data["unknown"])
@@ -229,7 +229,7 @@ def run_owlapi(anchor: str, owl: Path, work: Path, concepts: list[str], timeout:
     """Classify ``owl`` with ``anchor`` through the OWL API driver."""
     classpath = driver_classpath()
     out = work / f"{anchor}.txt"
-    done, cpu = _child([_java(), JAVA_MEMORY, "-cp", classpath, "OwlClassify", anchor, str(owl), str(out)], timeout)
+    done, cpu = run_child([_java(), JAVA_MEMORY, "-cp", classpath, "OwlClassify", anchor, str(owl), str(out)], timeout)
     report = json.loads(done.stdout.strip().splitlines()[-1])
     facts = [tuple(line.split()) for line in out.read_text(encoding="utf-8").splitlines()]
     version = f"{report['reasoner'] or anchor} {report['version']}"
@@ -256,7 +256,7 @@ def run_owlready2_hermit(owl: Path, work: Path, concepts: list[str], timeout: fl
     jar = _owlready2_hermit()
     out = work / "hermit-owlready2.ofn"
     classpath = os.pathsep.join([str(jar.parent), str(jar)])
-    _, cpu = _child([_java(), JAVA_MEMORY, "-cp", classpath, "org.semanticweb.HermiT.cli.CommandLine",
+    _, cpu = run_child([_java(), JAVA_MEMORY, "-cp", classpath, "org.semanticweb.HermiT.cli.CommandLine",
                      "-c", "-o", str(out), owl.resolve().as_uri()], timeout)
     facts: list[tuple[str, ...]] = []
     for match in _AXIOM.finditer(out.read_text(encoding="utf-8")):

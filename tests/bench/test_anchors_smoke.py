@@ -119,3 +119,28 @@ def test_command_skips_missing_anchors_and_runs_alignspec(tmp_path, monkeypatch,
     out = capsys.readouterr().out
     assert out.count("skip elk:") == 1 and out.count("skip hermit:") == 1
     assert re.search(r"^\s+12\s+alignspec\s", out, re.MULTILINE)
+
+
+def test_nemo_rules_translate_the_framing(tmp_path):
+    from bench.generate import scenario_spec
+    from bench.nemo_chase import nemo_rules
+
+    path = tmp_path / "scenario.align"
+    path.write_text(scenario_spec(300, "chain", seed=1, depth=6, fanout=4), encoding="utf-8")
+    loaded = Loader([str(tmp_path)]).load(str(path))
+    scenario = loaded.unit.scenarios[0]
+    theory = TheoryBuilder(loaded.unit).theory(scenario.framing)
+    rules, skipped = nemo_rules(theory)
+    assert len(rules) + len(skipped) == len(theory.axioms)
+    assert all(r.endswith(" .") and " :- " in r for r in rules)
+    assert any("!" in r.split(" :- ")[0] for r in rules)
+    assert any(r.startswith("violated(") for r in rules)
+
+
+def test_nemo_chase_agrees_on_a_tiny_scenario():
+    pytest.importorskip("nmo_python")
+    from bench.nemo_chase import compare
+
+    data = compare(300, "chain", 1, timeout=300)
+    assert data["alignspec"]["merges"] == 0
+    assert data["only_alignspec_count"] == data["only_nemo_count"] == 0
