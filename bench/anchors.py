@@ -261,10 +261,13 @@ def run_owlready2_hermit(owl: Path, work: Path, concepts: list[str], timeout: fl
     facts: list[tuple[str, ...]] = []
     for match in _AXIOM.finditer(out.read_text(encoding="utf-8")):
         names = [iri.rsplit("#", 1)[-1] if iri != _NOTHING else "" for iri in _IRI.findall(match.group(2))]
-        if "" in names:
+        if match.group(1) == "SubClassOf":
+            if names[1] == "":
+                facts.append(("UNSAT", names[0]))
+            elif names[0] != "":
+                facts.append(("SUB", names[0], names[1]))
+        elif "" in names:
             facts.extend(("UNSAT", n) for n in names if n)
-        elif match.group(1) == "SubClassOf":
-            facts.append(("SUB", names[0], names[1]))
         else:
             facts.extend(("EQ", names[0], n) for n in names[1:])
     return Run("hermit-owlready2", None, cpu, hierarchy_from_taxonomy(facts, concepts),
