@@ -271,7 +271,7 @@ def run_owlready2_hermit(owl: Path, work: Path, concepts: list[str], timeout: fl
         else:
             facts.extend(("EQ", names[0], n) for n in names[1:])
     return Run("hermit-owlready2", None, cpu, hierarchy_from_taxonomy(facts, concepts),
-               f"HermiT of owlready2 {importlib.metadata.version('owlready2')}")
+               f"HermiT bundled with owlready2 {importlib.metadata.version('owlready2')}")
 
 
 def run_anchor(anchor: str, owl: Path, work: Path, concepts: list[str], timeout: float) -> Run:
