@@ -371,9 +371,9 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
     already under ``theory``: only what the facts added since then trigger is looked at. This is
     how a chased world is asked "what if these facts were added" (see ``Instance.trial``).
     With ``settled`` as well (a theory whose axioms are among ``theory``'s), the instance up to
-    ``since`` is chased under ``settled`` only: its rules look at what is new, the other rules at
-    every fact. This is how a formula chased under a framing is chased on under a framing that
-    extends it.
+    ``since`` is chased under ``settled`` only: its rules look at what is new, the other rules
+    first at every fact of their body predicates, then at what is new. This is how a formula
+    chased under a framing is chased on under a framing that extends it.
     """
     inst = instance.copy() if copy else instance
     steps = max_steps if max_steps is not None else 10 * budget.max_search_steps + 100 * inst.num_facts()
