@@ -95,17 +95,26 @@ class Theory:
     """The axioms of one framing, in a deterministic order.
 
     ``memo`` holds what the reasoner derives from the axioms once (the chase's compiled rules),
-    so that it lives exactly as long as the theory."""
+    so that it lives exactly as long as the theory. ``parts`` holds what it derives from each
+    axiom alone (the chase's compiled form of one rule), keyed by the axiom: theories that
+    share it (the theories of one spec, and every theory made from one of them with
+    :meth:`subset`, :meth:`without` or :meth:`only`) derive it once per axiom. It is bounded by
+    the number of distinct axioms among them."""
 
     name: str                        # the framing's name, "" for the base framing
     axioms: tuple[Axiom, ...]
     memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    parts: dict[Axiom, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def subset(self, axioms: tuple[Axiom, ...]) -> Theory:
+        """The theory of ``axioms`` (some of this theory's), sharing its ``parts``."""
+        return Theory(self.name, axioms, parts=self.parts)
 
     def without(self, labels: set[str]) -> Theory:
-        return Theory(self.name, tuple(a for a in self.axioms if a.label not in labels))
+        return self.subset(tuple(a for a in self.axioms if a.label not in labels))
 
     def only(self, labels: set[str]) -> Theory:
-        return Theory(self.name, tuple(a for a in self.axioms if a.label in labels))
+        return self.subset(tuple(a for a in self.axioms if a.label in labels))
 
     def acyclic_relations(self) -> tuple[Axiom, ...]:
         return tuple(a for a in self.axioms if a.kind is AxiomKind.ACYCLIC)

@@ -19,7 +19,13 @@ from alignspec.reasoning.termination import weak_acyclicity_violation  # noqa: E
 from alignspec.syntax.parser import parse_text  # noqa: E402
 from bench import run  # noqa: E402
 from bench.floor import tokenize  # noqa: E402
-from bench.generate import classification_spec, parse_spec, scenario_framing, scenario_spec  # noqa: E402
+from bench.generate import (  # noqa: E402
+    chained_spec,
+    classification_spec,
+    parse_spec,
+    scenario_framing,
+    scenario_spec,
+)
 
 
 def _load(tmp_path, text):
@@ -125,6 +131,19 @@ def test_scenario_phase_runs_in_a_child(tmp_path, phase):
     else:
         assert result["status"] == "consistent" and result["passed"] == result["expectations"]
         assert (result["cells"] > 0) == (phase == "table")
+
+
+@pytest.mark.parametrize("chained", [True, False])
+def test_chained_generator_and_the_analyse_phase(tmp_path, chained):
+    text = chained_spec(20, 6, seed=1, chained=chained, claims=5)
+    assert text == chained_spec(20, 6, seed=1, chained=chained, claims=5)
+    assert ("framing F5 extends F4 {" in text) == chained
+    loaded = _load(tmp_path, text)
+    assert [d.message for d in loaded.diagnostics if d.severity.value == "error"] == []
+    path = tmp_path / "framings.align"
+    path.write_text(text, encoding="utf-8")
+    result = run.run_phase("classify", "analyse", str(path))
+    assert result["claims"] == 5 and sum(count for _, count in result["outcomes"]) == 5
 
 
 def test_startup_and_jobs_benchmarks_run():
