@@ -15,6 +15,7 @@ from ..model.written import definition, signature
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
 from ..reasoning.instance import Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
+from ..reasoning.run_budget import SearchBudgetExceeded, run_limit
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
@@ -206,6 +207,18 @@ class ClaimDecider:
         return Direction(sides, decide_implication(self.theory(framing), sides.left, sides.right, self.budget))
 
     def decide(self, claim: ClaimSym) -> ClaimOutcome:
+        """Decide ``claim``; unknown (saying which limit) when the run's budget runs out before
+        its answer, with its justification or its world, is complete."""
+        try:
+            return self._decide(claim)
+        except SearchBudgetExceeded as stopped:
+            framing = claim.framing
+            name = self.builder.namer(framing) if framing is not None else ""
+            reason = UndecidedReason.of(stopped.limit)
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=reason.explain(self.budget),
+                                undecided=reason)
+
+    def _decide(self, claim: ClaimSym) -> ClaimOutcome:
         framing = claim.framing
         name = self.builder.namer(framing) if framing is not None else ""
         if not self.terminating(framing):
@@ -286,6 +299,9 @@ class ClaimDecider:
                 continue
             result = decide_implication(self.theory(other), failed.sides.left, failed.sides.right, self.budget,
                                         verify=False, explain=False)
+            if run_limit(result.limit):
+                assert result.limit is not None
+                raise SearchBudgetExceeded(result.limit)
             if result.status is Answer.HOLDS:
                 adds = tuple(a.label for a in (result.justification or []) if a.label not in current)
                 out.append(HoldsElsewhere(self.builder.namer(other) if other is not None else None, adds))

@@ -8,6 +8,7 @@ from ..evidence import JustificationStep
 from ..model.symbols import ConceptSym, FramingSym
 from ..reasoning.entailment import decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Axiom, Budget
+from ..reasoning.run_budget import SearchBudgetExceeded
 from ..reasoning.status import Answer, Satisfiability
 from .axioms import TheoryBuilder, axiom_name, origin_of
 
@@ -54,8 +55,11 @@ class Justifier:
             params, lhs = self.formula(left)
             rhs = self.builder.expander.concept_atoms(
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
-            result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False,
-                                        explain=False)
+            try:
+                result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False,
+                                            explain=False)
+            except SearchBudgetExceeded:  # the run's budget ran out: no justification to give
+                return ()
             self._cache[key] = justification_steps(result.justification if result.status is Answer.HOLDS else None)
         return self._cache[key]
 
@@ -64,7 +68,10 @@ class Justifier:
         key = ("unsatisfiable", id(framing), name, "")
         if key not in self._cache:
             _, atoms = self.formula(name)
-            result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget)
+            try:
+                result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget)
+            except SearchBudgetExceeded:  # the run's budget ran out: no justification to give
+                return ()
             unsatisfiable = result.status is Satisfiability.UNSATISFIABLE
             self._cache[key] = justification_steps(result.justification if unsatisfiable else None)
         return self._cache[key]

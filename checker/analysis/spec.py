@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..diagnostic_collector import DiagnosticCollector
 from ..gc_pause import collector_paused
 from ..model.symbols import Unit
+from ..reasoning import run_budget
 from ..reasoning.logic import Budget
 from .axioms import TheoryBuilder
 from .claims import ClaimDecider, ClaimOutcome, report_claim
@@ -38,9 +39,14 @@ def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False,
             progress: Progress | None = None, cells: TableCells = TableCells.FITTING) -> SpecAnalysis:
     """Decide every claim of ``unit``, classify its concepts under each of its framings, and
     evaluate its scenarios (with the ``cells`` of the individuals-by-concepts table when
-    ``tables``); ``progress`` hears of each framing, claim and scenario as its turn comes."""
-    with collector_paused():
-        return _analyse(unit, budget or Budget(), tables, progress, TableCells(cells))
+    ``tables``); ``progress`` hears of each framing, claim and scenario as its turn comes.
+
+    The analysis runs under the run budget in force, or under one of ``budget``'s ``timeout``
+    and ``max_total_steps`` started for it: once that runs out, what is still to decide is
+    unknown (``budget-exceeded``) and what was decided is kept."""
+    budget = budget or Budget()
+    with collector_paused(), run_budget.started(budget):
+        return _analyse(unit, budget, tables, progress, TableCells(cells))
 
 
 def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None,

@@ -16,10 +16,12 @@ from typing import Any
 
 import networkx as nx
 
+from . import run_budget
 from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
 from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
+from .run_budget import run_limit
 
 Concepts = Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]]
 
@@ -122,21 +124,33 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
     by_arity: dict[int, list[str]] = {}
     for n in satisfiable:
         by_arity.setdefault(len(concepts[n][0]), []).append(n)
-    for group in by_arity.values():
-        for a in group:
-            have_a, inst = have[a], chased[a].instance
-            a_nodes = [chased[a].node(v) for v in concepts[a][0]]
-            for b in group:
-                if a == b or (a, b) in known or need[b] & ~have_a:
-                    continue
-                params_b, atoms_b = concepts[b]
-                try:
-                    match = find_homomorphism(atoms_b, inst, dict(zip(params_b, a_nodes)), budget.max_search_steps)
-                except SearchBudgetExceeded:
-                    unknown_pairs.add((a, b))
-                    continue
-                if match is not None:
-                    graph.add_edge(a, b)
+    compared: set[str] = set()
+    try:
+        for group in by_arity.values():
+            for a in group:
+                run_budget.charge(len(group))
+                have_a, inst = have[a], chased[a].instance
+                a_nodes = [chased[a].node(v) for v in concepts[a][0]]
+                for b in group:
+                    if a == b or (a, b) in known or need[b] & ~have_a:
+                        continue
+                    params_b, atoms_b = concepts[b]
+                    try:
+                        match = find_homomorphism(atoms_b, inst, dict(zip(params_b, a_nodes)), budget.max_search_steps)
+                    except SearchBudgetExceeded as exc:
+                        if run_limit(exc.limit):
+                            raise
+                        unknown_pairs.add((a, b))
+                        continue
+                    if match is not None:
+                        graph.add_edge(a, b)
+                compared.add(a)
+    except SearchBudgetExceeded:
+        # The run's budget ran out: a concept not compared with every other one is unknown.
+        unfinished = [n for n in satisfiable if n not in compared]
+        unknown.update(unfinished)
+        graph.remove_nodes_from(unfinished)
+        satisfiable = [n for n in satisfiable if n in compared]
     classes, hasse = _order(graph, satisfiable)
     return Classification(unsatisfiable, unknown, unknown_pairs, graph, classes, hasse, chased)
 
