@@ -13,6 +13,7 @@ from .diagnostic_collector import ordered
 from .exceptions import AlignSpecError
 from .model.discovery import spec_files_below
 from .model.loader import Loader, library_directory, library_names
+from .reasoning import run_budget
 from .reasoning.logic import Budget
 from .results import CheckResult
 from .syntax.safe_open import is_regular_file
@@ -119,17 +120,19 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
             result.sources[STDIN_NAME] = decoded_text(STDIN_NAME, stdin or b"")
         else:
             units.append(loader.load(file))
-    for loaded in units:
-        result.diagnostics.extend(loaded.diagnostics)
-        if loaded.unit is None:
-            continue
-        analysis = analyse(loaded.unit, options.budget, progress=progress)
-        result.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
-        analyses.append(analysis)
-        result.diagnostics.extend(analysis.reporter.diagnostics)
-        result.claims.extend(analysis.claims)
-        result.framings.extend(analysis.framings)
-        result.scenarios.extend(analysis.scenarios)
+    # One run budget for every file: the limits of the run bound the run, not each file.
+    with run_budget.started(options.budget):
+        for loaded in units:
+            result.diagnostics.extend(loaded.diagnostics)
+            if loaded.unit is None:
+                continue
+            analysis = analyse(loaded.unit, options.budget, progress=progress)
+            result.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
+            analyses.append(analysis)
+            result.diagnostics.extend(analysis.reporter.diagnostics)
+            result.claims.extend(analysis.claims)
+            result.framings.extend(analysis.framings)
+            result.scenarios.extend(analysis.scenarios)
     result.diagnostics = ordered(result.diagnostics)
     result.inputs = list(loader.loaded)
     for diagnostic in result.diagnostics:

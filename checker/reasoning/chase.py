@@ -231,7 +231,9 @@ class _Chase:
                     if outcome is not None:
                         return outcome
                     continue
-                for vals in [list(v) for v in plan.run(inst, values, counter)]:
+                matches = [list(v) for v in plan.run(inst, values, counter)]
+                counter.steps += len(matches)
+                for vals in matches:
                     outcome = self.apply(rule, vals, merges)
                     if outcome is not None:
                         return outcome
@@ -339,10 +341,11 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
     Returns a :class:`ChaseResult` whose status is ``FAILED`` (with a :class:`Failure`) when
     a denial matched, an equality would merge two named entities, or an acyclic relation has a
     cycle; ``BUDGET`` (with the :class:`Limit` reached) when the entities or facts it adds to the
-    input exceed ``budget``, the join work (candidates tried, and one step per rule a new fact
-    triggers) exceeds ``max_steps`` (default ten times ``budget.max_search_steps``, plus a hundred
-    steps per given fact, so that large inputs are not cut short for their size alone), or the
-    run's budget (:mod:`.run_budget`) is exhausted; else ``OK``. The input is copied unless ``copy`` is False.
+    input exceed ``budget``, the join work (candidates tried, one step per rule a new fact
+    triggers and one per match of a rule's body) exceeds ``max_steps`` (default ten times
+    ``budget.max_search_steps``, plus a hundred steps per given fact, so that large inputs are not
+    cut short for their size alone), or the run's budget (:mod:`.run_budget`) is exhausted; else
+    ``OK``. The input is copied unless ``copy`` is False.
     Same input, same output, ids and labels.
 
     With ``since`` (a log position), the instance up to that position is known to be chased

@@ -174,19 +174,33 @@ def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter:
 
 
 def _components(atoms: Sequence[Atom], bound: set[str]) -> list[list[Atom]]:
-    """Split atoms into groups that share no unbound variable."""
-    groups: list[tuple[set[str], list[Atom]]] = []
+    """Split atoms into groups that share no unbound variable: each group in pattern order, the
+    groups in the order of their last atom. Union-find over the variables, so linear in the
+    pattern (a group per atom of a long pattern costs no more than one group)."""
+    parent: dict[str, str] = {}
+
+    def find(v: str) -> str:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    owners: list[str | None] = []
     for atom in atoms:
-        free = {v for v in atom.args if v not in bound}
-        joined = [g for g in groups if g[0] & free]
-        merged_vars, merged_atoms = set(free), [atom]
-        for g in joined:
-            merged_vars |= g[0]
-            merged_atoms = g[1] + merged_atoms
-            groups.remove(g)
-        groups.append((merged_vars, merged_atoms))
+        free = [v for v in atom.args if v not in bound]
+        for v in free:
+            parent.setdefault(v, v)
+        for v in free[1:]:
+            a, b = find(free[0]), find(v)
+            if a != b:
+                parent[b] = a
+        owners.append(free[0] if free else None)
+    members: dict[object, list[int]] = {}
+    for i, owner in enumerate(owners):
+        members.setdefault(find(owner) if owner is not None else i, []).append(i)
     order = {id(a): i for i, a in enumerate(atoms)}
-    return [sorted(g[1], key=lambda a: order[id(a)]) for g in groups]
+    return [sorted((atoms[i] for i in group), key=lambda a: order[id(a)])
+            for group in sorted(members.values(), key=lambda group: group[-1])]
 
 
 def _start(pattern: Sequence[Atom], inst: Instance, fixed: Mapping[str, int] | None) -> dict[str, int]:

@@ -120,8 +120,8 @@ class Budget:
     (see :mod:`.run_budget`) is bounded by ``max_total_steps``, the steps of all its chases and
     searches together, and by ``timeout``, seconds of wall-clock time (None: no limit)."""
 
-    max_entities: int = 250_000
-    max_facts: int = 1_000_000
+    max_entities: int = 100_000
+    max_facts: int = 250_000
     max_search_steps: int = 2_000_000
     max_total_steps: int | None = 10_000_000
     timeout: float | None = None
