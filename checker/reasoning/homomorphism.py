@@ -223,6 +223,7 @@ def homomorphisms(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[st
         return
     counter = StepCounter(budget_steps)
     try:
+        counter.add_outside_limit(len(atoms))  # splitting the pattern into its parts
         parts = _components(atoms, set(binding))
         if all(next(_search(part, dict(binding), instance, counter), None) is not None
                for part in (parts if len(parts) > 1 else ())):
