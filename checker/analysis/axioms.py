@@ -24,6 +24,7 @@ from ..model.symbols import (
     Symbol,
     Unit,
 )
+from ..reasoning.chase import SHARED_RULES
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Theory
 from ..syntax.nodes import HeadKind
 from .usable import concept_usable
@@ -183,13 +184,18 @@ class TheoryBuilder:
         self.expander = Expander(self.namer)
         self.units = all_units(root)
         self._rule_names = self._name_rules()
+        self._rule_axioms: dict[int, Axiom | None] = {}
+        self._compiled_rules: dict[int, object] = {}  # the chase's compiled rules, shared by the theories
         definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
         self.declaration_axioms = tuple(self._declaration_axioms())
         self.base_axioms = (*self.declaration_axioms, *(d for d in definitions if d is not None))
         self._theories: dict[int, Theory] = {}
+        self._base: Theory | None = None
 
     def base(self) -> Theory:
-        return Theory("", self.base_axioms)
+        if self._base is None:
+            self._base = Theory("", self.base_axioms, {SHARED_RULES: self._compiled_rules})
+        return self._base
 
     def theory(self, framing: FramingSym | None) -> Theory:
         """The axioms under ``framing`` (None: the base framing), with extended framings' rules."""
@@ -198,12 +204,20 @@ class TheoryBuilder:
         cached = self._theories.get(id(framing))
         if cached is None:
             rules = [self.rule_axiom(rule) for rule in framing_rules(framing)]
-            cached = Theory(self.namer(framing), self.base_axioms + tuple(r for r in rules if r is not None))
+            cached = Theory(self.namer(framing), self.base_axioms + tuple(r for r in rules if r is not None),
+                            {SHARED_RULES: self._compiled_rules})
             self._theories[id(framing)] = cached
         return cached
 
     def rule_axiom(self, rule: RuleSym) -> Axiom | None:
-        """The axiom of one rule, or None when the rule did not resolve completely."""
+        """The axiom of one rule, or None when the rule did not resolve completely; made once,
+        so that every framing extending the rule's framing shares it."""
+        key = id(rule)
+        if key not in self._rule_axioms:
+            self._rule_axioms[key] = self._make_rule_axiom(rule)
+        return self._rule_axioms[key]
+
+    def _make_rule_axiom(self, rule: RuleSym) -> Axiom | None:
         atoms = [*rule.body, *rule.head.atoms]
         memo: dict[int, bool] = {}
         if not rule.complete or not all(concept_usable(a.pred, memo) for a in atoms if isinstance(a.pred, ConceptSym)):

@@ -28,6 +28,9 @@ from .run_budget import SearchBudgetExceeded, StepCounter
 from .status import ChaseStatus, Limit
 
 OK, FAILED, BUDGET = ChaseStatus.OK, ChaseStatus.FAILED, ChaseStatus.BUDGET
+SHARED_RULES = "shared compiled rules"
+"""The key of a theory's memo whose dict, shared by theories with common axioms, holds their
+compiled rules by axiom (see ``TheoryBuilder``)."""
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,20 @@ def _compile(theory: Theory) -> _Compiled:
     return compiled
 
 
+def _compiled_rule(axiom: Axiom, shared: dict[int, tuple[Axiom, _Rule]]) -> _Rule:
+    """``axiom`` compiled, taken from ``shared`` when a theory sharing the axiom (a framing the
+    theory's framing extends) compiled it already."""
+    found = shared.get(id(axiom))
+    if found is not None and found[0] is axiom:
+        return found[1]
+    rule = _Rule(axiom)
+    shared[id(axiom)] = (axiom, rule)
+    return rule
+
+
 def _compile_uncached(theory: Theory) -> _Compiled:
-    rules = [_Rule(a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
+    shared = theory.memo.get(SHARED_RULES, {})
+    rules = [_compiled_rule(a, shared) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
     groups = []
     for existential in (False, True):
         members = [r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential]
