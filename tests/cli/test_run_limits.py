@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 import alignspec
-from alignspec.analysis.outcomes import UndecidedReason
 from alignspec import UsageError
+from alignspec.analysis.outcomes import UndecidedReason
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from bench.hostile import chase_blowup, deep_concepts, long_doc_string  # noqa: E402
+from bench.hostile import chase_blowup, deep_concepts, long_doc_string
 
 EASY = "claim easy: L1(x) implies Node(x)\nclaim also_easy: L2(x) implies Node(x)\n"
 
