@@ -198,9 +198,11 @@ def _components(atoms: Sequence[Atom], bound: set[str]) -> list[list[Atom]]:
     members: dict[object, list[int]] = {}
     for i, owner in enumerate(owners):
         members.setdefault(find(owner) if owner is not None else i, []).append(i)
+    groups = sorted(members.values(), key=lambda group: group[-1])
     order = {id(a): i for i, a in enumerate(atoms)}
-    return [sorted((atoms[i] for i in group), key=lambda a: order[id(a)])
-            for group in sorted(members.values(), key=lambda group: group[-1])]
+    if len(order) == len(atoms):  # no atom twice: each group is in pattern order already
+        return [[atoms[i] for i in group] for group in groups]
+    return [sorted((atoms[i] for i in group), key=lambda a: order[id(a)]) for group in groups]
 
 
 def _start(pattern: Sequence[Atom], inst: Instance, fixed: Mapping[str, int] | None) -> dict[str, int]:

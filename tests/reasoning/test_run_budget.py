@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import resource
+import subprocess
+import sys
+
 import pytest
 
 from alignspec.reasoning import run_budget
@@ -101,3 +105,25 @@ def test_a_search_counts_towards_the_run():
     with run_budget.started(Budget(max_total_steps=spent // 2)), pytest.raises(SearchBudgetExceeded) as stopped:
         find_homomorphism(pattern, inst)
     assert stopped.value.limit is Limit.TOTAL_STEPS
+
+
+def test_a_pattern_of_many_independent_parts_is_split_in_linear_time():
+    """Splitting a pattern into its independent parts compared each atom with every part found
+    so far: 20,000 atoms of their own took minutes. Run in a bounded process."""
+    script = (
+        "from alignspec.reasoning.homomorphism import find_homomorphism\n"
+        "from alignspec.reasoning.instance import Instance\n"
+        "from alignspec.reasoning.logic import Atom\n"
+        "inst = Instance()\n"
+        "a, b = inst.add_entity('a'), inst.add_entity('b')\n"
+        "inst.add_fact('r', (a, b))\n"
+        "pattern = [Atom('r', ('x', f'y{i}')) for i in range(20000)] + [Atom('r', ('z', 'w'))]\n"
+        "assert find_homomorphism(pattern, inst, {'x': a, 'z': b}) is None  # b has no successor\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60,
+                          preexec_fn=_cap_memory)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (512 << 20, 512 << 20))
