@@ -123,7 +123,7 @@ class Budget:
     max_entities: int = 100_000
     max_facts: int = 250_000
     max_search_steps: int = 2_000_000
-    max_total_steps: int | None = 10_000_000
+    max_total_steps: int | None = 2_000_000
     timeout: float | None = None
 
 
