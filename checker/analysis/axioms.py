@@ -184,13 +184,13 @@ class TheoryBuilder:
         self.expander = Expander(self.namer)
         self.units = all_units(root)
         self._rule_names = self._name_rules()
+        self._rule_axioms: dict[int, Axiom | None] = {}
         definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
         self.declaration_axioms = tuple(self._declaration_axioms())
         self.base_axioms = (*self.declaration_axioms, *(d for d in definitions if d is not None))
         self._parts: dict[Axiom, Any] = {}
         self._base = Theory("", self.base_axioms, parts=self._parts)
         self._theories: dict[int, Theory] = {}
-        self._rule_axioms: dict[int, Axiom | None] = {}
 
     def base(self) -> Theory:
         """The axioms of the base framing: declarations and definitions (one theory object,
@@ -206,22 +206,21 @@ class TheoryBuilder:
             return self.base()
         cached = self._theories.get(id(framing))
         if cached is None:
-            rules = [self._rule_axiom(rule) for rule in framing_rules(framing)]
+            rules = [self.rule_axiom(rule) for rule in framing_rules(framing)]
             cached = Theory(self.namer(framing), self.base_axioms + tuple(r for r in rules if r is not None),
                             parts=self._parts)
             self._theories[id(framing)] = cached
         return cached
 
-    def _rule_axiom(self, rule: RuleSym) -> Axiom | None:
-        """:meth:`rule_axiom`, made once per rule: the framings of an ``extends`` chain share
-        their ancestors' rule axioms."""
+    def rule_axiom(self, rule: RuleSym) -> Axiom | None:
+        """The axiom of one rule, or None when the rule did not resolve completely; made once,
+        so that every framing extending the rule's framing shares it."""
         key = id(rule)
         if key not in self._rule_axioms:
-            self._rule_axioms[key] = self.rule_axiom(rule)
+            self._rule_axioms[key] = self._make_rule_axiom(rule)
         return self._rule_axioms[key]
 
-    def rule_axiom(self, rule: RuleSym) -> Axiom | None:
-        """The axiom of one rule, or None when the rule did not resolve completely."""
+    def _make_rule_axiom(self, rule: RuleSym) -> Axiom | None:
         atoms = [*rule.body, *rule.head.atoms]
         memo: dict[int, bool] = {}
         if not rule.complete or not all(concept_usable(a.pred, memo) for a in atoms if isinstance(a.pred, ConceptSym)):

@@ -21,7 +21,16 @@ from pathlib import Path
 
 from ..api import Spec, SpecError, load
 from ..check import UsageError
-from ..integrations import Finding, OutsideError, findings, parse_show, resolve_inside, select_sections, spec_files
+from ..integrations import (
+    DOCS_TIMEOUT,
+    Finding,
+    OutsideError,
+    findings,
+    parse_show,
+    resolve_inside,
+    select_sections,
+    spec_files,
+)
 from ..syntax.source import SourceError, read_source
 from ..views.document import Block
 from ..views.markdown_report import render_markdown
@@ -125,7 +134,7 @@ class Expander:
     def _render(self, path: str, where: str, expansion: Expansion, line_offset: int = 0,
                 file: str | None = None, options: Options = Options()) -> str:
         try:
-            spec = load(path)
+            spec = load(path, timeout=DOCS_TIMEOUT)
         except SpecError as exc:
             for finding in findings(diagnostics=exc.diagnostics):
                 self._report(finding, where, line_offset, file)

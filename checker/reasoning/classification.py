@@ -16,10 +16,12 @@ from typing import Any
 
 import networkx as nx
 
+from . import run_budget
 from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula, chase_further
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
 from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
+from .run_budget import run_limit
 
 Concepts = Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]]
 
@@ -160,32 +162,45 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
     if inherited is not None:
         for a, b in inherited.unknown_pairs:
             unknown_from.setdefault(a, []).append(b)
-    for group in by_arity.values():
-        position = {n: i for i, n in enumerate(group)}
-        fresh = group if inherited is None else [b for b in group if b not in inherited.implications]
-        for a in group:
-            have_a, inst = masks.have[a], chased[a].instance
-            a_nodes = [chased[a].node(v) for v in concepts[a][0]]
-            candidates = group
-            if inherited is not None and a in same_world:
-                # The same world as under the parent: its answers stand; only concepts it did
-                # not ask about are searched.
-                row = inherited.implications.succ[a]
-                graph.add_edges_from((a, b) for b in sorted((b for b in row if b in position and b != a
-                                                             and (a, b) not in known), key=position.__getitem__))
-                unknown_pairs.update((a, b) for b in unknown_from.get(a, ()) if b in position and (a, b) not in known)
-                candidates = fresh
-            for b in candidates:
-                if a == b or (a, b) in known or masks.need[b] & ~have_a:
-                    continue
-                params_b, atoms_b = concepts[b]
-                try:
-                    match = find_homomorphism(atoms_b, inst, dict(zip(params_b, a_nodes)), budget.max_search_steps)
-                except SearchBudgetExceeded:
-                    unknown_pairs.add((a, b))
-                    continue
-                if match is not None:
-                    graph.add_edge(a, b)
+    compared: set[str] = set()
+    try:
+        for group in by_arity.values():
+            position = {n: i for i, n in enumerate(group)}
+            fresh = group if inherited is None else [b for b in group if b not in inherited.implications]
+            for a in group:
+                run_budget.charge(len(group))
+                have_a, inst = masks.have[a], chased[a].instance
+                a_nodes = [chased[a].node(v) for v in concepts[a][0]]
+                candidates = group
+                if inherited is not None and a in same_world:
+                    # The same world as under the parent: its answers stand; only concepts it did
+                    # not ask about are searched.
+                    row = inherited.implications.succ[a]
+                    graph.add_edges_from((a, b) for b in sorted((b for b in row if b in position and b != a
+                                                                 and (a, b) not in known), key=position.__getitem__))
+                    unknown_pairs.update((a, b) for b in unknown_from.get(a, ())
+                                         if b in position and (a, b) not in known)
+                    candidates = fresh
+                for b in candidates:
+                    if a == b or (a, b) in known or masks.need[b] & ~have_a:
+                        continue
+                    params_b, atoms_b = concepts[b]
+                    try:
+                        match = find_homomorphism(atoms_b, inst, dict(zip(params_b, a_nodes)), budget.max_search_steps)
+                    except SearchBudgetExceeded as exc:
+                        if run_limit(exc.limit):
+                            raise
+                        unknown_pairs.add((a, b))
+                        continue
+                    if match is not None:
+                        graph.add_edge(a, b)
+                compared.add(a)
+    except SearchBudgetExceeded:
+        # The run's budget ran out: a concept not compared with every other one is unknown.
+        unfinished = [n for n in satisfiable if n not in compared]
+        unknown.update(unfinished)
+        graph.remove_nodes_from(unfinished)
+        satisfiable = [n for n in satisfiable if n in compared]
     if inherited is not None and _same_graph(graph, inherited.implications):
         return Classification(unsatisfiable, unknown, unknown_pairs, inherited.implications,
                               inherited.classes, inherited.hasse, chased, theory, masks)

@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..api import SpecError, load
 from ..check import UsageError
 from ..integrations import (
+    DOCS_TIMEOUT,
     OutsideError,
     claim_entries,
     concept_entries,
@@ -107,7 +108,7 @@ class AlignSpecDirective(SphinxDirective):
         except ValueError as exc:
             raise self.error(f"alignspec: {exc}") from None
         try:
-            spec = load(str(path))
+            spec = load(str(path), timeout=DOCS_TIMEOUT)
         except SpecError as exc:
             self._report(findings(diagnostics=exc.diagnostics))
             warning = nodes.warning()
