@@ -337,9 +337,9 @@ def _atom_text(atom: tuple[str, tuple[str, ...]]) -> str:
     return f"{atom[0]}({', '.join(atom[1])})"
 
 
-def _weakly_acyclic(relations: dict, rules: list) -> bool:
+def _theory(relations: dict, rules: list):
+    """The kind, relation and rule axioms of a generated classification spec."""
     from alignspec.reasoning.logic import Atom, Axiom, AxiomKind, Theory
-    from alignspec.reasoning.termination import weak_acyclicity_violation
 
     axioms = []
     for kind, parent in CLASSIFICATION_KINDS:
@@ -358,17 +358,33 @@ def _weakly_acyclic(relations: dict, rules: list) -> bool:
     for i, (body, head) in enumerate(rules):
         axioms.append(Axiom(f"rule{i}", AxiomKind.RULE, body=tuple(Atom(p, a) for p, a in body),
                             head=tuple(Atom(p, a) for p, a in head)))
-    return weak_acyclicity_violation(Theory("f", tuple(axioms))) is None
+    return Theory("f", tuple(axioms))
+
+
+def _weakly_acyclic(relations: dict, rules: list) -> bool:
+    from alignspec.reasoning.termination import weak_acyclicity_violation
+
+    return weak_acyclicity_violation(_theory(relations, rules)) is None
+
+
+def _tree_shaped(relations: dict, rules: list) -> bool:
+    from alignspec.reasoning.saturation import in_fragment
+
+    return in_fragment(_theory(relations, rules))
 
 
 def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules: int = 20,
-                        motifs: int = 40) -> str:
+                        motifs: int = 40, tree_shaped: bool = False) -> str:
     """A spec with ``concepts`` concepts of 3-6 atoms over ``relations`` relations and the ten
     kinds of ``CLASSIFICATION_KINDS``, and one framing ``F`` of ``rules`` weakly acyclic rules.
 
     Concept bodies are trees rooted at the first parameter, assembled from a pool of ``motifs``
     shared sub-patterns, so that a concept whose motifs include another's implies it; the rules
     (sub-relations, kind inferences, compositions and existential ones) add further implications.
+
+    With ``tree_shaped``, the spec stays in the fragment that saturation decides (see
+    ``alignspec.reasoning.el_fragment``): one parameter, every edge pointing away from it,
+    transitive but no symmetric or functional relations, and only rules of the fragment.
     """
     rng = random.Random(seed)
     kinds = [k for k, _ in CLASSIFICATION_KINDS]
@@ -377,8 +393,8 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
         domain = rng.choice(kinds[1:])
         range_ = domain if i % 5 == 0 else rng.choice(kinds[1:])
         if i % 5 == 0:
-            props = ("transitive",) if i % 10 == 0 else ("symmetric",)
-        elif i % 7 == 3:
+            props = ("transitive",) if i % 10 == 0 else () if tree_shaped else ("symmetric",)
+        elif i % 7 == 3 and not tree_shaped:
             props = ("functional",)
         else:
             props = ()
@@ -420,6 +436,8 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
             continue
         if not _weakly_acyclic(rels, rule_list + [(body, head)]):
             continue
+        if tree_shaped and not _tree_shaped(rels, rule_list + [(body, head)]):
+            continue
         rule_list.append((body, head))
 
     # the pool of shared sub-patterns, each rooted at the variable "x"
@@ -433,6 +451,8 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
             motif = [(r, ("x", "u")), (rng.choice(kinds), ("u",))]
         elif shape < 0.8:
             motif = [(r, ("x", "u")), (rng.choice(names), ("u", "v"))]
+        elif tree_shaped:
+            continue
         else:
             motif = [(r, ("u", "x"))]
         if not _conflict(_forced(motif, rels, {})):
@@ -452,7 +472,7 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
     made = 0
     while made < concepts:
         param_kind = rng.choice(PARAMETER_KINDS)
-        arity = 2 if rng.random() < 0.2 else 1
+        arity = 2 if rng.random() < 0.2 and not tree_shaped else 1
         params = {"x": param_kind}
         atoms: list[tuple[str, tuple[str, ...]]] = []
         if arity == 2:

@@ -5,7 +5,8 @@ matched by position) holds when ``B`` maps into chased ``A`` with its parameters
 ``A``'s. Before searching, a pair is dropped when ``B`` needs something chased ``A`` lacks: a
 predicate absent from ``A``, or a kind or binary relation edge at a parameter that ``A``'s
 parameter entity lacks (relations of more arguments are pruned by predicate only). Such a pair
-cannot hold, so the pruning is exact.
+cannot hold, so the pruning is exact. Pairs of tree-shaped concepts under a theory of the
+tree-shaped fragment are decided by :mod:`saturation` instead, with the same answers.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
 from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
+from .saturation import settled_implications
 
 Concepts = Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]]
 
@@ -122,12 +124,20 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
     by_arity: dict[int, list[str]] = {}
     for n in satisfiable:
         by_arity.setdefault(len(concepts[n][0]), []).append(n)
+    settled = settled_implications(theory, concepts, chased, budget)
     for group in by_arity.values():
         for a in group:
             have_a, inst = have[a], chased[a].instance
             a_nodes = [chased[a].node(v) for v in concepts[a][0]]
+            implied, reach = settled.implied.get(a, set()), settled.reach.get(a, -1)
             for b in group:
-                if a == b or (a, b) in known or need[b] & ~have_a:
+                if a == b or (a, b) in known:
+                    continue
+                if settled.size.get(b, reach + 1) <= reach:
+                    if b in implied:
+                        graph.add_edge(a, b)
+                    continue
+                if need[b] & ~have_a:
                     continue
                 params_b, atoms_b = concepts[b]
                 try:
