@@ -125,19 +125,16 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
     for n in satisfiable:
         by_arity.setdefault(len(concepts[n][0]), []).append(n)
     settled = settled_implications(theory, concepts, chased, budget)
+    position = {n: i for i, n in enumerate(names)}
     for group in by_arity.values():
+        split = settled.splitter(group)
         for a in group:
+            decided, undecided = split(a)
+            targets = [b for b in decided if b != a and (a, b) not in known]
             have_a, inst = have[a], chased[a].instance
             a_nodes = [chased[a].node(v) for v in concepts[a][0]]
-            implied, reach = settled.implied.get(a, set()), settled.reach.get(a, -1)
-            for b in group:
-                if a == b or (a, b) in known:
-                    continue
-                if settled.size.get(b, reach + 1) <= reach:
-                    if b in implied:
-                        graph.add_edge(a, b)
-                    continue
-                if need[b] & ~have_a:
+            for b in undecided:
+                if a == b or (a, b) in known or need[b] & ~have_a:
                     continue
                 params_b, atoms_b = concepts[b]
                 try:
@@ -146,7 +143,8 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                     unknown_pairs.add((a, b))
                     continue
                 if match is not None:
-                    graph.add_edge(a, b)
+                    targets.append(b)
+            graph.add_edges_from((a, b) for b in sorted(targets, key=position.__getitem__))
     classes, hasse = _order(graph, satisfiable)
     return Classification(unsatisfiable, unknown, unknown_pairs, graph, classes, hasse, chased)
 

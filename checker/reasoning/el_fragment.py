@@ -100,12 +100,14 @@ def concept_tree(params: Sequence[str], atoms: Sequence[Atom]) -> Tree | None:
 class NormalForm:
     """Axioms in the normal form of the saturation.
 
-    ``conjunctions``: ``A1 and ... and An -> B``; ``exists_right[A]``: ``A -> exists r.B`` as
+    ``told[A]``: ``A -> B``; ``pairs[A][B]``: ``A and B -> C`` (under both premises; longer
+    conjunctions are split into pairs through fresh names); ``exists_right[A]``: ``A -> exists r.B`` as
     ``(r, B)``; ``exists_left[(r, A)]``: ``exists r.A -> B``; ``super_roles[r]``: the relations
     every ``r`` edge also is (``r`` itself included); ``chains``: ``r o s -> t`` as ``(r, s, t)``;
     ``ranges[r]``: what the target of every ``r`` edge is."""
 
-    conjunctions: list[tuple[frozenset[Name], Name]] = field(default_factory=list)
+    told: dict[Name, list[Name]] = field(default_factory=dict)
+    pairs: dict[Name, dict[Name, list[Name]]] = field(default_factory=dict)
     exists_right: dict[Name, list[tuple[str, Name]]] = field(default_factory=dict)
     exists_left: dict[tuple[str, Name], list[Name]] = field(default_factory=dict)
     told_super: dict[str, set[str]] = field(default_factory=dict)
@@ -114,13 +116,33 @@ class NormalForm:
     _fresh: itertools.count[int] = field(default_factory=itertools.count)
     _lhs_memo: dict[Tree, Name] = field(default_factory=dict)
     _rhs_memo: dict[Tree, Name] = field(default_factory=dict)
+    _pair_memo: dict[tuple[Name, Name], Name] = field(default_factory=dict)
     _exists_memo: dict[tuple[str, Name], Name] = field(default_factory=dict)
 
     def fresh(self) -> Name:
         return ("fresh", str(next(self._fresh)))
 
     def implies(self, premises: Iterable[Name], conclusion: Name) -> None:
-        self.conjunctions.append((frozenset(premises), conclusion))
+        names = sorted(set(premises)) or [TOP]
+        if len(names) == 1:
+            self.told.setdefault(names[0], []).append(conclusion)
+            return
+        left = names[0]
+        for name in names[1:-1]:
+            left = self._pair(left, name)
+        self._add_pair(left, names[-1], conclusion)
+
+    def _pair(self, first: Name, second: Name) -> Name:
+        """A fresh name for ``first and second``, one per pair."""
+        name = self._pair_memo.get((first, second))
+        if name is None:
+            name = self._pair_memo[(first, second)] = self.fresh()
+            self._add_pair(first, second, name)
+        return name
+
+    def _add_pair(self, first: Name, second: Name, conclusion: Name) -> None:
+        self.pairs.setdefault(first, {}).setdefault(second, []).append(conclusion)
+        self.pairs.setdefault(second, {}).setdefault(first, []).append(conclusion)
 
     def below(self, tree: Tree) -> Name:
         """An atomic concept that every entity satisfying ``tree`` at its root belongs to."""

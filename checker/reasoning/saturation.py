@@ -4,7 +4,8 @@ For the fragment of :mod:`el_fragment`, every atomic subsumer of every context (
 concepts an entity is known to belong to when it is created) is derived to a fixpoint with the
 completion rules of EL with role hierarchies, role composition and ranges:
 
-- ``A1 .. An`` all in S(C) and ``A1 and .. and An -> B``: ``B`` in S(C);
+- ``A`` in S(C) and ``A -> B``, or ``A`` and ``A'`` in S(C) and ``A and A' -> B``: ``B`` in S(C)
+  (longer conjunctions are split into pairs);
 - ``A`` in S(C) and ``A -> exists r.B``: a link ``C -r-> D`` where ``D`` is ``B`` with the ranges of
   ``r`` (and of the relations above it);
 - a link ``C -r-> D``, ``A`` in S(D), ``r`` below ``s`` and ``exists s.A -> B``: ``B`` in S(C); bottom
@@ -24,8 +25,9 @@ searches between fragment concepts whose search could not have run out of steps.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from .chase import OK
@@ -73,10 +75,6 @@ class Saturation:
         self.subsumers: dict[Context, set[Name]] = {}
         self.successors: dict[Context, set[tuple[str, Context]]] = {}
         self.predecessors: dict[Context, list[tuple[Context, str]]] = {}
-        self.by_premise: dict[Name, list[tuple[frozenset[Name], Name]]] = {}
-        for premises, conclusion in form.conjunctions:
-            for premise in premises:
-                self.by_premise.setdefault(premise, []).append((premises, conclusion))
         self._atoms: list[tuple[Context, Name]] = []
         self._links: list[tuple[Context, str, Context]] = []
 
@@ -113,9 +111,18 @@ class Saturation:
         if name == BOTTOM:
             atoms.extend((pred, BOTTOM) for pred, _ in self.predecessors[ctx])
             return
-        for premises, conclusion in self.by_premise.get(name, ()):
-            if conclusion not in known and premises <= known:
-                atoms.append((ctx, conclusion))
+        atoms.extend((ctx, conclusion) for conclusion in self.form.told.get(name, ()))
+        partners = self.form.pairs.get(name)
+        if partners:
+            if len(partners) <= len(known):
+                for partner, conclusions in partners.items():
+                    if partner in known:
+                        atoms.extend((ctx, conclusion) for conclusion in conclusions)
+            else:
+                for partner in known:
+                    found = partners.get(partner)
+                    if found:
+                        atoms.extend((ctx, conclusion) for conclusion in found)
         for role, filler in self.form.exists_right.get(name, ()):
             self._links.append((ctx, role, frozenset({filler, *self.roles.ranges[role]})))
         left = self.form.exists_left
@@ -190,12 +197,30 @@ def in_fragment(theory: Theory) -> bool:
 @dataclass
 class Settled:
     """What the saturation decided for classification: ``implied[a]`` are the concepts ``a``
-    implies; the pair ``(a, b)`` is decided when ``size[b] <= reach[a]`` (``b`` in the fragment and
-    small enough that the general search from ``a`` could not have run out of steps)."""
+    implies, in concept order; the pair ``(a, b)`` is decided when ``size[b] <= reach[a]`` (``b``
+    in the fragment and small enough that the general search from ``a`` could not have run out of
+    steps)."""
 
-    implied: dict[str, set[str]]
+    implied: dict[str, list[str]]
     size: dict[str, int]
     reach: dict[str, int]
+
+    def splitter(self, group: Sequence[str]) -> Callable[[str], tuple[list[str], list[str]]]:
+        """For a concept ``a`` of ``group``: the concepts of ``group`` it implies among the pairs
+        decided here (in concept order), and the concepts whose pair with ``a`` is not decided."""
+        size = self.size
+        unsettled = len(size) + sum(size.values()) + 1
+        ranked = sorted(group, key=lambda name: -size.get(name, unsettled))
+        descending = [-size.get(name, unsettled) for name in ranked]
+
+        def split(a: str) -> tuple[list[str], list[str]]:
+            reach = self.reach.get(a)
+            if reach is None:
+                return [], list(group)
+            return ([b for b in self.implied[a] if size[b] <= reach],
+                    ranked[:bisect.bisect_left(descending, -reach)])
+
+        return split
 
 
 NOTHING = Settled({}, {}, {})
@@ -255,4 +280,6 @@ def settled_implications(theory: Theory, concepts: Mapping[str, tuple[tuple[str,
     size = {name: len(concepts[name][1]) for name in kept}
     largest = max(size.values(), default=0)
     reach = {name: _reach(_max_degree(chased[name]), budget.max_search_steps, largest) for name in kept}
-    return Settled({name: implied[name] for name in kept}, size, reach)
+    order = {name: i for i, name in enumerate(concepts)}
+    rows = {name: sorted(implied[name], key=order.__getitem__) for name in kept}
+    return Settled(rows, size, reach)
