@@ -205,7 +205,7 @@ class Settled:
     size: dict[str, int]
     reach: dict[str, int]
 
-    def splitter(self, group: Sequence[str]) -> Callable[[str], tuple[list[str], list[str]]]:
+    def splitter(self, group: Sequence[str]) -> Callable[[str], tuple[list[str], Sequence[str]]]:
         """For a concept ``a`` of ``group``: the concepts of ``group`` it implies among the pairs
         decided here (in concept order), and the concepts whose pair with ``a`` is not decided."""
         size = self.size
@@ -213,10 +213,10 @@ class Settled:
         ranked = sorted(group, key=lambda name: -size.get(name, unsettled))
         descending = [-size.get(name, unsettled) for name in ranked]
 
-        def split(a: str) -> tuple[list[str], list[str]]:
+        def split(a: str) -> tuple[list[str], Sequence[str]]:
             reach = self.reach.get(a)
             if reach is None:
-                return [], list(group)
+                return [], group
             return ([b for b in self.implied[a] if size[b] <= reach],
                     ranked[:bisect.bisect_left(descending, -reach)])
 
