@@ -74,7 +74,7 @@ class Saturation:
         self.roles = _Roles(form)
         self.subsumers: dict[Context, set[Name]] = {}
         self.successors: dict[Context, set[tuple[str, Context]]] = {}
-        self.predecessors: dict[Context, list[tuple[Context, str]]] = {}
+        self.predecessors: dict[Context, dict[str, list[Context]]] = {}
         self._atoms: list[tuple[Context, Name]] = []
         self._links: list[tuple[Context, str, Context]] = []
 
@@ -90,7 +90,7 @@ class Saturation:
             return
         self.subsumers[ctx] = set()
         self.successors[ctx] = set()
-        self.predecessors[ctx] = []
+        self.predecessors[ctx] = {}
         self._atoms.append((ctx, TOP))
         self._atoms.extend((ctx, name) for name in ctx)
 
@@ -109,7 +109,7 @@ class Saturation:
         known.add(name)
         atoms = self._atoms
         if name == BOTTOM:
-            atoms.extend((pred, BOTTOM) for pred, _ in self.predecessors[ctx])
+            atoms.extend((pred, BOTTOM) for preds in self.predecessors[ctx].values() for pred in preds)
             return
         atoms.extend((ctx, conclusion) for conclusion in self.form.told.get(name, ()))
         partners = self.form.pairs.get(name)
@@ -127,17 +127,18 @@ class Saturation:
             self._links.append((ctx, role, frozenset({filler, *self.roles.ranges[role]})))
         left = self.form.exists_left
         left_roles = self.roles.left_roles
-        for pred, role in self.predecessors[ctx]:
+        subsumers = self.subsumers
+        for role, preds in self.predecessors[ctx].items():
             for super_role in left_roles[role]:
                 for conclusion in left.get((super_role, name), ()):
-                    atoms.append((pred, conclusion))
+                    atoms.extend((pred, conclusion) for pred in preds if conclusion not in subsumers[pred])
 
     def _link(self, ctx: Context, role: str, target: Context) -> None:
         if (role, target) in self.successors[ctx]:
             return
         self._open(target)
         self.successors[ctx].add((role, target))
-        self.predecessors[target].append((ctx, role))
+        self.predecessors[target].setdefault(role, []).append(ctx)
         atoms = self._atoms
         left = self.form.exists_left
         for name in self.subsumers[target]:
@@ -152,9 +153,9 @@ class Saturation:
                 if second in supers[next_role]:
                     self._links.append((ctx, composed, further))
         for first, composed in self.roles.as_second[role]:
-            for pred, pred_role in list(self.predecessors[ctx]):
+            for pred_role, preds in self.predecessors[ctx].items():
                 if first in supers[pred_role]:
-                    self._links.append((pred, composed, target))
+                    self._links.extend((pred, composed, target) for pred in preds)
 
     def compositions_exact(self) -> bool:
         """Whether every composition ``r o s -> t`` gives its targets nothing an ``s`` edge
