@@ -373,38 +373,39 @@ def _tree_shaped(relations: dict, rules: list) -> bool:
     return in_fragment(_theory(relations, rules))
 
 
-def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules: int = 20,
-                        motifs: int = 40, tree_shaped: bool = False) -> str:
-    """A spec with ``concepts`` concepts of 3-6 atoms over ``relations`` relations and the ten
-    kinds of ``CLASSIFICATION_KINDS``, and one framing ``F`` of ``rules`` weakly acyclic rules.
+Relations = dict[str, tuple[str, str, tuple[str, ...]]]
+Rules = list[tuple[list, list]]
+Motifs = list[list[tuple[str, tuple[str, ...]]]]
 
-    Concept bodies are trees rooted at the first parameter, assembled from a pool of ``motifs``
-    shared sub-patterns, so that a concept whose motifs include another's implies it; the rules
-    (sub-relations, kind inferences, compositions and existential ones) add further implications.
 
-    With ``tree_shaped``, the spec stays in the fragment that saturation decides (see
-    ``alignspec.reasoning.el_fragment``): one parameter, every edge pointing away from it,
-    transitive but no symmetric or functional relations, and only rules of the fragment.
-    """
-    rng = random.Random(seed)
+def _classification_relations(rng: random.Random, relations: int, tree_shaped: bool = False) -> Relations:
+    """Relations over the classification kinds: every fifth transitive or symmetric on one
+    kind, a few functional (with ``tree_shaped``, only the transitive ones keep a property)."""
     kinds = [k for k, _ in CLASSIFICATION_KINDS]
-    rels: dict[str, tuple[str, str, tuple[str, ...]]] = {}
+    rels: Relations = {}
     for i in range(relations):
         domain = rng.choice(kinds[1:])
         range_ = domain if i % 5 == 0 else rng.choice(kinds[1:])
         if i % 5 == 0:
-            props = ("transitive",) if i % 10 == 0 else () if tree_shaped else ("symmetric",)
+            props: tuple[str, ...] = ("transitive",) if i % 10 == 0 else () if tree_shaped else ("symmetric",)
         elif i % 7 == 3 and not tree_shaped:
             props = ("functional",)
         else:
             props = ()
         rels[f"rel{i}"] = (domain, range_, props)
+    return rels
+
+
+def _classification_rules(rng: random.Random, rels: Relations, rules: int, tree_shaped: bool = False) -> Rules:
+    """Up to ``rules`` rules (sub-relations, kind inferences, compositions and existential
+    ones), each kept only while the set stays weakly acyclic (and, with ``tree_shaped``, in the
+    tree-shaped fragment)."""
+    kinds = [k for k, _ in CLASSIFICATION_KINDS]
 
     def compatible(domain_kind: str, var_kinds: set[str]) -> bool:
         return not _conflict({"v": var_kinds | {domain_kind}})
 
-    # the framing: rules kept only while the set stays weakly acyclic
-    rule_list: list[tuple[list, list]] = []
+    rule_list: Rules = []
     names = list(rels)
     attempts = 0
     while len(rule_list) < rules and attempts < 10_000:
@@ -439,9 +440,15 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
         if tree_shaped and not _tree_shaped(rels, rule_list + [(body, head)]):
             continue
         rule_list.append((body, head))
+    return rule_list
 
-    # the pool of shared sub-patterns, each rooted at the variable "x"
-    pool: list[list[tuple[str, tuple[str, ...]]]] = []
+
+def _motif_pool(rng: random.Random, rels: Relations, motifs: int, tree_shaped: bool = False) -> Motifs:
+    """The pool of shared sub-patterns of concept bodies, each rooted at the variable ``x``
+    (with ``tree_shaped``, none with an edge into ``x``)."""
+    kinds = [k for k, _ in CLASSIFICATION_KINDS]
+    names = list(rels)
+    pool: Motifs = []
     while len(pool) < motifs:
         r = rng.choice(names)
         shape = rng.random()
@@ -457,8 +464,12 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
             motif = [(r, ("u", "x"))]
         if not _conflict(_forced(motif, rels, {})):
             pool.append(motif)
+    return pool
 
-    lines = [f'spec classification_{seed} "a synthetic spec for classification benchmarks"', ""]
+
+def _vocabulary_lines(rng: random.Random, rels: Relations, header: str) -> list[str]:
+    """The spec header, the kinds with their doc strings, the disjoint pairs and the relations."""
+    lines = [header, ""]
     for kind, parent in CLASSIFICATION_KINDS:
         lines.append(f"kind {kind}" + (f": {parent}" if parent else "") + f' "{_phrase(rng, 3, 6)}"')
     for a, b in CLASSIFICATION_DISJOINT:
@@ -467,7 +478,16 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
     for rel, (domain, range_, props) in rels.items():
         lines.append(f"relation {rel}({domain}, {range_})" + "".join(f" {p}" for p in props))
     lines.append("")
+    return lines
 
+
+def _concept_lines(rng: random.Random, rels: Relations, pool: Motifs,
+                   concepts: int, tree_shaped: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+    """``concepts`` concepts assembled from the motif pool (20% binary, none with
+    ``tree_shaped``; 5% of the atoms an earlier concept), as spec lines, and the unary ones with
+    their parameter kind."""
+    names = list(rels)
+    lines: list[str] = []
     unary: list[tuple[str, str]] = []
     made = 0
     while made < concepts:
@@ -510,12 +530,80 @@ def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules
         if arity == 1:
             unary.append((name, param_kind))
         made += 1
+    return lines, unary
 
+
+def _rule_line(name: str, rule: tuple[list, list]) -> str:
+    body, head = rule
+    return f"    rule {name}: {', '.join(map(_atom_text, body))} -> {', '.join(map(_atom_text, head))}"
+
+
+def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules: int = 20,
+                        motifs: int = 40, tree_shaped: bool = False) -> str:
+    """A spec with ``concepts`` concepts of 3-6 atoms over ``relations`` relations and the ten
+    kinds of ``CLASSIFICATION_KINDS``, and one framing ``F`` of ``rules`` weakly acyclic rules.
+
+    Concept bodies are trees rooted at the first parameter, assembled from a pool of ``motifs``
+    shared sub-patterns, so that a concept whose motifs include another's implies it; the rules
+    (sub-relations, kind inferences, compositions and existential ones) add further implications.
+
+    With ``tree_shaped``, the spec stays in the fragment that saturation decides (see
+    ``alignspec.reasoning.el_fragment``): one parameter, every edge pointing away from it,
+    transitive but no symmetric or functional relations, and only rules of the fragment.
+    """
+    rng = random.Random(seed)
+    rels = _classification_relations(rng, relations, tree_shaped)
+    rule_list = _classification_rules(rng, rels, rules, tree_shaped)
+    pool = _motif_pool(rng, rels, motifs, tree_shaped)
+    lines = _vocabulary_lines(rng, rels, f'spec classification_{seed} "a synthetic spec for classification benchmarks"')
+    lines += _concept_lines(rng, rels, pool, concepts, tree_shaped)[0]
     lines.append("")
     lines.append('framing F "the rules under which the concepts are classified" {')
-    for i, (body, head) in enumerate(rule_list):
-        lines.append(f"    rule rule{i}: {', '.join(map(_atom_text, body))} -> {', '.join(map(_atom_text, head))}")
+    for i, rule in enumerate(rule_list):
+        lines.append(_rule_line(f"rule{i}", rule))
     lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def chained_spec(concepts: int = 300, framings: int = 100, seed: int = 0, chained: bool = True,
+                 claims: int = 40) -> str:
+    """``concepts`` concepts as in :func:`classification_spec` under ``framings`` framings
+    ``F0``, ``F1``, ... of one rule each, every one extending the one before (``chained``) or
+    none extending another (the same framings side by side), and ``claims`` claims between
+    concepts of one parameter kind under framings spread over the chain, most of which fail.
+
+    The vocabulary has five ``acyclic`` relations; the rules are drawn as for
+    :func:`classification_spec` and stay weakly acyclic all together, so the deepest framing
+    of the chain has every rule.
+    """
+    rng = random.Random(seed)
+    rels = _classification_relations(rng, 20)
+    for i, (rel, (domain, range_, props)) in enumerate(list(rels.items())):
+        if not props and i % 3 == 1:
+            rels[rel] = (domain, range_, ("acyclic",))
+    rule_list = _classification_rules(rng, rels, framings)
+    pool = _motif_pool(rng, rels, 40)
+    kind = "chained" if chained else "side by side"
+    lines = _vocabulary_lines(rng, rels, f'spec chained_{seed} "{concepts} concepts under {framings} framings, {kind}"')
+    concept_lines, unary = _concept_lines(rng, rels, pool, concepts)
+    lines += concept_lines
+    lines.append("")
+    for i in range(framings):
+        extends = f" extends F{i - 1}" if chained and i > 0 else ""
+        lines.append(f"framing F{i}{extends} {{")
+        if i < len(rule_list):
+            lines.append(_rule_line(f"rule{i}", rule_list[i]))
+        lines.append("}")
+    lines.append("")
+    by_kind: dict[str, list[str]] = {}
+    for name, param_kind in unary:
+        by_kind.setdefault(param_kind, []).append(name)
+    groups = [names for names in by_kind.values() if len(names) >= 2]
+    for i in range(claims):
+        a, b = rng.sample(rng.choice(groups), 2)
+        under = f" under F{rng.randrange(framings)}" if rng.random() < 0.9 else ""
+        form = rng.choice(("implies", "implies", "implies", "equivalent", "does not imply"))
+        lines.append(f"claim k{i}{under}: {a} {form} {b}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,6 +1,6 @@
 """Run the AlignSpec benchmarks and print their tables.
 
-    python bench/run.py [parse|classify|saturation|scenario|all] [--quick] [--json FILE]
+    python bench/run.py [parse|classify|saturation|scenario|framings|all] [--quick] [--json FILE]
 
 Every measured phase runs in a fresh Python process, so that the peak memory of one size does
 not leak into the next; the parent generates the spec, writes it to a temporary file and
@@ -24,7 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.generate import SCENARIO_SHAPES, classification_spec, parse_spec, scenario_spec  # noqa: E402
+from bench.generate import (  # noqa: E402
+    SCENARIO_SHAPES,
+    chained_spec,
+    classification_spec,
+    parse_spec,
+    scenario_spec,
+)
 
 PARSE_SIZES = (1_000, 10_000, 100_000)
 PARSE_SIZES_QUICK = (1_000, 10_000)
@@ -149,9 +155,22 @@ def _phase_classify(args: dict) -> dict:
     if errors:
         raise SystemExit(f"generated spec has errors: {errors[0].message}")
     if args["phase"] == "analyse":
+        if args.get("profile"):
+            import cProfile
+            import pstats
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+            analyse(unit)
+            profiler.disable()
+            stats = pstats.Stats(profiler, stream=sys.stderr)
+            stats.sort_stats("cumulative").print_stats(30)
+            stats.sort_stats("tottime").print_stats(20)
+            return {}
         times, growth, result = _timed(lambda: analyse(unit), args["repeats"])
         return {"times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(),
-                "findings": len(result.reporter.diagnostics)}
+                "findings": len(result.reporter.diagnostics), "claims": len(result.claims),
+                "outcomes": sorted(_outcome_counts(result).items())}
     if "saturation" in args:
         from alignspec.reasoning import saturation
 
@@ -180,6 +199,16 @@ def _phase_classify(args: dict) -> dict:
         "unsatisfiable": len(result.unsatisfiable), "unknown": len(result.unknown),
         "unknown_pairs": len(result.unknown_pairs),
     }
+
+
+def _outcome_counts(result) -> dict[str, int]:
+    """How many claims ended in each status (a check that two runs decided the same)."""
+    counts: dict[str, int] = {}
+    for outcome in result.claims:
+        status = getattr(outcome, "status", None)
+        key = getattr(status, "value", str(status))
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 def scenario_budget():
@@ -435,6 +464,40 @@ def print_saturation(data: dict) -> None:
                   "general max RSS MB", "saturation max RSS MB"], rows))
 
 
+FRAMING_SPECS = (("chained", 300, 100), ("side by side", 300, 100))
+SPEC_LINES = 10_000
+SPEC_LINES_QUICK = 2_000
+
+
+def bench_framings(quick: bool, seed: int = 0) -> dict:
+    """``analyse`` (what ``check`` runs after loading) of concepts under a chain of framings and
+    under the same framings side by side, and of the generated spec of many modules, each in its
+    own process, one run each."""
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        specs = [(f"{kind}, {n} concepts, {framings} framings",
+                  chained_spec(n, framings, seed, chained=kind == "chained")) for kind, n, framings in FRAMING_SPECS]
+        lines = SPEC_LINES_QUICK if quick else SPEC_LINES
+        specs.append((f"generated spec, {lines} lines", parse_spec(lines, seed)))
+        for number, (name, text) in enumerate(specs):
+            path = os.path.join(tmp, f"framings_{number}.align")
+            Path(path).write_text(text, encoding="utf-8")
+            results.append({"spec": name, "lines": text.count("\n"), "analyse": run_phase("classify", "analyse", path)})
+            print(f"  analysed {name}", file=sys.stderr)
+    return {"specs": results}
+
+
+def print_framings(data: dict) -> None:
+    """The framings benchmark's table."""
+    rows = []
+    for row in data["specs"]:
+        a = row["analyse"]
+        outcomes = ", ".join(f"{status} {count}" for status, count in a["outcomes"])
+        rows.append([row["spec"], row["lines"], f"{min(a['times']):.1f}", f"{min(a['wall']):.1f}",
+                     _mb(a["max_rss_kb"]), a["findings"], outcomes])
+    print(_table(["spec", "lines", "analyse CPU s", "wall s", "max RSS MB", "findings", "claims"], rows))
+
+
 def bench_scenario(quick: bool, seed: int = 0) -> dict:
     """One scenario of each shape and size: the chase alone, ``analyse`` as ``check`` runs it,
     and ``analyse`` with the individuals-by-concepts table, each in its own process."""
@@ -496,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
     parser.add_argument("which", nargs="?", default="all",
-                        choices=("parse", "classify", "saturation", "scenario", "all"))
+                        choices=("parse", "classify", "saturation", "scenario", "framings", "all"))
     parser.add_argument("--quick", action="store_true", help="small sizes only, one run each (under a minute)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures to FILE")
@@ -506,6 +569,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="print a cProfile of checking a generated scenario of N facts (see --shape)")
     parser.add_argument("--shape", choices=SCENARIO_SHAPES, default="chain",
                         help="the scenario shape for --profile-scenario")
+    parser.add_argument("--profile-framings", choices=("chained", "side-by-side", "spec"),
+                        help="print a cProfile of analysing 300 concepts under 100 chained or side-by-side "
+                             "framings, or the 10,000-line generated spec (2,000 with --quick)")
     parser.add_argument("--table", action="store_true",
                         help="with --profile-scenario: profile the evaluation with the table")
     options = parser.parse_args(argv)
@@ -515,6 +581,15 @@ def main(argv: list[str] | None = None) -> int:
             text = scenario_spec(options.profile_scenario, options.shape, options.seed)
             Path(path).write_text(text, encoding="utf-8")
             run_phase("scenario", "table" if options.table else "check", path, profile=True)
+        return 0
+    if options.profile_framings:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "profile.align")
+            kind = options.profile_framings
+            text = (parse_spec(SPEC_LINES_QUICK if options.quick else SPEC_LINES, options.seed) if kind == "spec"
+                    else chained_spec(300, 100, options.seed, chained=kind == "chained"))
+            Path(path).write_text(text, encoding="utf-8")
+            run_phase("classify", "analyse", path, profile=True)
         return 0
     if options.profile:
         with tempfile.TemporaryDirectory() as tmp:
@@ -542,6 +617,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\none scenario under framing F" + (" (quick)" if options.quick else ""))
         out["scenario"] = bench_scenario(options.quick, options.seed)
         print_scenario(out["scenario"])
+    if options.which in ("framings", "all"):
+        print("\nframings chained and side by side" + (" (quick)" if options.quick else ""))
+        out["framings"] = bench_framings(options.quick, options.seed)
+        print_framings(out["framings"])
     if options.json:
         Path(options.json).write_text(json.dumps(out, indent=2), encoding="utf-8")
     return 0

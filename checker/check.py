@@ -10,19 +10,16 @@ from .analysis.progress import Progress, announce
 from .analysis.scenarios import TableCells
 from .analysis.spec import SpecAnalysis, analyse
 from .diagnostic_collector import ordered
-from .exceptions import AlignSpecError
+from .exceptions import UsageError as UsageError
 from .model.discovery import spec_files_below
 from .model.loader import Loader, library_directory, library_names
+from .parallel import analyse_units
 from .reasoning.logic import Budget
+from .result_cache import ResultCache, check_with_cache
 from .results import CheckResult
 from .syntax.safe_open import is_regular_file
 from .syntax.source import SourceError, read_source
 from .syntax.text_input import decoded_text
-
-
-class UsageError(AlignSpecError):
-    """The command or call cannot run as given (exit status 2 on the command line): a missing
-    path, an empty directory, a file name too long, an argument of the wrong type..."""
 
 
 def _shown(name: str, limit: int = 120) -> str:
@@ -41,12 +38,16 @@ STDIN_NAME = "<stdin>"
 
 @dataclass
 class CheckOptions:
-    """Settings of one run: extra import roots, the reasoner's limits, and whom to tell which
-    file and framing is being analysed (``progress``, for long runs)."""
+    """Settings of one run: extra import roots, the reasoner's limits, whom to tell which file
+    and framing is being analysed (``progress``, for long runs), how many processes may analyse
+    specs at once (``jobs``; the result is the same whatever their number), and the cache of
+    results across runs that :func:`check` uses (None: none)."""
 
     roots: list[str] = field(default_factory=list)
     budget: Budget = field(default_factory=Budget)
     progress: Progress | None = None
+    jobs: int = 1
+    cache: ResultCache | None = None
 
 
 def collect_targets(arguments: list[str]) -> list[str]:
@@ -106,7 +107,8 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
                 stdin: bytes | None = None) -> tuple[CheckResult, list[SpecAnalysis]]:
     """Check each file as a spec of its own; return the result and the analyses. The file
     ``-`` is the spec ``stdin`` holds (named ``<stdin>``; its imports resolve relative to the
-    current directory)."""
+    current directory). The analyses returned are those made in this process: with
+    ``options.jobs`` above 1, the specs analysed by worker processes have none."""
     loader = loader or Loader(options.roots)
     progress = options.progress
     result = CheckResult(files=[STDIN_NAME if f == STDIN else f for f in files])
@@ -119,19 +121,27 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
             result.sources[STDIN_NAME] = decoded_text(STDIN_NAME, stdin or b"")
         else:
             units.append(loader.load(file))
+    found = iter(analyse_units([u.unit for u in units if u.unit is not None], options.budget, options.jobs, progress))
     for loaded in units:
         result.diagnostics.extend(loaded.diagnostics)
         if loaded.unit is None:
             continue
-        analysis = analyse(loaded.unit, options.budget, progress=progress)
-        result.diagnostics.extend(loader.unused_declarations(loaded.unit, analysis.reporter.diagnostics))
-        analyses.append(analysis)
-        result.diagnostics.extend(analysis.reporter.diagnostics)
-        result.claims.extend(analysis.claims)
-        result.framings.extend(analysis.framings)
-        result.scenarios.extend(analysis.scenarios)
+        spec = next(found)
+        result.diagnostics.extend(loader.unused_declarations(loaded.unit, spec.diagnostics))
+        if spec.analysis is not None:
+            analyses.append(spec.analysis)
+        result.diagnostics.extend(spec.diagnostics)
+        result.claims.extend(spec.claims)
+        result.framings.extend(spec.framings)
+        result.scenarios.extend(spec.scenarios)
     result.diagnostics = ordered(result.diagnostics)
     result.inputs = list(loader.loaded)
+    _read_sources(result)
+    return result, analyses
+
+
+def _read_sources(result: CheckResult) -> None:
+    """Keep the text of every file a finding points into, for the renderers."""
     for diagnostic in result.diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
             if span.file not in result.sources:
@@ -139,7 +149,6 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
                     result.sources[span.file] = read_source(span.file).text
                 except (OSError, SourceError):
                     result.sources[span.file] = ""
-    return result, analyses
 
 
 def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
@@ -168,12 +177,17 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
 
 def check(arguments: list[str], options: CheckOptions | None = None, stdin: bytes | None = None) -> CheckResult:
     """Check the named files, directories or library specs; ``-`` names the spec ``stdin``
-    holds (at most one ``-``)."""
+    holds (at most one ``-``). With ``options.cache``, results are taken from and kept in that
+    cache (not for a run that reads standard input)."""
     options = options or CheckOptions()
     files = collect_targets(arguments)
     if STDIN in files and stdin is None:
         raise UsageError("'-' names standard input, and none was given")
     roots = default_roots(arguments) + list(options.roots)
-    run_options = CheckOptions(roots=roots, budget=options.budget, progress=options.progress)
+    if options.cache is not None and STDIN not in files:
+        result = check_with_cache(files, roots, options.budget, options.progress, options.cache, options.jobs)
+        _read_sources(result)
+        return result
+    run_options = CheckOptions(roots=roots, budget=options.budget, progress=options.progress, jobs=options.jobs)
     result, _ = check_files(files, run_options, stdin=stdin)
     return result

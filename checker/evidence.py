@@ -7,10 +7,12 @@ and integrations read their attributes, and only the JSON/SARIF writers call ``t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .reasoning.logic import AxiomKind
 from .span import Span
+
+if TYPE_CHECKING:
+    from .reasoning.logic import AxiomKind
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class JustificationStep:
     @property
     def is_rule(self) -> bool:
         """Whether the step is a framing rule (a premise a framing adds)."""
+        from .reasoning.logic import AxiomKind
+
         return self.kind is AxiomKind.RULE
 
     def with_direction(self, direction: str) -> JustificationStep:

@@ -11,3 +11,8 @@ class AlignSpecError(Exception):
     (the spec cannot answer as asked: a file that does not parse, an unknown framing, a malformed
     question).
     """
+
+
+class UsageError(AlignSpecError):
+    """The command or call cannot run as given (exit status 2 on the command line): a missing
+    path, an empty directory, a file name too long, an argument of the wrong type..."""

@@ -1,6 +1,7 @@
-"""Suite-wide fixtures: the seed example, and a guard that every counterexample and witness the
+"""Suite-wide fixtures: the seed example, a guard that every counterexample and witness the
 reasoner verifies during the tests passes the independent model checker, whichever test
-produced it."""
+produced it, and no result cache (so that every test runs the reasoner, and none writes into
+the user's cache directory) except where a test turns it on."""
 
 from __future__ import annotations
 
@@ -77,6 +78,18 @@ def _verify_model_or_fail(theory, atoms, instance, var_map):
         f"{', '.join(map(str, atoms))} under {theory.name or 'the base framing'}"
     )
     return verified
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_result_cache():
+    """``ALIGNSPEC_NO_CACHE=1`` for the whole session, commands run in subprocesses included."""
+    before = os.environ.get("ALIGNSPEC_NO_CACHE")
+    os.environ["ALIGNSPEC_NO_CACHE"] = "1"
+    yield
+    if before is None:
+        del os.environ["ALIGNSPEC_NO_CACHE"]
+    else:
+        os.environ["ALIGNSPEC_NO_CACHE"] = before
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,12 +12,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "checker"
 
 # The stages in order; a part may import parts of its own stage or of an earlier one.
 LAYERS: list[set[str]] = [
-    {"_version", "enums", "gc_pause", "exceptions", "streams"},  # standard library only
+    {"_version", "enums", "gc_pause", "exceptions", "lazy", "limits", "streams"},  # standard library only
     {"reasoning"},                                           # the logic core: knows nothing of files
     {"span", "diagnostics", "codes", "evidence", "subjects", "diagnostic_collector"},
     {"syntax"},
     {"model"},
-    {"analysis", "check", "results"},
+    {"analysis", "check", "parallel", "results", "result_cache"},
     {"render"},
     {"views"},
     {"integrations", "api", "pygments_lexer", "sphinx", "mkdocs"},

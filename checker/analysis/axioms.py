@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
+from typing import Any
 
 from ..diagnostics import Span
 from ..model.kinds import all_units
@@ -186,21 +187,38 @@ class TheoryBuilder:
         definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
         self.declaration_axioms = tuple(self._declaration_axioms())
         self.base_axioms = (*self.declaration_axioms, *(d for d in definitions if d is not None))
+        self._parts: dict[Axiom, Any] = {}
+        self._base = Theory("", self.base_axioms, parts=self._parts)
         self._theories: dict[int, Theory] = {}
+        self._rule_axioms: dict[int, Axiom | None] = {}
 
     def base(self) -> Theory:
-        return Theory("", self.base_axioms)
+        """The axioms of the base framing: declarations and definitions (one theory object,
+        so what the reasoner derives from it is derived once)."""
+        return self._base
 
     def theory(self, framing: FramingSym | None) -> Theory:
-        """The axioms under ``framing`` (None: the base framing), with extended framings' rules."""
+        """The axioms under ``framing`` (None: the base framing), with extended framings' rules.
+
+        Every theory of the builder shares one ``parts`` store, so a rule or declaration that
+        several framings have is compiled for the chase once."""
         if framing is None:
             return self.base()
         cached = self._theories.get(id(framing))
         if cached is None:
-            rules = [self.rule_axiom(rule) for rule in framing_rules(framing)]
-            cached = Theory(self.namer(framing), self.base_axioms + tuple(r for r in rules if r is not None))
+            rules = [self._rule_axiom(rule) for rule in framing_rules(framing)]
+            cached = Theory(self.namer(framing), self.base_axioms + tuple(r for r in rules if r is not None),
+                            parts=self._parts)
             self._theories[id(framing)] = cached
         return cached
+
+    def _rule_axiom(self, rule: RuleSym) -> Axiom | None:
+        """:meth:`rule_axiom`, made once per rule: the framings of an ``extends`` chain share
+        their ancestors' rule axioms."""
+        key = id(rule)
+        if key not in self._rule_axioms:
+            self._rule_axioms[key] = self.rule_axiom(rule)
+        return self._rule_axioms[key]
 
     def rule_axiom(self, rule: RuleSym) -> Axiom | None:
         """The axiom of one rule, or None when the rule did not resolve completely."""

@@ -12,16 +12,18 @@ from ..diagnostic_collector import DiagnosticCollector
 from ..evidence import Counterexample, HoldsElsewhere, JustificationStep
 from ..model.symbols import ClaimSym, ConceptSym, FormulaSym, FramingSym
 from ..model.written import definition, signature
+from ..reasoning.classification import Classification
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
 from ..reasoning.instance import Instance
-from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
+from ..reasoning.logic import Atom, Axiom, AxiomKind, Budget, Theory
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
-from .axioms import Namer, TheoryBuilder
+from .axioms import Namer, TheoryBuilder, ancestors
 from .display import html_of
-from .justify import justification_steps, with_direction
+from .justify import Justifier, justification_steps, with_direction
 from .outcomes import ClaimStatus, UndecidedReason
+from .settled import known_not_to_hold
 from .worlds import scenario_text, world_data
 
 
@@ -34,6 +36,7 @@ class Sides:
     left_text: str
     right_text: str
     expects: list[str] = field(default_factory=list)  # "expect C(a)", "expect not D(a)"
+    concepts: tuple[str, str] | None = None  # the two concepts, when each side is one concept of the same arity
 
 
 @dataclass
@@ -169,12 +172,15 @@ def claim_sides(claim: ClaimSym, builder: TheoryBuilder, swap: bool = False) -> 
     left, right = (claim.right, claim.left) if swap else (claim.left, claim.right)
     assert left is not None and right is not None
     namer, expander = builder.namer, builder.expander
+    concepts = None
     if left.concept is not None:
         assert right.concept is not None
         variables, lhs = expander.concept_formula(left.concept)
         rhs = expander.concept_atoms(right.concept, variables, reserved={v for a in lhs for v in a.args})
         call = ", ".join(variables)
         expects = [f"expect {namer(left.concept)}({call})", f"expect not {namer(right.concept)}({call})"]
+        if len(left.concept.params) == len(right.concept.params):
+            concepts = (namer(left.concept), namer(right.concept))
     else:
         written_right = {v for a in right.atoms for v in a.args}
         lhs = expander.expand(left.atoms, reserved=written_right)
@@ -185,18 +191,28 @@ def claim_sides(claim: ClaimSym, builder: TheoryBuilder, swap: bool = False) -> 
         if len(right.atoms) == 1 and set(right.atoms[0].args) <= shared:
             atom = right.atoms[0]
             expects.append(f"expect not {atom.node.pred.text}({', '.join(atom.args)})")
-    return Sides(lhs, rhs, _formula_text(left, namer), _formula_text(right, namer), expects)
+    return Sides(lhs, rhs, _formula_text(left, namer), _formula_text(right, namer), expects, concepts)
 
 
 class ClaimDecider:
-    """Decides the claims of a root unit; caches implications per (framing, sides)."""
+    """Decides the claims of a root unit.
+
+    ``classified`` gives the classification of the concepts under a framing of ``framings``
+    (or the base framing) when there is one: a failing claim between two concepts is then not
+    decided again under the framings where that classification shows it cannot hold. Where it
+    may hold, ``justifier`` (when given) decides it, sharing what it found with the other
+    claims and findings about the same two concepts."""
 
     def __init__(self, builder: TheoryBuilder, budget: Budget, terminating: Callable[[FramingSym | None], bool],
-                 framings: list[FramingSym]) -> None:
+                 framings: list[FramingSym],
+                 classified: Callable[[FramingSym | None], Classification | None] | None = None,
+                 justifier: Justifier | None = None) -> None:
         self.builder = builder
         self.budget = budget
         self.terminating = terminating
         self.framings = framings
+        self.classified = classified
+        self.justifier = justifier
 
     def theory(self, framing: FramingSym | None) -> Theory:
         return self.builder.theory(framing)
@@ -279,17 +295,40 @@ class ClaimDecider:
                             details=tuple(details), unmatched=world.unmatched)
 
     def _holds_elsewhere(self, framing: FramingSym | None, failed: Direction) -> tuple[HoldsElsewhere, ...]:
+        """The other framings (the base framing first) under which the failed implication holds,
+        each with the axioms it adds. It cannot hold under the framings ``framing`` extends (what
+        holds there holds under ``framing``), nor where a classification rules it out; it is
+        decided under the others."""
         current = {a.label for a in self.theory(framing).axioms}
+        weaker: list[FramingSym | None] = [] if framing is None else [None, *ancestors(framing)]
         out = []
         for other in [None, *self.framings]:
-            if other is framing or not self.terminating(other):
+            if other is framing or any(other is f for f in weaker) or not self.terminating(other):
                 continue
-            result = decide_implication(self.theory(other), failed.sides.left, failed.sides.right, self.budget,
-                                        verify=False, explain=False)
-            if result.status is Answer.HOLDS:
-                adds = tuple(a.label for a in (result.justification or []) if a.label not in current)
+            if self._ruled_out(other, failed.sides):
+                continue
+            status, justification = self._decided_under(other, failed.sides)
+            if status is Answer.HOLDS:
+                adds = tuple(a.label for a in (justification or []) if a.label not in current)
                 out.append(HoldsElsewhere(self.builder.namer(other) if other is not None else None, adds))
         return tuple(out)
+
+    def _decided_under(self, framing: FramingSym | None, sides: Sides) -> tuple[Answer, list[Axiom] | None]:
+        """Whether ``sides`` give an implication that holds under ``framing``, and its justification."""
+        if self.justifier is not None and sides.concepts is not None \
+                and all(name in self.justifier.concepts for name in sides.concepts):
+            return self.justifier.decided(framing, *sides.concepts)
+        result = decide_implication(self.theory(framing), sides.left, sides.right, self.budget,
+                                    verify=False, explain=False)
+        return result.status, result.justification
+
+    def _ruled_out(self, framing: FramingSym | None, sides: Sides) -> bool:
+        """Whether the classification under ``framing`` shows that ``sides`` do not give an
+        implication that holds there."""
+        if self.classified is None or sides.concepts is None:
+            return False
+        classification = self.classified(framing)
+        return classification is not None and known_not_to_hold(classification, *sides.concepts)
 
     def _not_implies(self, claim: ClaimSym, framing: FramingSym | None, name: str,
                      directions: list[Direction]) -> ClaimOutcome:

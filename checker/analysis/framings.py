@@ -14,6 +14,7 @@ from ..codes import CONCEPT_COLLAPSE, NON_TERMINATING_FRAMING, UNSATISFIABLE_CON
 from ..diagnostic_collector import DiagnosticCollector
 from ..diagnostics import Related, Span
 from ..model.kinds import all_units
+from ..model.order import postorder
 from ..model.symbols import ConceptSym, FramingSym, Unit
 from ..reasoning.classification import Classification, classify
 from ..reasoning.logic import Axiom, AxiomKind, Budget
@@ -21,6 +22,7 @@ from ..reasoning.termination import weak_acyclicity_violation
 from ..subjects import ConceptsSubject, FramingSubject
 from ..syntax.nodes import ClaimForm
 from .axioms import TheoryBuilder, ancestors, axiom_name, origin_of
+from .established import NOTHING, Established
 from .justify import Justifier
 from .progress import Progress, announce
 from .usable import concept_usable
@@ -42,6 +44,16 @@ def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
     except nx.NetworkXUnfeasible:
         order = list(index)
     return [by_id[i] for i in order]
+
+
+def _extends_acyclic(framings: Iterable[FramingSym]) -> bool:
+    """Whether no ``extends`` chain from ``framings`` (through imported framings too) is a cycle."""
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    for framing in framings:
+        for f in postorder(framing, lambda f: f.extends):
+            graph.add_node(id(f))
+            graph.add_edges_from((id(f), id(parent)) for parent in f.extends)
+    return bool(nx.is_directed_acyclic_graph(graph))
 
 
 @dataclass
@@ -80,15 +92,22 @@ class FramingView:
 
 
 class FramingAnalysis:
-    """Runs termination and classification for the base framing and a spec's own framings."""
+    """Runs termination and classification for the base framing and a spec's own framings.
 
-    def __init__(self, unit: Unit, builder: TheoryBuilder, budget: Budget, reporter: DiagnosticCollector):
+    With ``incremental`` (the default), a framing's classification goes on from the chases of
+    the framing it extends (see ``classify``'s ``parent``); without it, every framing is
+    classified from the start, which gives the same answers (the reference the tests compare
+    against)."""
+
+    def __init__(self, unit: Unit, builder: TheoryBuilder, budget: Budget, reporter: DiagnosticCollector,
+                 incremental: bool = True):
         self.unit = unit
+        self.incremental = incremental
         self.builder = builder
         self.budget = budget
         self.reporter = reporter
         self.views: list[FramingView] = []
-        self._terminating: dict[int, bool] = {}
+        self._violations: dict[int, list[Axiom] | None] = {}
         memo: dict[int, bool] = {}
         self.concepts = {
             builder.namer(c): c for u in all_units(unit) for c in u.concepts
@@ -96,23 +115,44 @@ class FramingAnalysis:
         }
         self.claims = [c for u in all_units(unit) for c in u.claims]
         self.justifier = Justifier(builder, self.concepts, budget)
+        self._classified: dict[int, Classification] = {}
+        self._inherited: dict[int, Established] = {}
+        self._established: dict[int, Established] = {}
+        self._chains_acyclic = True
+        self._own_framings = {id(f) for f in unit.framings}
 
     def terminating(self, framing: FramingSym | None) -> bool:
         """Whether the chase under ``framing`` (None: the base framing, whose rules are the
         definitions) is guaranteed to terminate (weak acyclicity)."""
+        return self._violation(framing) is None
+
+    def _violation(self, framing: FramingSym | None) -> list[Axiom] | None:
+        """The rules on a cycle that keeps the chase under ``framing`` from being known to
+        terminate, or None when its rules are weakly acyclic."""
         key = id(framing)
-        if key not in self._terminating:
-            self._terminating[key] = weak_acyclicity_violation(self.builder.theory(framing)) is None
-        return self._terminating[key]
+        if key not in self._violations:
+            self._violations[key] = weak_acyclicity_violation(self.builder.theory(framing))
+        return self._violations[key]
+
+    def classification(self, framing: FramingSym | None) -> Classification | None:
+        """The classification of the concepts under ``framing`` (None: the base framing), once
+        :meth:`run` has made it; None for a framing that is not the spec's own or whose rules
+        are not weakly acyclic."""
+        return self._classified.get(id(framing))
 
     def run(self, progress: Progress | None = None) -> list[FramingView]:
         framings = [None, *framing_order(self.unit.framings)]
+        self._chains_acyclic = _extends_acyclic(self.unit.framings)
+        waiting: dict[int, int] = {}   # framings yet to go on from each framing's chased formulas
+        holders: dict[int, int] = {}   # classifications that keep each chased formula
+        for framing in framings:
+            for source in self._continues_from(framing):
+                waiting[id(source)] = waiting.get(id(source), 0) + 1
         for framing in framings:
             view = FramingView(framing, self.builder.namer(framing) if framing is not None else "", self.unit.name)
             announce(progress, f"{self.unit.path}: classifying concepts under {view.name or 'the base framing'}")
             self.views.append(view)
-            violation = weak_acyclicity_violation(self.builder.theory(framing))
-            self._terminating[id(framing)] = violation is None
+            violation = self._violation(framing)
             if violation is not None:
                 view.terminating = False
                 view.cycle_rules = [a.label for a in violation]
@@ -123,15 +163,41 @@ class FramingAnalysis:
                 continue
             view.concepts = self.concepts
             earlier = self._earlier(framing)
+            sources = self._continues_from(framing)
+            parent = next((self._classified.get(id(s)) for s in sources), None)
+            last = len(sources) == 1 and waiting[id(sources[0])] == 1
             view.classification = classify(
                 self.builder.theory(framing),
                 {name: self.justifier.formula(name) for name in self.concepts},
                 self.budget,
-                known_implications={e for c in earlier for e in c.implications.edges},
-                known_unsatisfiable={n for c in earlier for n in c.unsatisfiable},
+                known_implications=earlier.implications,
+                known_unsatisfiable=earlier.unsatisfiable,
+                parent=parent if self.incremental else None,
+                consumable=(lambda chased: holders[id(chased)] == 1) if last and self.incremental else None,
             )
+            self._classified[id(framing)] = view.classification
+            for chased in view.classification.chased.values():
+                holders[id(chased)] = holders.get(id(chased), 0) + 1
+            # A framing's chased formulas are kept only until the framings that go on from them are classified.
+            for source in sources:
+                waiting[id(source)] -= 1
+            for done in [*sources, framing]:
+                classification = self._classified.get(id(done))
+                if waiting.get(id(done), 0) <= 0 and classification is not None:
+                    for chased in classification.chased.values():
+                        holders[id(chased)] -= 1
+                    classification.chased = {}
             self._report_findings(view, view.classification)
         return self.views
+
+    def _continues_from(self, framing: FramingSym | None) -> list[FramingSym | None]:
+        """The framing whose classification ``framing``'s goes on from (see ``classify``'s
+        ``parent``), if any: its first parent of the spec's own whose rules are weakly acyclic,
+        else the base framing when its rules are."""
+        if framing is None or not self.terminating(framing):
+            return []
+        parent = next((p for p in framing.extends if id(p) in self._own_framings and self.terminating(p)), None)
+        return [parent] if parent is not None or self.terminating(None) else []
 
     def _report_non_terminating(self, framing: FramingSym, violation: list[Axiom]) -> None:
         rules = [a for a in violation if a.kind is AxiomKind.RULE]
@@ -193,13 +259,29 @@ class FramingAnalysis:
                 graph.add_edge(a, b)
         return bool(nx.is_connected(graph))
 
-    def _earlier(self, framing: FramingSym | None) -> list[Classification]:
-        """The classifications under the framings ``framing`` extends (the base framing included)."""
+    def _earlier(self, framing: FramingSym | None) -> Established:
+        """What the classifications under the framings ``framing`` extends (the base framing
+        included) established."""
         if framing is None:
-            return []
-        earlier = {id(a) for a in ancestors(framing)}
-        return [v.classification for v in self.views if v.classification is not None
-                and (v.framing is None or id(v.framing) in earlier)]
+            return NOTHING
+        if not self._chains_acyclic:
+            earlier = {id(a) for a in ancestors(framing)}
+            return NOTHING.adding_all(v.classification for v in self.views
+                                      if v.framing is None or id(v.framing) in earlier)
+        for f in postorder(framing, lambda f: f.extends):
+            if id(f) not in self._inherited:
+                parents: list[FramingSym | None] = [*f.extends] if f.extends else [None]
+                self._inherited[id(f)] = Established.gather(self._under(p) for p in parents)
+        return self._inherited[id(framing)]
+
+    def _under(self, framing: FramingSym | None) -> Established:
+        """What holds under ``framing``: what its classification and its ancestors' established
+        (asked of a framing only once it and its ancestors are classified)."""
+        key = id(framing)
+        if key not in self._established:
+            earlier = NOTHING if framing is None else self._inherited[key]
+            self._established[key] = earlier.adding(self._classified.get(key))
+        return self._established[key]
 
     def _own(self, concept: ConceptSym) -> bool:
         return self.unit.own.get(concept.name) is concept
@@ -221,7 +303,7 @@ class FramingAnalysis:
             concept = self.concepts[name]
             if not (own_framing or self._own(concept)) or concept.kind_mismatch:
                 continue
-            if any(name in c.unsatisfiable for c in earlier):
+            if name in earlier.unsatisfiable:
                 continue
             if self._acknowledged_unsat(name, framing):
                 continue
@@ -239,7 +321,7 @@ class FramingAnalysis:
             concepts = [self.concepts[m] for m in sorted(members, key=self._source_order)]
             if not (own_framing or any(self._own(c) for c in concepts)):
                 continue
-            if any(members in c.classes for c in earlier):
+            if members in earlier.classes:
                 continue
             if self._acknowledged_collapse(members, framing):
                 continue

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..evidence import JustificationStep
 from ..model.symbols import ConceptSym, FramingSym
-from ..reasoning.entailment import decide_implication, decide_satisfiable
+from ..reasoning.entailment import Justifications, decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Axiom, Budget
 from ..reasoning.status import Answer, Satisfiability
 from .axioms import TheoryBuilder, axiom_name, origin_of
@@ -32,7 +32,8 @@ def with_direction(steps: Iterable[JustificationStep], direction: str) -> Steps:
 
 class Justifier:
     """Computes, once per question, the minimal justification of an implication between two
-    concepts (or of a concept's unsatisfiability) under a framing."""
+    concepts (or of a concept's unsatisfiability) under a framing. The justifications of one
+    question under different framings share what they found (see ``minimal_justification``)."""
 
     def __init__(self, builder: TheoryBuilder, concepts: dict[str, ConceptSym], budget: Budget):
         self.builder = builder
@@ -40,6 +41,8 @@ class Justifier:
         self.budget = budget
         self._formulas: dict[str, tuple[tuple[str, ...], tuple[Atom, ...]]] = {}
         self._cache: dict[tuple[str, int, str, str], Steps] = {}
+        self._decided: dict[tuple[int, str, str], tuple[Answer, list[Axiom] | None]] = {}
+        self._known: dict[tuple[str, str, str], Justifications] = {}
 
     def formula(self, name: str) -> tuple[tuple[str, ...], tuple[Atom, ...]]:
         """Concept ``name`` applied to its own parameters, expanded once."""
@@ -47,16 +50,26 @@ class Justifier:
             self._formulas[name] = self.builder.expander.concept_formula(self.concepts[name])
         return self._formulas[name]
 
-    def implication(self, framing: FramingSym | None, left: str, right: str) -> Steps:
-        """The axioms that make concept ``left`` imply concept ``right`` under ``framing``."""
-        key = ("implies", id(framing), left, right)
-        if key not in self._cache:
+    def decided(self, framing: FramingSym | None, left: str, right: str) -> tuple[Answer, list[Axiom] | None]:
+        """Whether concept ``left`` implies concept ``right`` (parameters matched by position)
+        under ``framing``, and the axioms that make it hold, as ``decide_implication`` gives
+        them for the formulas a claim between the two concepts has."""
+        key = (id(framing), left, right)
+        if key not in self._decided:
             params, lhs = self.formula(left)
             rhs = self.builder.expander.concept_atoms(
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
             result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False,
-                                        explain=False)
-            self._cache[key] = justification_steps(result.justification if result.status is Answer.HOLDS else None)
+                                        explain=False, known=self._known.setdefault(("implies", left, right), {}))
+            self._decided[key] = (result.status, result.justification)
+        return self._decided[key]
+
+    def implication(self, framing: FramingSym | None, left: str, right: str) -> Steps:
+        """The axioms that make concept ``left`` imply concept ``right`` under ``framing``."""
+        key = ("implies", id(framing), left, right)
+        if key not in self._cache:
+            status, justification = self.decided(framing, left, right)
+            self._cache[key] = justification_steps(justification if status is Answer.HOLDS else None)
         return self._cache[key]
 
     def unsatisfiable(self, framing: FramingSym | None, name: str) -> Steps:
@@ -64,7 +77,8 @@ class Justifier:
         key = ("unsatisfiable", id(framing), name, "")
         if key not in self._cache:
             _, atoms = self.formula(name)
-            result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget)
+            result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget,
+                                        known=self._known.setdefault(("unsatisfiable", name, ""), {}))
             unsatisfiable = result.status is Satisfiability.UNSATISFIABLE
             self._cache[key] = justification_steps(result.justification if unsatisfiable else None)
         return self._cache[key]

@@ -35,23 +35,30 @@ class SpecAnalysis:
 
 
 def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False,
-            progress: Progress | None = None, cells: TableCells = TableCells.FITTING) -> SpecAnalysis:
+            progress: Progress | None = None, cells: TableCells = TableCells.FITTING, *,
+            incremental: bool = True) -> SpecAnalysis:
     """Decide every claim of ``unit``, classify its concepts under each of its framings, and
     evaluate its scenarios (with the ``cells`` of the individuals-by-concepts table when
-    ``tables``); ``progress`` hears of each framing, claim and scenario as its turn comes."""
+    ``tables``); ``progress`` hears of each framing, claim and scenario as its turn comes.
+
+    ``incremental=False`` does each framing's work from the start: no classification goes on
+    from another's chases, and a failed claim is decided under every other framing rather
+    than read off the classifications. The answers are the same; it is there to show that."""
     with collector_paused():
-        return _analyse(unit, budget or Budget(), tables, progress, TableCells(cells))
+        return _analyse(unit, budget or Budget(), tables, progress, TableCells(cells), incremental)
 
 
 def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None,
-             cells: TableCells) -> SpecAnalysis:
+             cells: TableCells, incremental: bool) -> SpecAnalysis:
     builder = TheoryBuilder(unit)
     result = SpecAnalysis(unit, builder)
-    framings = FramingAnalysis(unit, builder, budget, result.reporter)
+    framings = FramingAnalysis(unit, builder, budget, result.reporter, incremental)
     result.framings = framings.run(progress)
     result.justifier = framings.justifier
     result.exclusions = Exclusions(builder, budget)
-    decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
+    decider = ClaimDecider(builder, budget, framings.terminating, unit.framings,
+                           framings.classification if incremental else None,
+                           framings.justifier if incremental else None)
     usable = [claim for claim in unit.claims if claim_usable(claim)]
     for number, claim in enumerate(usable, 1):
         announce(progress, f"{unit.path}: claim {claim.label} ({number}/{len(usable)})")

@@ -6,12 +6,10 @@ import argparse
 from typing import TypeAlias
 
 from .._version import __version__
-from ..reasoning.logic import Budget
-from ..render.text import ColorChoice
-from .fmt import add_fmt_parser
+from ..limits import Budget
+from ..render.color import ColorChoice
 from .lsp_command import add_lsp_parser
-from .selection import split_selectors
-from .views import add_view_parsers
+from .view_arguments import add_view_parsers
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 CHECK_FORMATS = ("text", "json", "sarif", "github", "junit")
@@ -95,6 +93,24 @@ def _positive(text: str) -> int:
     return value
 
 
+def split_selectors(text: str) -> tuple[str, ...]:
+    """``"AS303, concept-collapse"`` as ``("AS303", "concept-collapse")``."""
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _jobs(text: str) -> int:
+    """``--jobs``: a number of processes, with 0 and ``auto`` meaning one per processor (0)."""
+    if text == "auto":
+        return 0
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is neither a whole number nor auto") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be at least 0")
+    return value
+
+
 def _common_options() -> argparse.ArgumentParser:
     """The options every command that reads specs shares: configuration, roots, limits, output."""
     defaults = Budget()
@@ -144,8 +160,15 @@ def _check_parser(commands: SubParsers, common: argparse.ArgumentParser) -> None
                              "(--no-strict turns off the configuration's strict = true)")
     parser.add_argument("--explain-holds", action="store_true",
                         help="also print the justification (or witness world) of every claim that holds")
+    parser.add_argument("-j", "--jobs", type=_jobs, metavar="N",
+                        help="analyse specs in N processes at once; 0 or auto: one per processor (default 1, or "
+                             "the configuration's jobs); the output is the same whatever N")
     parser.add_argument("--watch", action="store_true",
                         help="check again whenever a spec or a spec it imports changes (needs the watchfiles package)")
+    parser.add_argument("--cache", action=argparse.BooleanOptionalAction, default=None,
+                        help="reuse the results of earlier runs for specs that have not changed, and keep this "
+                             "run's (default on; --no-cache, ALIGNSPEC_NO_CACHE=1 or cache = false in the "
+                             "configuration turns it off)")
     findings = parser.add_argument_group("which findings are reported")
     findings.add_argument("--select", type=split_selectors, action="extend", metavar="CODES",
                           help="report only these findings: codes, names or code prefixes, comma-separated "
@@ -188,6 +211,22 @@ def _scenario_parser(commands: SubParsers, common: argparse.ArgumentParser) -> N
                              "cells whose individuals are known to be of the concept's parameter kinds")
 
 
+def _fmt_parser(commands: SubParsers) -> argparse.ArgumentParser:
+    """Add the ``fmt`` subcommand to ``commands`` (an argparse subparsers action)."""
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "fmt", help="rewrite specs in the canonical layout",
+        description="Rewrite specs in the canonical layout (indentation, spaces, blank lines), keeping "
+                    "every comment where it is. Files are replaced atomically, and only when they change.")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, directories (every *.align below) or - for standard input; "
+                             "default: the current directory")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; list the files that would change and exit 1 if there are any")
+    parser.add_argument("--diff", action="store_true",
+                        help="write nothing; print a unified diff of each change and exit 1 if there is one")
+    return parser
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     parser = argparse.ArgumentParser(prog="alignspec", description=DESCRIPTION, epilog=EPILOG,
@@ -206,6 +245,6 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("code", metavar="CODE-OR-NAME", help="a finding's code (AS302) or name (claim-failed)")
     commands.add_parser("codes", formatter_class=_formatter, help="list every finding code",
                         description="List every finding: its code, name, severity and summary.")
-    add_fmt_parser(commands)
+    _fmt_parser(commands)
     add_lsp_parser(commands, _formatter)
     return parser

@@ -16,6 +16,7 @@ from ..render.json_format import render_json
 from ..render.junit import render_junit
 from ..render.sarif import render_sarif
 from ..render.text import ColorChoice, render_text, should_use_color, summary_line
+from ..result_cache import ResultCache
 from ..results import CheckResult
 from ..streams import say
 from .baseline import Baseline, BaselineError
@@ -65,9 +66,13 @@ def run_check(args: argparse.Namespace) -> int:
         return run_watch(list(args.paths), options,
                          lambda run: _report(args, settings, run.result, baseline))
     stdin = read_stdin() if STDIN in args.paths else None
+    cache = ResultCache() if settings.cache else None
     with progress_reporter(args) as progress:
-        options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress)
+        options = CheckOptions(roots=list(settings.roots), budget=settings.budget, progress=progress,
+                               jobs=settings.jobs, cache=cache)
         result = check(list(args.paths), options, stdin=stdin)
+    if args.verbose:
+        say("alignspec: " + visible(cache.summary() if cache is not None else "result cache: off"))
     return _report(args, settings, result, baseline)
 
 

@@ -34,7 +34,8 @@ PYPROJECT = "pyproject.toml"
 SECTION = ("tool", "alignspec")
 
 LIMIT_KEYS = ("max-entities", "max-facts", "max-steps")
-KEYS = ("roots", "strict", *LIMIT_KEYS, "select", "ignore", "per-file-ignores")
+KEYS = ("roots", "strict", *LIMIT_KEYS, "jobs", "select", "ignore", "per-file-ignores", "cache")
+AUTO_JOBS = "auto"
 MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
 
@@ -48,7 +49,8 @@ class Config:
 
     ``path`` is the file they came from (None: no file); ``roots`` are absolute directories;
     ``per_file_ignores`` pairs a gitignore-style pattern (relative to ``directory``) with the
-    codes or names it ignores.
+    codes or names it ignores; ``jobs`` is how many processes ``check`` may use (0: one per
+    processor, which the file writes as ``"auto"``).
     """
 
     path: Path | None = None
@@ -58,6 +60,8 @@ class Config:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    jobs: int | None = None
+    cache: bool | None = None
 
     @property
     def directory(self) -> Path | None:
@@ -179,6 +183,9 @@ def _settings(path: Path, table: dict[str, Any]) -> Config:
     strict = table.get("strict")
     if strict is not None and not isinstance(strict, bool):
         raise ConfigError(f"{_where(path, 'strict')}: 'strict' must be true or false")
+    cache = table.get("cache")
+    if cache is not None and not isinstance(cache, bool):
+        raise ConfigError(f"{_where(path, 'cache')}: 'cache' must be true or false")
     limits = {}
     for key in LIMIT_KEYS:
         if key in table:
@@ -186,6 +193,7 @@ def _settings(path: Path, table: dict[str, Any]) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{_where(path, key)}: '{key}' must be a whole number of at least 1")
             limits[key] = value
+    jobs = _jobs(path, table["jobs"]) if "jobs" in table else None
     select = _codes(path, "select", table["select"]) if "select" in table else None
     ignore = _codes(path, "ignore", table["ignore"]) if "ignore" in table else None
     per_file = table.get("per-file-ignores", {})
@@ -194,7 +202,16 @@ def _settings(path: Path, table: dict[str, Any]) -> Config:
                           "patterns, each with a list of finding codes or names")
     per_file_ignores = tuple((str(pattern), _codes(path, "per-file-ignores", codes))
                              for pattern, codes in per_file.items())
-    return Config(path, roots, strict, limits, select, ignore, per_file_ignores)
+    return Config(path, roots, strict, limits, select, ignore, per_file_ignores, jobs, cache)
+
+
+def _jobs(path: Path, value: Any) -> int:
+    if value == AUTO_JOBS:
+        return 0
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ConfigError(f"{_where(path, 'jobs')}: 'jobs' must be a whole number of at least 0, or \"{AUTO_JOBS}\" "
+                          "(0 and \"auto\": one process per processor)")
+    return value
 
 
 def _strings(path: Path, key: str, value: Any) -> tuple[str, ...]:

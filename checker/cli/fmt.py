@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO
 
 from ..check import UsageError, collect_targets
 from ..codes import INPUT_ERROR
@@ -36,22 +36,6 @@ from ..views.output import write_atomic
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
-
-
-def add_fmt_parser(commands: Any) -> argparse.ArgumentParser:
-    """Add the ``fmt`` subcommand to ``commands`` (an argparse subparsers action)."""
-    parser: argparse.ArgumentParser = commands.add_parser(
-        "fmt", help="rewrite specs in the canonical layout",
-        description="Rewrite specs in the canonical layout (indentation, spaces, blank lines), keeping "
-                    "every comment where it is. Files are replaced atomically, and only when they change.")
-    parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files, directories (every *.align below) or - for standard input; "
-                             "default: the current directory")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; list the files that would change and exit 1 if there are any")
-    parser.add_argument("--diff", action="store_true",
-                        help="write nothing; print a unified diff of each change and exit 1 if there is one")
-    return parser
 
 
 def fmt_targets(arguments: list[str]) -> list[str]:
@@ -202,4 +186,4 @@ def _files(count: int) -> str:
     return f"{count} file" if count == 1 else f"{count} files"
 
 
-__all__ = ["STDIN", "add_fmt_parser", "fmt_targets", "run_fmt"]
+__all__ = ["STDIN", "fmt_targets", "run_fmt"]

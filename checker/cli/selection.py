@@ -20,11 +20,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path, PurePosixPath
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from ..codes import BY_CODE, BY_NAME, CODES, INPUT_ERROR, SYNTAX_ERROR
 from ..diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 ALWAYS_REPORTED = frozenset({SYNTAX_ERROR.code, INPUT_ERROR.code})
 _PREFIX = re.compile(r"AS[0-9]{0,2}")
@@ -56,11 +58,6 @@ def check_selectors(selectors: Iterable[str]) -> None:
             raise SelectorError(f"'{selector}' is not a finding code, name or code prefix{hint}")
 
 
-def split_selectors(text: str) -> tuple[str, ...]:
-    """``"AS303, concept-collapse"`` as ``("AS303", "concept-collapse")``."""
-    return tuple(part.strip() for part in text.split(",") if part.strip())
-
-
 def _best(selectors: Sequence[str], code: str) -> int:
     return max((specificity(s, code) for s in selectors), default=-1)
 
@@ -76,6 +73,8 @@ class PerFileIgnore:
     spec: GitIgnoreSpec = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        from pathspec import GitIgnoreSpec
+
         object.__setattr__(self, "spec", GitIgnoreSpec.from_lines([self.pattern]))
 
     def applies_to(self, file: str) -> bool:

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..check import UsageError
-from ..reasoning.logic import Budget
+from ..limits import Budget
+from ..parallel import available_cpus
 from .config import NO_CONFIG, Config, ConfigError, discover
 from .selection import PerFileIgnore, Selection, SelectorError, check_selectors
 
@@ -18,13 +19,17 @@ LIMIT_OPTIONS = {"max-entities": "max_entities", "max-facts": "max_facts", "max-
 @dataclass(frozen=True)
 class Settings:
     """What a command runs with: import roots, the reasoner's limits, whether warnings fail the
-    run, which findings are reported, and the configuration file they came from (if any)."""
+    run, which findings are reported, the configuration file they came from (if any), how many
+    processes may analyse specs at once, and whether ``check`` keeps and reuses results across
+    runs."""
 
     roots: tuple[str, ...] = ()
     budget: Budget = field(default_factory=Budget)
     strict: bool = False
     selection: Selection = field(default_factory=Selection)
     config: Config = NO_CONFIG
+    jobs: int = 1
+    cache: bool = True
 
 
 def _limit(args: argparse.Namespace, config: Config, key: str, default: int) -> int:
@@ -68,4 +73,21 @@ def resolve_settings(args: argparse.Namespace, cwd: Path | None = None) -> Setti
         ignore=tuple(ignore) if ignore is not None else (config.ignore or ()),
         per_file_ignores=tuple(PerFileIgnore(pattern, codes, directory) for pattern, codes in config.per_file_ignores),
     )
-    return Settings(roots, budget, strict, selection, config)
+    jobs = getattr(args, "jobs", None)
+    if jobs is None:
+        jobs = config.jobs if config.jobs is not None else 1
+    return Settings(roots, budget, strict, selection, config, available_cpus() if jobs == 0 else jobs,
+                    _cache(args, config))
+
+
+def _cache(args: argparse.Namespace, config: Config) -> bool:
+    """Whether to use the result cache: ``--cache``/``--no-cache`` when given, else off when
+    ``ALIGNSPEC_NO_CACHE`` is set, else the configuration's ``cache`` (default on)."""
+    given = getattr(args, "cache", None)
+    if given is not None:
+        return bool(given)
+    from ..result_cache import disabled_by_environment  # the cache's imports are heavy
+
+    if disabled_by_environment():
+        return False
+    return config.cache is not False

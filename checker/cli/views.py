@@ -16,112 +16,19 @@ from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
 from ..views.compare import concepts_of, spec_comparison
 from ..views.dot import to_dot
-from ..views.focus import DEFAULT_DEPTH, focus_graph
+from ..views.focus import focus_graph
 from ..views.graphdata import to_graphml, to_json
 from ..views.lattice import lattice_document, lattice_graph, lattice_text
 from ..views.mermaid import to_mermaid
 from ..views.output import atomic_output
-from ..views.pictures import Drawing
 from ..views.report import render_report
 from ..views.tables import compare_json, compare_markdown, compare_text
 from ..views.vocabulary import vocabulary_graph
 from ..views.world import world_graph
-from .argue import ARGUE_DESCRIPTION, ARGUE_EPILOG, ARGUE_SUMMARY, add_argue_options, render_argue
+from .argue import render_argue
 from .progress import ProgressReporter
 from .settings import Settings
-
-VIEW_COMMANDS = ("lattice", "argue", "compare", "graph", "report")
-BASE = "base"
-
-
-VIEW_EPILOGS = {
-    "lattice": """\
-examples:
-  alignspec lattice examples/seed.align
-  alignspec lattice --framing harris --format dot examples/seed.align | dot -Tsvg > harris.svg
-  alignspec lattice --format json -o lattice.json examples/seed.align""",
-    "argue": ARGUE_EPILOG,
-    "compare": """\
-examples:
-  alignspec compare examples/seed.align
-  alignspec compare --framing hubinger2020 --framing harris --concept inner_aligned examples/seed.align
-  alignspec compare --format markdown examples/seed.align > comparison.md""",
-    "graph": """\
-examples:
-  alignspec graph examples/seed.align | dot -Tsvg > vocabulary.svg
-  alignspec graph --scenario three_levels --format mermaid examples/seed.align""",
-    "report": """\
-examples:
-  alignspec report examples/seed.align > seed.md
-  alignspec report --format html -o seed.html examples/seed.align""",
-}
-VIEW_STATUS = "exit status: 0 written, 1 the spec has errors (the view is still written when it could be " \
-              "analysed), 2 the command could not run"
-
-
-def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
-                     formatter_class) -> list[argparse.ArgumentParser]:
-    """Add the view subcommands to ``commands`` (an argparse subparsers action), each with the
-    shared options of ``parents``; returns their parsers."""
-
-    def add(name: str, summary: str, description: str) -> argparse.ArgumentParser:
-        parser = commands.add_parser(name, parents=parents, formatter_class=formatter_class, help=summary,
-                                     description=description, epilog=f"{VIEW_EPILOGS[name]}\n\n{VIEW_STATUS}")
-        parser.add_argument("file", metavar="FILE", help="the spec file (or shipped library spec)")
-        return parser
-
-    lattice = add("lattice", "the Hasse diagram of the concepts under a framing",
-                  "The concepts of a spec ordered by implication under each framing (a Hasse diagram of "
-                  "their equivalence classes); each edge carries its justification.")
-    lattice.add_argument("--framing", metavar="F",
-                         help=f"only this framing ('{BASE}': the base framing); "
-                              "default: the base framing and each framing")
-    lattice.add_argument("--format", choices=["text", "dot", "mermaid", "json"], default="text",
-                         help="text (default), dot (Graphviz), mermaid, or json (schema alignspec-lattice)")
-    lattice.add_argument("--concept", metavar="NAME",
-                         help="only this concept's neighbourhood: what it implies, what implies it, what it excludes")
-    lattice.add_argument("--depth", metavar="N", type=int, default=DEFAULT_DEPTH,
-                         help=f"with --concept, how many implication steps to follow (default {DEFAULT_DEPTH})")
-
-    argue = add("argue", ARGUE_SUMMARY, ARGUE_DESCRIPTION)
-    add_argue_options(argue, BASE)
-
-    comparison = add("compare", "how each pair of concepts relates under each framing",
-                     "Every pair of concepts that could share a member (equal arity, parameter kinds not "
-                     "declared disjoint): equivalent, implies, implied by, excludes (they can never hold "
-                     "together) or incomparable under each framing, the pairs on which framings disagree first. "
-                     "Concepts with no member under any compared framing are left out unless --all is given.")
-    comparison.add_argument("--framing", metavar="F", action="append",
-                            help=f"compare under F (repeatable; '{BASE}': the base framing); default: all")
-    comparison.add_argument("--format", choices=["text", "markdown", "json"], default="text",
-                            help="text (default), markdown, or json (schema alignspec-compare)")
-    comparison.add_argument("--concept", metavar="NAME", help="only the pairs that involve this concept")
-    comparison.add_argument("--all", action="store_true",
-                            help="also the concepts that have no member under any compared framing")
-
-    graph = add("graph", "the vocabulary, or a scenario's world, as a graph",
-                "The vocabulary (kinds, relations, concepts and how they use each other), or the chased "
-                "world of one scenario, as a graph.")
-    graph.add_argument("--scenario", metavar="NAME", help="the chased world of this scenario")
-    graph.add_argument("--format", choices=["dot", "mermaid", "graphml", "json"], default="dot",
-                       help="dot (Graphviz, default), mermaid, graphml, or json (networkx node-link data)")
-
-    report = add("report", "one Markdown or HTML document with every view",
-                 "One document with the concepts, claims, diagrams, the comparison and the scenarios; HTML "
-                 "is self-contained and draws diagrams with Graphviz when it is installed.")
-    report.add_argument("--format", choices=["markdown", "html"], default="markdown",
-                        help="markdown (default) or html")
-    report.add_argument("--diagrams", choices=[d.value for d in Drawing], default=Drawing.AUTO.value,
-                        help="how HTML draws diagrams: Graphviz when dot is installed, else the layered layout "
-                             "(auto); graphviz; layered; or their Mermaid source (source)")
-
-    parsers = [lattice, argue, comparison, graph, report]
-    for parser in parsers:
-        parser.add_argument("-o", "--output", metavar="PATH",
-                            help="write to PATH instead of stdout: a file is replaced atomically (through a "
-                                 "symbolic link, its target), a FIFO or device is written to as a stream, "
-                                 "and the specs read are never overwritten")
-    return parsers
+from .view_arguments import BASE
 
 
 def _unknown(what: str, name: str, choices: list[str], file: str) -> UsageError:

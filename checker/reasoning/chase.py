@@ -13,14 +13,12 @@ since facts only accumulate.
 from __future__ import annotations
 
 import enum
-import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
-
 from ..gc_pause import collector_paused
+from .acyclicity import acyclic_violation
 from .homomorphism import SearchBudgetExceeded
 from .instance import Derivation, Fact, Instance
 from .join import JoinPlan, StepCounter, slot_map
@@ -115,7 +113,10 @@ class _Rule:
 
 
 _Entry = tuple[_Rule, tuple[int, ...], JoinPlan | None]
-_Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[tuple[dict[str, list[_Entry]], list[_Rule]]]]
+# per group: the rule entries by body predicate, the rules with an empty body, and whether the
+# group's rules are among those the instance is already chased under (see ``chase``'s ``settled``)
+_GroupRules = tuple[dict[str, list[_Entry]], list[_Rule], bool]
+_Compiled = tuple[list[_Rule], tuple[Axiom, ...], list[_GroupRules]]
 
 
 def _compile(theory: Theory) -> _Compiled:
@@ -123,7 +124,9 @@ def _compile(theory: Theory) -> _Compiled:
     by body predicate plus the rules with an empty body.
 
     Kept in the theory's own memo, so chasing many instances under one theory compiles it once
-    and the compiled form lives exactly as long as the theory.
+    and the compiled form lives exactly as long as the theory; each rule is compiled once for
+    all the theories that share the theory's ``parts`` (the sub-theories a justification tries,
+    the framings of one spec).
     """
     compiled: _Compiled | None = theory.memo.get("chase")
     if compiled is None:
@@ -131,17 +134,77 @@ def _compile(theory: Theory) -> _Compiled:
     return compiled
 
 
+def _compiled_rule(theory: Theory, axiom: Axiom) -> _Rule:
+    rule: _Rule | None = theory.parts.get(axiom)
+    if rule is None or rule.axiom is not axiom:
+        rule = _Rule(axiom)
+        theory.parts.setdefault(axiom, rule)
+    return rule
+
+
 def _compile_uncached(theory: Theory) -> _Compiled:
-    rules = [_Rule(a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
-    groups = []
-    for existential in (False, True):
-        members = [r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential]
-        index: dict[str, list[_Entry]] = {}
-        for rule in members:
-            for i, atom in enumerate(rule.body):
-                index.setdefault(atom.pred, []).append(rule.entry(i))
-        groups.append((index, [r for r in members if not r.body]))
+    rules = [_compiled_rule(theory, a) for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
+    groups = [_group([r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential], True)
+              for existential in (False, True)]
     return rules, theory.acyclic_relations(), groups
+
+
+def _group(members: list[_Rule], settled: bool) -> _GroupRules:
+    index: dict[str, list[_Entry]] = {}
+    for rule in members:
+        for i, atom in enumerate(rule.body):
+            index.setdefault(atom.pred, []).append(rule.entry(i))
+    return index, [r for r in members if not r.body], settled
+
+
+def _compile_after(theory: Theory, settled: Theory) -> tuple[_Compiled, bool]:
+    """:func:`_compile` with each group split in two, the rules of ``settled`` first: those
+    run on what is new, the others on every fact; and whether ``settled`` has every acyclic
+    axiom of ``theory``. Kept in the theory's memo for the last ``settled`` theory asked about."""
+    cached = theory.memo.get("chase after")
+    if cached is not None and cached[0] is settled:
+        after: tuple[_Compiled, bool] = cached[1]
+        return after
+    rules, acyclic, _ = _compile(theory)
+    known = set(settled.axioms)
+    groups = [_group([r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential and (r.axiom in known) == old],
+                     old)
+              for existential in (False, True) for old in (True, False)]
+    after = (rules, acyclic, groups), all(a in known for a in acyclic)
+    theory.memo["chase after"] = (settled, after)
+    return after
+
+
+def may_extend(instance: Instance, theory: Theory, settled: Theory) -> bool:
+    """Whether chasing ``instance``, chased under ``settled`` already, under ``theory`` (whose
+    axioms include ``settled``'s) may change it: ``theory`` has an acyclic axiom that ``settled``
+    lacks, or a rule that ``settled`` lacks whose body predicates all have facts (a rule whose
+    body predicate has none cannot apply, and without new facts the rules of ``settled`` have
+    nothing new to look at)."""
+    (_rules, _acyclic, groups), acyclic_settled = _compile_after(theory, settled)
+    if not acyclic_settled:
+        return True
+    present = instance.predicates()
+    for index, empty, old in groups:
+        if old:
+            continue
+        if empty:
+            return True
+        for entries in index.values():
+            if any(all(atom.pred in present for atom in rule.body) for rule, _, _ in entries):
+                return True
+    return False
+
+
+def _current_facts(inst: Instance, predicates: Iterable[str]) -> list[Fact]:
+    """The current facts of ``predicates``: what rules new to an instance chased under other
+    rules look at first, rather than the instance's whole log."""
+    facts: list[Fact] = []
+    for pred in predicates:
+        facts.extend((pred, (n,)) for n in inst.members(pred))
+        facts.extend((pred, pair) for pair in inst.pairs(pred))
+        facts.extend((pred, args) for args in inst.tuples(pred))
+    return facts
 
 
 @dataclass
@@ -153,21 +216,29 @@ class _Group:
     empty: list[_Rule]
     cursor: int = 0
     started: bool = False
+    by_predicate: bool = False   # whether the first round reads the facts of the body predicates, not the log
 
 
 class _Chase:
-    def __init__(self, inst: Instance, theory: Theory, budget: Budget, max_steps: int, since: int = 0) -> None:
+    def __init__(self, inst: Instance, theory: Theory, budget: Budget, max_steps: int, since: int = 0,
+                 settled: Theory | None = None) -> None:
         self.inst = inst
         self.budget = budget
         self.counter = StepCounter(max_steps)
         self.given_facts = inst.num_facts()
         self.given_entities = inst.num_entities()
         self.limit: Limit | None = None
-        self.rules, self.acyclic, groups = _compile(theory)
+        self.acyclic_settled = True   # whether the instance up to ``since`` is known to have no cycle
+        if settled is None:
+            self.rules, self.acyclic, groups = _compile(theory)
+        else:
+            (self.rules, self.acyclic, groups), self.acyclic_settled = _compile_after(theory, settled)
         self.fired: dict[str, int] = {}
         self.rounds = 0
         self.merges = 0
-        self.groups = [_Group(index, empty, since, since > 0) for index, empty in groups]
+        self.groups = [_Group(index, empty, since, since > 0) if old
+                       else _Group(index, empty, by_predicate=settled is not None)
+                       for index, empty, old in groups]
 
     def over_budget(self) -> Limit | None:
         """The limit this chase has passed, if any."""
@@ -204,7 +275,12 @@ class _Chase:
                     return outcome
         index = group.index
         counter = self.counter
-        for pred, args in inst.logged(start, end):
+        if group.by_predicate:
+            group.by_predicate = False
+            facts = _current_facts(inst, index)
+        else:
+            facts = inst.logged(start, end)
+        for pred, args in facts:
             entries = index.get(pred)
             if not entries or not inst.has_fact(pred, args):
                 continue
@@ -279,58 +355,8 @@ class _Chase:
         return None
 
 
-def find_acyclic_violation(instance: Instance, axioms: Sequence[Axiom], since: int = 0) -> Failure | None:
-    """The first ``acyclic`` axiom whose relation has a cycle (or self-loop) in ``instance``.
-
-    With ``since``, only cycles through an edge first added at log position ``since`` or later
-    are looked for: the instance is known to have had no cycle before."""
-    if since:
-        new_edges = [(pred, args) for pred, args in instance.facts_since(since) if len(args) == 2]
-    for axiom in axioms:
-        relation = axiom.relation or ""
-        if since:
-            cycle = _cycle_through(instance, relation, [args for pred, args in new_edges if pred == relation])
-            if cycle is not None:
-                return Failure(axiom, tuple((relation, edge) for edge in cycle))
-            continue
-        pairs = list(instance.pairs(relation))
-        loop = next(((s, t) for s, t in pairs if s == t), None)
-        if loop is not None:
-            return Failure(axiom, ((relation, loop),))
-        graph: nx.DiGraph[int] = nx.DiGraph(pairs)
-        try:
-            cycle_edges = nx.find_cycle(graph)
-        except nx.NetworkXNoCycle:
-            continue
-        return Failure(axiom, tuple((relation, (s, t)) for s, t in cycle_edges))
-    return None
-
-
-def _cycle_through(instance: Instance, relation: str, edges: Sequence[tuple[int, ...]]) -> list[tuple[int, int]] | None:
-    """A cycle of ``relation`` that uses one of ``edges``, as its edges in order, or None: a
-    search from each edge's target back to its source."""
-    for source, target in edges:
-        if source == target:
-            return [(source, target)]
-        came_from: dict[int, int] = {target: target}
-        frontier = [target]
-        while frontier and source not in came_from:
-            node = frontier.pop()
-            for nxt in instance.successors(relation, node):
-                if nxt not in came_from:
-                    came_from[nxt] = node
-                    frontier.append(nxt)
-        if source in came_from:
-            path = [source]
-            while path[-1] != target:
-                path.append(came_from[path[-1]])
-            path.reverse()
-            return [(source, target), *itertools.pairwise(path)]
-    return None
-
-
 def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *, copy: bool = True,
-          max_steps: int | None = None, since: int = 0) -> ChaseResult:
+          max_steps: int | None = None, since: int = 0, settled: Theory | None = None) -> ChaseResult:
     """Chase ``instance`` with the axioms of ``theory``.
 
     Returns a :class:`ChaseResult` whose status is ``FAILED`` (with a :class:`Failure`) when
@@ -344,10 +370,14 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
     With ``since`` (a log position), the instance up to that position is known to be chased
     already under ``theory``: only what the facts added since then trigger is looked at. This is
     how a chased world is asked "what if these facts were added" (see ``Instance.trial``).
+    With ``settled`` as well (a theory whose axioms are among ``theory``'s), the instance up to
+    ``since`` is chased under ``settled`` only: its rules look at what is new, the other rules
+    first at every fact of their body predicates, then at what is new. This is how a formula
+    chased under a framing is chased on under a framing that extends it.
     """
     inst = instance.copy() if copy else instance
     steps = max_steps if max_steps is not None else 10 * budget.max_search_steps + 100 * inst.num_facts()
-    run = _Chase(inst, theory, budget, steps, since)
+    run = _Chase(inst, theory, budget, steps, since, settled)
     with collector_paused():
         try:
             status, failure = run.run()
@@ -355,8 +385,8 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
             status, failure = BUDGET, None
             run.limit = Limit.STEPS
     if status is not FAILED:
-        cycle = find_acyclic_violation(inst, run.acyclic, since)
+        cycle = acyclic_violation(inst, run.acyclic, since if run.acyclic_settled else 0)
         if cycle is not None:
-            status, failure = FAILED, cycle
+            status, failure = FAILED, Failure(*cycle)
     limit = run.limit if status is BUDGET else None
     return ChaseResult(status, inst, failure, run.rounds, run.counter.steps, run.fired, limit)

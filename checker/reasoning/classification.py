@@ -11,14 +11,14 @@ tree-shaped fragment are decided by :mod:`saturation` instead, with the same ans
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
 from .chase import BUDGET, FAILED
-from .entailment import ChasedFormula, chase_formula
+from .entailment import ChasedFormula, chase_formula, chase_further
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
 from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
 from .saturation import settled_implications
@@ -42,6 +42,13 @@ class Classification:
     classes: list[frozenset[str]]
     hasse: nx.DiGraph[frozenset[str]]
     chased: dict[str, ChasedFormula] = field(repr=False, default_factory=dict)
+    theory: Theory | None = field(repr=False, default=None)
+    masks: _Masks | None = field(repr=False, default=None)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What a pickle keeps: the answers, not the working memory that classifications under
+        extending framings go on from (the chased formulas, the theory, the pre-filter masks)."""
+        return {**self.__dict__, "chased": {}, "theory": None, "masks": None}
 
     def class_of(self, name: str) -> frozenset[str] | None:
         return next((c for c in self.classes if name in c), None)
@@ -62,6 +69,16 @@ class _Bits:
         return 1 << bit
 
 
+@dataclass
+class _Masks:
+    """The pre-filter's features as bits: what each concept's pattern needs and its chased
+    world has (shared by the classifications that go on from one another)."""
+
+    bits: _Bits
+    need: dict[str, int]
+    have: dict[str, int]
+
+
 def _has_mask(chased: ChasedFormula, params: tuple[str, ...], bits: _Bits) -> int:
     inst = chased.instance
     mask = 0
@@ -72,10 +89,12 @@ def _has_mask(chased: ChasedFormula, params: tuple[str, ...], bits: _Bits) -> in
         node = chased.node(var)
         for kind in graph.nodes[node]["kinds"]:
             mask |= bits((j, "k", kind))
-        for _, _, rel in graph.out_edges(node, keys=True):
-            mask |= bits((j, "o", rel))
-        for _, _, rel in graph.in_edges(node, keys=True):
-            mask |= bits((j, "i", rel))
+        for keys in graph.succ[node].values():
+            for rel in keys:
+                mask |= bits((j, "o", rel))
+        for keys in graph.pred[node].values():
+            for rel in keys:
+                mask |= bits((j, "i", rel))
     return mask
 
 
@@ -100,41 +119,73 @@ def _need_mask(params: tuple[str, ...], atoms: tuple[Atom, ...], bits: _Bits) ->
 
 def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET,
              known_implications: Iterable[tuple[str, str]] = (),
-             known_unsatisfiable: Iterable[str] = ()) -> Classification:
+             known_unsatisfiable: Iterable[str] = (), parent: Classification | None = None,
+             consumable: Callable[[ChasedFormula], bool] | None = None) -> Classification:
     """Classify ``concepts`` (name -> (parameters in order, expanded atoms)) under ``theory``.
 
     ``known_implications`` and ``known_unsatisfiable`` are answers already established under a
     theory with a subset of these axioms (a framing this one extends); since entailment is
     monotone in the axioms they still hold here, and are taken without searching again.
+
+    ``parent`` is a classification of the same concepts under such a theory (one that still
+    has its chased formulas): each concept's chase goes on from where it ended there (see
+    :func:`~alignspec.reasoning.entailment.chase_further`), and a concept whose chase adds
+    nothing keeps that classification's answers about what it implies, found in the same world.
+    When no concept's world changed and nothing new is known, the result shares the parent's
+    implication graph, classes and Hasse diagram. A chased formula of ``parent`` for which
+    ``consumable`` is true is needed by nothing else: it is chased on in place, not copied.
     """
     names = list(concepts)
     settled_unsatisfiable = set(known_unsatisfiable) & set(names)
-    chased = {n: chase_formula(theory, concepts[n][1], budget) for n in names if n not in settled_unsatisfiable}
+    start = _starting_points(parent, theory)
+    chased = {n: _chase(theory, concepts[n][1], budget, start.get(n), parent, consumable)
+              for n in names if n not in settled_unsatisfiable}
     unsatisfiable = settled_unsatisfiable | {n for n in chased if chased[n].status is FAILED}
     unknown = {n for n in chased if chased[n].status is BUDGET}
     satisfiable = [n for n in names if n not in unsatisfiable and n not in unknown]
-    bits = _Bits()
-    need = {n: _need_mask(*concepts[n], bits) for n in satisfiable}
-    have = {n: _has_mask(chased[n], concepts[n][0], bits) for n in satisfiable}
+    inherited = parent if start and parent is not None else None
+    same_world = {n for n in satisfiable if chased[n] is start.get(n)}
+    masks = _masks(concepts, chased, satisfiable, same_world, inherited)
+    known = {(a, b) for a, b in known_implications if a in masks.have and b in masks.have}
+    if inherited is not None and len(same_world) == len(satisfiable) \
+            and satisfiable == list(inherited.implications) and all(inherited.implications.has_edge(*e) for e in known):
+        return Classification(unsatisfiable, unknown, inherited.unknown_pairs - known, inherited.implications,
+                              inherited.classes, inherited.hasse, chased, theory, masks)
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(satisfiable)
     unknown_pairs: set[tuple[str, str]] = set()
-    known = {(a, b) for a, b in known_implications if a in have and b in have}
     graph.add_edges_from(sorted(known))
     by_arity: dict[int, list[str]] = {}
     for n in satisfiable:
         by_arity.setdefault(len(concepts[n][0]), []).append(n)
+    unknown_from: dict[str, list[str]] = {}
+    if inherited is not None:
+        for a, b in inherited.unknown_pairs:
+            unknown_from.setdefault(a, []).append(b)
     settled = settled_implications(theory, concepts, chased, budget)
-    position = {n: i for i, n in enumerate(names)}
     for group in by_arity.values():
+        position = {n: i for i, n in enumerate(group)}
+        fresh = group if inherited is None else [b for b in group if b not in inherited.implications]
         split = settled.splitter(group)
         for a in group:
-            decided, undecided = split(a)
-            targets = [b for b in decided if b != a and (a, b) not in known]
-            have_a, inst = have[a], chased[a].instance
+            have_a, inst = masks.have[a], chased[a].instance
             a_nodes = [chased[a].node(v) for v in concepts[a][0]]
+            candidates = group
+            if inherited is not None and a in same_world:
+                # The same world as under the parent: its answers stand; only concepts it did
+                # not ask about are searched.
+                row = inherited.implications.succ[a]
+                graph.add_edges_from((a, b) for b in sorted((b for b in row if b in position and b != a
+                                                             and (a, b) not in known), key=position.__getitem__))
+                unknown_pairs.update((a, b) for b in unknown_from.get(a, ()) if b in position and (a, b) not in known)
+                candidates = fresh
+            decided, undecided = split(a)
+            if candidates is not group:
+                asked = set(candidates)
+                decided, undecided = [b for b in decided if b in asked], [b for b in undecided if b in asked]
+            targets = [b for b in decided if b != a and (a, b) not in known]
             for b in undecided:
-                if a == b or (a, b) in known or need[b] & ~have_a:
+                if a == b or (a, b) in known or masks.need[b] & ~have_a:
                     continue
                 params_b, atoms_b = concepts[b]
                 try:
@@ -145,8 +196,48 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                 if match is not None:
                     targets.append(b)
             graph.add_edges_from((a, b) for b in sorted(targets, key=position.__getitem__))
+    if inherited is not None and _same_graph(graph, inherited.implications):
+        return Classification(unsatisfiable, unknown, unknown_pairs, inherited.implications,
+                              inherited.classes, inherited.hasse, chased, theory, masks)
     classes, hasse = _order(graph, satisfiable)
-    return Classification(unsatisfiable, unknown, unknown_pairs, graph, classes, hasse, chased)
+    return Classification(unsatisfiable, unknown, unknown_pairs, graph, classes, hasse, chased, theory, masks)
+
+
+def _same_graph(graph: nx.DiGraph[str], other: nx.DiGraph[str]) -> bool:
+    """Whether the two graphs have the same nodes in the same order and the same edges."""
+    return (graph.number_of_edges() == other.number_of_edges() and list(graph) == list(other)
+            and all(other.has_edge(u, v) for u, v in graph.edges))
+
+
+def _masks(concepts: Concepts, chased: dict[str, ChasedFormula], satisfiable: list[str], same_world: set[str],
+           inherited: Classification | None) -> _Masks:
+    """What each satisfiable concept needs and has (see the module's pre-filter), taken from
+    ``inherited`` for a concept whose world is the one it had there."""
+    before = inherited.masks if inherited is not None else None
+    if before is None:
+        bits = _Bits()
+        need = {n: _need_mask(*concepts[n], bits) for n in satisfiable}
+        have = {n: _has_mask(chased[n], concepts[n][0], bits) for n in satisfiable}
+        return _Masks(bits, need, have)
+    bits = before.bits
+    need = {n: before.need[n] if n in before.need else _need_mask(*concepts[n], bits) for n in satisfiable}
+    have = {n: before.have[n] if n in same_world else _has_mask(chased[n], concepts[n][0], bits) for n in satisfiable}
+    return _Masks(bits, need, have)
+
+
+def _starting_points(parent: Classification | None, theory: Theory) -> dict[str, ChasedFormula]:
+    """The formulas ``parent`` chased, when its theory's axioms are among ``theory``'s."""
+    if parent is None or parent.theory is None or not set(parent.theory.axioms) <= set(theory.axioms):
+        return {}
+    return parent.chased
+
+
+def _chase(theory: Theory, atoms: tuple[Atom, ...], budget: Budget, start: ChasedFormula | None,
+           parent: Classification | None, consumable: Callable[[ChasedFormula], bool] | None) -> ChasedFormula:
+    """The formula ``atoms`` chased under ``theory``, on from ``start`` when it is that formula."""
+    if start is None or parent is None or parent.theory is None or start.atoms != atoms:
+        return chase_formula(theory, atoms, budget)
+    return chase_further(start, parent.theory, theory, budget, consume=consumable is not None and consumable(start))
 
 
 def _order(graph: nx.DiGraph[str], names: list[str]) -> tuple[list[frozenset[str]], nx.DiGraph[frozenset[str]]]:

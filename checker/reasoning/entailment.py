@@ -9,10 +9,11 @@ be reused for many right-hand sides, which is how classification chases each con
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
 
 from . import modelcheck
-from .chase import BUDGET, FAILED, ChaseResult, Failure, chase
+from .chase import BUDGET, FAILED, ChaseResult, Failure, chase, may_extend
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
 from .instance import Fact, Instance
 from .logic import DEFAULT_BUDGET, Atom, Axiom, Budget, Theory
@@ -69,25 +70,78 @@ def chase_formula(theory: Theory, atoms: Sequence[Atom], budget: Budget = DEFAUL
     return ChasedFormula(tuple(atoms), chase(inst, theory, budget, copy=False), var_map)
 
 
+def chase_further(chased: ChasedFormula, settled: Theory, theory: Theory,
+                  budget: Budget = DEFAULT_BUDGET, consume: bool = False) -> ChasedFormula:
+    """``chased`` (chased under ``settled``, whose axioms are among ``theory``'s) chased under
+    ``theory``: a formula chased under a framing, chased on under a framing that extends it.
+
+    The chase goes on from the chased instance, with the rules ``settled`` lacks on the facts of
+    their body predicates and the others on what they add, so the result is a universal model
+    of the formula under ``theory`` as a chase from the start gives one: the same status, and
+    the same answers to every homomorphism question. The limits count from the formula's
+    canonical instance, and when they are reached the formula is chased again from the start,
+    so that the limits stop no chase that a chase from the start finishes. When no rule
+    ``settled`` lacks can apply (one whose body predicates all have facts), or the chase adds
+    nothing, ``chased`` itself is the result. ``chased`` is left as it was unless ``consume``
+    (nothing else needs it any more): then its instance is chased on in place, not copied.
+    """
+    if chased.status is not ChaseStatus.OK:
+        return chase_formula(theory, chased.atoms, budget)
+    inst = chased.instance
+    if not may_extend(inst, theory, settled):
+        return chased
+    given_facts, given_entities = len(set(chased.atoms)), len(chased.var_map)
+    left = Budget(max(0, budget.max_entities - (inst.num_entities() - given_entities)),
+                  max(0, budget.max_facts - (inst.num_facts() - given_facts)), budget.max_search_steps)
+    steps = max(0, 10 * budget.max_search_steps + 100 * given_facts - chased.result.steps)
+    with nullcontext() if consume else inst.trial():
+        size = inst.log_size(), inst.num_entities()
+        result = chase(inst, theory, left, copy=False, max_steps=steps, since=size[0], settled=settled)
+        if result.status is ChaseStatus.OK and (inst.log_size(), inst.num_entities()) == size:
+            return chased
+        if result.status is not BUDGET:
+            before = chased.result
+            fired = dict(before.fired)
+            for label, count in result.fired.items():
+                fired[label] = fired.get(label, 0) + count
+            whole = replace(result, instance=inst if consume else inst.copy(), rounds=before.rounds + result.rounds,
+                            steps=before.steps + result.steps, fired=fired)
+            return ChasedFormula(chased.atoms, whole, chased.var_map)
+    return chase_formula(theory, chased.atoms, budget)
+
+
+Justifications = dict[tuple[Axiom, ...], list[Axiom]]
+
+
 def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
-                          seed: Iterable[str]) -> list[Axiom]:
+                          seed: Iterable[str], known: Justifications | None = None) -> list[Axiom]:
     """A minimal list of axioms (theory order) under which ``still_holds`` is true.
 
     Starts from the axioms labelled in ``seed`` (from the whole theory if the seed does not
     suffice) and drops each axiom whose removal keeps ``still_holds`` true. Since entailment is
     monotone in the axioms, dropping any one axiom of the result makes ``still_holds`` false.
     Raises ``ValueError`` if even the whole theory does not suffice.
+
+    ``known`` keeps, for one property, the result from each seed that sufficed: the search
+    depends on nothing else, so a framing whose chase gives the same seed as another framing's
+    gets that framing's answer without chasing again.
     """
     wanted = set(seed)
     current = [a for a in theory.axioms if a.label in wanted]
-    if not still_holds(Theory(theory.name, tuple(current))):
+    start = tuple(current)
+    if known is not None and start in known:
+        return list(known[start])
+    seeded = still_holds(theory.subset(start))
+    if not seeded:
         current = list(theory.axioms)
         if not still_holds(theory):
             raise ValueError("the property does not hold under the whole theory")
     for axiom in list(current):
         trial = [a for a in current if a is not axiom]
-        if still_holds(Theory(theory.name, tuple(trial))):
+        if still_holds(theory.subset(tuple(trial))):
             current = trial
+    if known is not None and seeded:
+        known[start] = list(current)
     return current
 
 
@@ -170,13 +224,16 @@ def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Ato
 
 
 def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,
-                       justify: bool = True, verify: bool = True, explain: bool = True) -> ImplicationResult:
+                       justify: bool = True, verify: bool = True, explain: bool = True,
+                       known: Justifications | None = None) -> ImplicationResult:
     """Decide whether ``lhs`` implies ``rhs`` under ``theory`` (see LANGUAGE.md, "Meaning").
 
     Variables of ``rhs`` that occur in ``lhs`` are fixed to their left-side entity; the others
-    are existential. With ``justify``, a holding implication gets a minimal justification. With
-    ``verify``, a counterexample of at most ``VERIFY_LIMIT`` facts is checked by brute force;
-    with ``explain``, it lists the right-side atoms that found no match.
+    are existential. With ``justify``, a holding implication gets a minimal justification
+    (``known``: the justifications of this implication found so far, see
+    :func:`minimal_justification`). With ``verify``, a counterexample of at most
+    ``VERIFY_LIMIT`` facts is checked by brute force; with ``explain``, it lists the right-side
+    atoms that found no match.
     """
     chased = chase_formula(theory, lhs, budget)
     result = implication_in(chased, rhs, budget, explain)
@@ -190,7 +247,7 @@ def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
             seed = inst.axioms_used(matched)
             seed |= _identity_seed(inst, (chased.var_map[v] for v in _shared(lhs, rhs)))
         result.justification = minimal_justification(
-            theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed)
+            theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed, known)
     if result.status is FAILS and verify and inst.num_facts() <= VERIFY_LIMIT:
         result.verified = verify_counterexample(theory, lhs, rhs, inst, result.var_map)
     return result
@@ -220,11 +277,12 @@ def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> boo
 
 
 def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,
-                       justify: bool = True) -> SatisfiabilityResult:
+                       justify: bool = True, known: Justifications | None = None) -> SatisfiabilityResult:
     """Decide whether some world satisfying ``theory`` makes ``atoms`` true.
 
     When unsatisfiable, ``failure`` says what the chase ran into and, with ``justify``,
-    ``justification`` is a minimal set of axioms that already makes ``atoms`` unsatisfiable.
+    ``justification`` is a minimal set of axioms that already makes ``atoms`` unsatisfiable
+    (``known`` as for :func:`decide_implication`).
     """
     chased = chase_formula(theory, atoms, budget)
     result = SatisfiabilityResult(Satisfiability.UNKNOWN, chased.instance, chased.current_map(), chased.failure,
@@ -233,7 +291,8 @@ def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = D
         result.status = Satisfiability.UNSATISFIABLE
         if justify:
             result.justification = minimal_justification(
-                theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure))
+                theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure),
+                known)
     elif chased.status is not BUDGET:
         result.status = Satisfiability.SATISFIABLE
         if chased.instance.num_facts() <= VERIFY_LIMIT:

@@ -301,7 +301,12 @@ class Instance:
         node = self.find(node)
         out: list[Fact] = [(k, (node,)) for k in sorted(self._kinds[node])]
         seen = set()
-        for s, t, r in [*self.graph.out_edges(node, keys=True), *self.graph.in_edges(node, keys=True)]:
+        # The graph's adjacency, not its edge views: an edge view refers back to its graph, and
+        # that cycle would keep the instance alive while the cyclic collector is paused.
+        graph = self.graph
+        edges = [(node, t, r) for t, keys in graph.succ[node].items() for r in keys]
+        edges += [(s, node, r) for s, keys in graph.pred[node].items() for r in keys]
+        for s, t, r in edges:
             if (r, s, t) not in seen:
                 seen.add((r, s, t))
                 out.append((r, (s, t)))
@@ -467,7 +472,9 @@ class Instance:
         other._kinds = {n: set(k) for n, k in self._kinds.items()}
         other.graph.add_nodes_from((n, {"kinds": other._kinds[n], "label": d["label"], "named": d["named"]})
                                    for n, d in self.graph.nodes(data=True))
-        other.graph.add_edges_from(self.graph.edges(keys=True))
+        edges: list[Any] = [(s, t, r) for s, targets in self.graph.adj.items() for t, keys in targets.items()
+                            for r in keys]   # (source, target, key): a relation edge keyed by its relation
+        other.graph.add_edges_from(edges)
         other._next_id = self._next_id
         other._labels = set(self._labels)
         other._label_counter = dict(self._label_counter)

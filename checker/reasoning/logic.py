@@ -12,6 +12,9 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..limits import DEFAULT_BUDGET as DEFAULT_BUDGET
+from ..limits import Budget as Budget
+
 
 @dataclass(frozen=True, order=True)
 class Atom:
@@ -92,35 +95,29 @@ class Theory:
     """The axioms of one framing, in a deterministic order.
 
     ``memo`` holds what the reasoner derives from the axioms once (the chase's compiled rules),
-    so that it lives exactly as long as the theory."""
+    so that it lives exactly as long as the theory. ``parts`` holds what it derives from each
+    axiom alone (the chase's compiled form of one rule), keyed by the axiom: theories that
+    share it (the theories of one spec, and every theory made from one of them with
+    :meth:`subset`, :meth:`without` or :meth:`only`) derive it once per axiom. It is bounded by
+    the number of distinct axioms among them."""
 
     name: str                        # the framing's name, "" for the base framing
     axioms: tuple[Axiom, ...]
     memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    parts: dict[Axiom, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    def subset(self, axioms: tuple[Axiom, ...]) -> Theory:
+        """The theory of ``axioms`` (some of this theory's), sharing its ``parts``."""
+        return Theory(self.name, axioms, parts=self.parts)
 
     def without(self, labels: set[str]) -> Theory:
-        return Theory(self.name, tuple(a for a in self.axioms if a.label not in labels))
+        return self.subset(tuple(a for a in self.axioms if a.label not in labels))
 
     def only(self, labels: set[str]) -> Theory:
-        return Theory(self.name, tuple(a for a in self.axioms if a.label in labels))
+        return self.subset(tuple(a for a in self.axioms if a.label in labels))
 
     def acyclic_relations(self) -> tuple[Axiom, ...]:
         return tuple(a for a in self.axioms if a.kind is AxiomKind.ACYCLIC)
 
     def by_label(self) -> dict[str, Axiom]:
         return {a.label: a for a in self.axioms}
-
-
-@dataclass(frozen=True)
-class Budget:
-    """Limits that make every decision terminate; running out gives ``unknown``, never a guess.
-
-    ``max_entities`` and ``max_facts`` bound what one chase may add to its input; ``max_search_steps``
-    bounds one homomorphism search (and, ten times over, a chase's join work)."""
-
-    max_entities: int = 250_000
-    max_facts: int = 1_000_000
-    max_search_steps: int = 2_000_000
-
-
-DEFAULT_BUDGET = Budget()

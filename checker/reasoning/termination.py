@@ -46,7 +46,7 @@ def dependency_graph(theory: Theory) -> nx.DiGraph[Position]:
 
 def _add(graph: nx.DiGraph[Position], p: Position, q: Position, axiom: Axiom, special: bool) -> None:
     if graph.has_edge(p, q):
-        data = graph.edges[p, q]
+        data = graph.adj[p][q]
         data["special"] = data["special"] or special
         data["axioms"].add(axiom.label)
     else:
@@ -62,7 +62,12 @@ def weak_acyclicity_violation(theory: Theory) -> list[Axiom] | None:
     """
     graph = dependency_graph(theory)
     labels: set[str] = set()
+    adjacency = graph.adj
     for members in nx.strongly_connected_components(graph):
+        # Only a component with a special edge inside is looked at through a subgraph (whose
+        # views refer back to the graph: cycles that outlive their use while the collector is paused).
+        if not any(data["special"] for a in members for b, data in adjacency[a].items() if b in members):
+            continue
         component = graph.subgraph(members)
         special_edges: list[tuple[Position, Position, bool]] = sorted(component.edges(data="special"))
         for a, b, special in special_edges:
@@ -70,7 +75,7 @@ def weak_acyclicity_violation(theory: Theory) -> list[Axiom] | None:
                 continue
             back = nx.shortest_path(component, b, a)
             for p, q in [(a, b)] + list(itertools.pairwise(back)):
-                labels |= graph.edges[p, q]["axioms"]
+                labels |= adjacency[p][q]["axioms"]
     if not labels:
         return None
     return [a for a in theory.axioms if a.label in labels]

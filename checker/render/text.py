@@ -7,16 +7,18 @@ or justification, and a ``help:`` line. Colour (ANSI SGR) is added only when ask
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Mapping
-from typing import TextIO
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Span
-from ..enums import TextEnum
 from ..evidence import Counterexample, JustificationStep
-from ..results import CheckResult
+from .color import ColorChoice as ColorChoice
+from .color import should_use_color as should_use_color
 from .escape import visible
 from .snippet import excerpt, marker
+
+if TYPE_CHECKING:
+    from ..results import CheckResult
 
 _RESET = "\x1b[0m"
 _STYLES = {
@@ -30,39 +32,6 @@ _STYLES = {
 }
 _INDENT = "  "
 _SOURCE_INDENT = "    "
-
-
-class ColorChoice(TextEnum):
-    """``--color``: colour when the stream is a terminal (and the environment allows), always,
-    or never."""
-
-    AUTO = "auto"
-    ALWAYS = "always"
-    NEVER = "never"
-
-
-def should_use_color(stream: TextIO, environ: Mapping[str, str] | None = None,
-                     choice: ColorChoice = ColorChoice.AUTO) -> bool:
-    """Whether to colour output written to ``stream``.
-
-    ``always`` and ``never`` decide alone. Otherwise: never when ``NO_COLOR`` is set to a
-    non-empty value (https://no-color.org); always when ``FORCE_COLOR`` is (https://force-color.org:
-    any non-empty value forces colour, and ``NO_COLOR`` wins over it); never for ``TERM=dumb``;
-    else only on a terminal (``stream.isatty()``).
-    """
-    if choice is not ColorChoice.AUTO:
-        return choice is ColorChoice.ALWAYS
-    env = os.environ if environ is None else environ
-    if env.get("NO_COLOR", "") != "":
-        return False
-    if env.get("FORCE_COLOR", "") != "":
-        return True
-    if env.get("TERM") == "dumb":
-        return False
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 def render_text(result: CheckResult, color: bool = False) -> str:

@@ -6,7 +6,8 @@ installed); loading a compiled parser takes about 10 ms. A compiled parser is a 
 and unpickling runs code, so a cache file is loaded only when
 
 - it is a regular file (never a FIFO, a device or a symbolic link), owned by the user and not
-  writable by group or others, and no larger than :data:`MAX_CACHE_BYTES`;
+  writable by group or others, and no larger than its bound (:data:`MAX_CACHE_BYTES` for a
+  parser);
 - its HMAC-SHA256 tag, under a random key kept beside it in ``key`` (mode 0600, owned by the
   user), matches its name and content.
 
@@ -48,10 +49,15 @@ def _trusted(info: os.stat_result, forbidden_mode: int) -> bool:
 
 class ParserCache:
     """A directory of compiled parsers, each stored under a name derived from what it was
-    compiled from (see :meth:`load` and :meth:`store`)."""
+    compiled from (see :meth:`load` and :meth:`store`).
 
-    def __init__(self, directory: str | os.PathLike[str]):
+    ``magic`` opens every file and ``max_bytes`` bounds each payload; another kind of cache
+    that keeps its files by the same rules (see :mod:`alignspec.result_cache`) gives its own."""
+
+    def __init__(self, directory: str | os.PathLike[str], magic: bytes = MAGIC, max_bytes: int = MAX_CACHE_BYTES):
         self.directory = Path(directory)
+        self.magic = magic
+        self.max_bytes = max_bytes
 
     def _usable_directory(self, create: bool) -> bool:
         try:
@@ -117,6 +123,10 @@ class ParserCache:
     def _tag(key: bytes, name: str, payload: bytes) -> bytes:
         return hmac.new(key, name.encode("utf-8") + b"\0" + payload, hashlib.sha256).digest()
 
+    def writable(self) -> bool:
+        """Whether payloads can be stored here (creating the directory and the key if need be)."""
+        return self._usable_directory(create=True) and self._key(create=True) is not None
+
     def load(self, name: str) -> bytes | None:
         """The payload stored under ``name`` if it can be trusted (see the module's
         documentation), else None."""
@@ -125,19 +135,21 @@ class ParserCache:
         key = self._key(create=False)
         if key is None:
             return None
-        data = self._read(name, len(MAGIC) + TAG_BYTES + MAX_CACHE_BYTES, 0o022)
-        if data is None or not data.startswith(MAGIC):
+        magic = self.magic
+        data = self._read(name, len(magic) + TAG_BYTES + self.max_bytes, 0o022)
+        if data is None or not data.startswith(magic):
             return None
-        tag, payload = data[len(MAGIC):len(MAGIC) + TAG_BYTES], data[len(MAGIC) + TAG_BYTES:]
+        tag, payload = data[len(magic):len(magic) + TAG_BYTES], data[len(magic) + TAG_BYTES:]
         if not hmac.compare_digest(tag, self._tag(key, name, payload)):
             return None
         return payload
 
-    def store(self, name: str, payload: bytes) -> None:
+    def store(self, name: str, payload: bytes) -> bool:
         """Store ``payload`` under ``name`` (creating the directory, mode 0700, and the key);
-        does nothing when that cannot be done safely."""
-        if len(payload) > MAX_CACHE_BYTES or not self._usable_directory(create=True):
-            return
+        does nothing when that cannot be done safely. Returns whether it was stored."""
+        if len(payload) > self.max_bytes or not self._usable_directory(create=True):
+            return False
         key = self._key(create=True)
-        if key is not None:
-            self._write(name, MAGIC + self._tag(key, name, payload) + payload)
+        if key is None:
+            return False
+        return self._write(name, self.magic + self._tag(key, name, payload) + payload)

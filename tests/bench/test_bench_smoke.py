@@ -19,7 +19,13 @@ from alignspec.reasoning.termination import weak_acyclicity_violation  # noqa: E
 from alignspec.syntax.parser import parse_text  # noqa: E402
 from bench import run  # noqa: E402
 from bench.floor import tokenize  # noqa: E402
-from bench.generate import classification_spec, parse_spec, scenario_framing, scenario_spec  # noqa: E402
+from bench.generate import (  # noqa: E402
+    chained_spec,
+    classification_spec,
+    parse_spec,
+    scenario_framing,
+    scenario_spec,
+)
 
 
 def _load(tmp_path, text):
@@ -143,3 +149,41 @@ def test_scenario_phase_runs_in_a_child(tmp_path, phase):
     else:
         assert result["status"] == "consistent" and result["passed"] == result["expectations"]
         assert (result["cells"] > 0) == (phase == "table")
+
+
+@pytest.mark.parametrize("chained", [True, False])
+def test_chained_generator_and_the_analyse_phase(tmp_path, chained):
+    text = chained_spec(20, 6, seed=1, chained=chained, claims=5)
+    assert text == chained_spec(20, 6, seed=1, chained=chained, claims=5)
+    assert ("framing F5 extends F4 {" in text) == chained
+    loaded = _load(tmp_path, text)
+    assert [d.message for d in loaded.diagnostics if d.severity.value == "error"] == []
+    path = tmp_path / "framings.align"
+    path.write_text(text, encoding="utf-8")
+    result = run.run_phase("classify", "analyse", str(path))
+    assert result["claims"] == 5 and sum(count for _, count in result["outcomes"]) == 5
+
+
+def test_startup_and_jobs_benchmarks_run():
+    from bench import jobs, startup
+
+    figures = startup.measure(1, (("--version",),))
+    assert set(figures) == {"-c pass", "--version"}
+    assert "alignspec --version" in startup.table(figures)
+    library = str(ROOT / "ontology" / "vocabulary.align")
+    timings = jobs.measure([1, 2], 1, [library])
+    assert set(timings) == {1, 2} and all(wall > 0 for wall, _ in timings.values())
+    assert "wall/j1" in jobs.table(timings)
+
+
+def test_result_cache_bench_runs(tmp_path, monkeypatch):
+    from bench import result_cache
+
+    (tmp_path / "lib.align").write_text("kind Agent\nrelation helps(Agent, Agent)\n", encoding="utf-8")
+    (tmp_path / "main.align").write_text('import "lib.align" as lib\nconcept c(x: lib.Agent) := lib.helps(x, y)\n',
+                                         encoding="utf-8")
+    assert result_cache._leaf(tmp_path).name == "main.align"
+    monkeypatch.chdir(tmp_path)
+    figures = result_cache.in_process([str(tmp_path)], tmp_path / "cache", tmp_path)
+    assert set(figures) == {"no cache", "warm"}
+    assert any((tmp_path / "cache").iterdir())
