@@ -5,7 +5,8 @@ matched by position) holds when ``B`` maps into chased ``A`` with its parameters
 ``A``'s. Before searching, a pair is dropped when ``B`` needs something chased ``A`` lacks: a
 predicate absent from ``A``, or a kind or binary relation edge at a parameter that ``A``'s
 parameter entity lacks (relations of more arguments are pruned by predicate only). Such a pair
-cannot hold, so the pruning is exact.
+cannot hold, so the pruning is exact. Pairs of tree-shaped concepts under a theory of the
+tree-shaped fragment are decided by :mod:`saturation` instead, with the same answers.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .entailment import ChasedFormula, chase_formula, chase_further
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
 from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
 from .run_budget import run_limit
+from .saturation import settled_implications
 
 Concepts = Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]]
 
@@ -164,9 +166,11 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
             unknown_from.setdefault(a, []).append(b)
     compared: set[str] = set()
     try:
+        settled = settled_implications(theory, concepts, chased, budget)
         for group in by_arity.values():
             position = {n: i for i, n in enumerate(group)}
             fresh = group if inherited is None else [b for b in group if b not in inherited.implications]
+            split = settled.splitter(group)
             for a in group:
                 run_budget.charge(len(group))
                 have_a, inst = masks.have[a], chased[a].instance
@@ -181,7 +185,12 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                     unknown_pairs.update((a, b) for b in unknown_from.get(a, ())
                                          if b in position and (a, b) not in known)
                     candidates = fresh
-                for b in candidates:
+                decided, undecided = split(a)
+                if candidates is not group:
+                    asked = set(candidates)
+                    decided, undecided = [b for b in decided if b in asked], [b for b in undecided if b in asked]
+                targets = [b for b in decided if b != a and (a, b) not in known]
+                for b in undecided:
                     if a == b or (a, b) in known or masks.need[b] & ~have_a:
                         continue
                     params_b, atoms_b = concepts[b]
@@ -193,7 +202,8 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                         unknown_pairs.add((a, b))
                         continue
                     if match is not None:
-                        graph.add_edge(a, b)
+                        targets.append(b)
+                graph.add_edges_from((a, b) for b in sorted(targets, key=position.__getitem__))
                 compared.add(a)
     except SearchBudgetExceeded:
         # The run's budget ran out: a concept not compared with every other one is unknown.
