@@ -172,6 +172,8 @@ class Fuzzer:
         self.start = time.monotonic()
         self.deadline = self.start + args.minutes * 60
         self.tried = 0
+        self.skipped = 0
+        self.too_slow: dict[str, int] = {}  # nesting or huge shape -> smallest size that ran out of time or memory
         self.by_family: Counter = Counter()
         self.commands: Counter = Counter()
         self.records: dict[tuple[str, str, str], Record] = {}
@@ -192,10 +194,22 @@ class Fuzzer:
             path.write_bytes(data)
         return path
 
+    def _sized(self, fuzz_input: FuzzInput) -> tuple[str, int] | None:
+        """``(family shape, size)`` of a nesting or huge input."""
+        if fuzz_input.family not in ("nesting", "huge"):
+            return None
+        shape, _, size = fuzz_input.origin.rpartition(" ")
+        return f"{fuzz_input.family} {shape}", int(size)
+
     def run_one(self, fuzz_input: FuzzInput) -> None:
-        """Check one input and record what came of it."""
+        """Check one input and record what came of it. A nesting or huge input at least as large
+        as one of its shape that ran out of time or memory is skipped: it would only do so again."""
         if time.monotonic() > self.deadline:
             raise _TimeUp
+        sized = self._sized(fuzz_input)
+        if sized and sized[1] >= self.too_slow.get(sized[0], sized[1] + 1):
+            self.skipped += 1
+            return
         index = self.tried
         self.tried += 1
         self.by_family[fuzz_input.family] += 1
@@ -205,6 +219,8 @@ class Fuzzer:
         try:
             outcome = check_file(path, self.limits, commands, api=api, report_format=report_format)
             self._figures(fuzz_input, outcome, path)
+            if sized and any(v.kind in ("timeout", "memory") for v in outcome.violations):
+                self.too_slow[sized[0]] = min(sized[1], self.too_slow.get(sized[0], sized[1]))
             for violation in outcome.violations:
                 self._record(violation, fuzz_input, outcome, path)
         finally:
@@ -289,6 +305,7 @@ class Fuzzer:
         return {
             "seed": self.args.seed, "minutes": round((time.monotonic() - self.start) / 60, 1),
             "bases": self.bases_count, "inputs": self.tried, "by_family": dict(self.by_family),
+            "skipped": self.skipped, "timed_out_from": dict(self.too_slow),
             "commands": dict(self.commands), "limits": vars(self.limits),
             "slowest": self.slowest, "peak_memory": self.peak,
             "violations_by_kind": dict(kinds),
@@ -319,6 +336,9 @@ def summary_text(summary: dict) -> str:
     lines = [f"inputs tried: {summary['inputs']} in {summary['minutes']} min (seed {summary['seed']}, "
              f"{summary['bases']} base specs)",
              "by family: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["by_family"].items())),
+             f"skipped: {summary['skipped']} (at least as large as an input of the same shape that ran out of "
+             "time or memory: "
+             + (", ".join(f"{k} from {v}" for k, v in sorted(summary["timed_out_from"].items())) or "none") + ")",
              "commands run: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["commands"].items()))]
     if summary["slowest"]:
         s = summary["slowest"]

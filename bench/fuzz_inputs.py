@@ -521,10 +521,14 @@ def import_inputs(draw: st.DrawFn, bases: list[Base], sizes: Sizes = SMALL) -> F
 # all of them
 
 FAMILIES = ("tokens", "unicode", "nesting", "huge", "imports")
+WEIGHTS = {"tokens": 4, "unicode": 3, "nesting": 1, "huge": 1, "imports": 1}
+"""How often each family is drawn, relative to the others: the mutations of real specs are cheap
+and varied; a nesting or huge input can take a minute."""
 
 
 def fuzz_inputs(bases: list[Base], sizes: Sizes = SMALL, families: tuple[str, ...] = FAMILIES) -> st.SearchStrategy:
-    """Inputs of the given families; the mutation families change the specs of ``bases``."""
+    """Inputs of the given families, drawn as often as ``WEIGHTS`` says; the mutation families
+    change the specs of ``bases``."""
     strategies = {
         "tokens": token_inputs(bases, sizes),
         "unicode": unicode_inputs(bases, sizes),
@@ -532,11 +536,11 @@ def fuzz_inputs(bases: list[Base], sizes: Sizes = SMALL, families: tuple[str, ..
         "huge": huge_inputs(sizes),
         "imports": import_inputs(bases, sizes),
     }
-    return st.one_of(*(strategies[f] for f in families))
+    return st.one_of(*(strategies[f] for f in families for _ in range(WEIGHTS[f])))
 
 
 __all__ = [
-    "FAMILIES", "INPUT_NAME", "LARGE", "SMALL", "Base", "Extra", "FuzzInput", "Sizes", "fuzz_inputs",
+    "FAMILIES", "INPUT_NAME", "LARGE", "SMALL", "WEIGHTS", "Base", "Extra", "FuzzInput", "Sizes", "fuzz_inputs",
     "generated_bases", "huge_inputs", "import_inputs", "library_bases", "mutate_tokens", "mutate_unicode",
     "nesting_inputs", "nesting_text", "token_inputs", "unicode_inputs",
 ]

@@ -339,8 +339,8 @@ def check_file(path: Path, limits: Limits, commands: tuple[str, ...] = ("check",
 
 def load_violations(path: Path, limits: Limits) -> list[Violation]:
     """Load ``path`` with ``alignspec.load`` in this process: a ``load-raised`` violation for
-    any exception but ``SpecError``, and the positions of the spec's findings (or of the
-    ``SpecError``'s)."""
+    any exception but ``SpecError`` (``memory`` for a ``MemoryError``), and the positions of the
+    spec's findings (or of the ``SpecError``'s)."""
     import alignspec
     from alignspec.reasoning.logic import Budget
 
@@ -356,7 +356,8 @@ def load_violations(path: Path, limits: Limits) -> list[Violation]:
             diagnostics = list(exc.diagnostics)
         except Exception as exc:  # what the oracle is looking for
             key = _traceback_key("".join(traceback.format_exception(exc)))
-            return [Violation("load-raised", "load", key, f"{type(exc).__name__}: {str(exc)[:200]}")]
+            kind = "memory" if isinstance(exc, MemoryError) else "load-raised"
+            return [Violation(kind, "load", key, f"{type(exc).__name__}: {str(exc)[:200]}")]
         positions = Positions(path.parent, [path.parent, library_dir()])
         found: list[Violation] = []
         for d in diagnostics:
