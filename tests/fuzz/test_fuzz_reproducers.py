@@ -1,0 +1,106 @@
+"""The inputs with which the fuzzing harness found a bug, cut down (``reproducers/``), each with
+the oracle that it breaks. A bug not fixed yet is a strict ``xfail`` naming it, so that the test
+turns into a pass to notice once it is fixed: then remove the mark, and the bug's entry in
+``_fuzz_support.KNOWN_BUGS``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from _fuzz_support import (
+    EXPONENTIAL_EXPANSION,
+    FIFO_IMPORT_BLOCKS,
+    LIMITS,
+    RECURSION_CONCEPT_USABLE,
+    RECURSION_EXPANSION,
+    RECURSION_HOMOMORPHISM,
+    SCENARIO_JSON_AS_TEXT,
+    reproducer,
+    run_input,
+)
+
+from bench.fuzz_inputs import INPUT_NAME, Extra, FuzzInput
+from bench.fuzz_oracle import COMMANDS, load_violations
+
+
+def _load(fuzz_input: FuzzInput) -> list[str]:
+    directory = Path(tempfile.mkdtemp(prefix="alignspec-fuzz-"))
+    try:
+        return [str(v) for v in load_violations(fuzz_input.write(directory), LIMITS)]
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+@pytest.mark.xfail(strict=True, reason=SCENARIO_JSON_AS_TEXT.reason)
+def test_scenario_json_of_a_spec_that_does_not_parse():
+    outcome = run_input(reproducer("scenario-json-syntax-error.align"), commands=("scenario",))
+    assert [str(v) for v in outcome.violations] == []
+
+
+def test_check_and_lattice_json_of_a_spec_that_does_not_parse():
+    outcome = run_input(reproducer("scenario-json-syntax-error.align"), commands=("check", "lattice"))
+    assert [str(v) for v in outcome.violations] == []
+
+
+@pytest.mark.xfail(strict=True, reason=RECURSION_CONCEPT_USABLE.reason)
+def test_check_of_a_claim_on_a_chain_of_400_concepts():
+    outcome = run_input(reproducer("concept-chain-400-with-claim.align"))
+    assert [str(v) for v in outcome.violations] == []
+
+
+@pytest.mark.xfail(strict=True, reason=RECURSION_EXPANSION.reason)
+def test_load_of_a_chain_of_1200_concepts():
+    assert _load(reproducer("concept-chain-1200.align")) == []
+
+
+@pytest.mark.xfail(strict=True, reason=RECURSION_HOMOMORPHISM.reason)
+def test_check_of_a_claim_of_1000_atoms():
+    outcome = run_input(reproducer("formula-1000-atoms.align"))
+    assert [str(v) for v in outcome.violations] == []
+
+
+@pytest.mark.xfail(strict=True, reason=RECURSION_HOMOMORPHISM.reason)
+def test_load_of_a_claim_of_1000_atoms():
+    assert _load(reproducer("formula-1000-atoms.align")) == []
+
+
+@pytest.mark.xfail(strict=True, reason=EXPONENTIAL_EXPANSION.reason)
+def test_check_of_a_diamond_of_40_concepts_stops_at_the_limits():
+    outcome = run_input(reproducer("concept-diamond-40.align"), limits=replace(LIMITS, timeout=5.0))
+    assert [str(v) for v in outcome.violations] == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+@pytest.mark.xfail(strict=True, reason=FIFO_IMPORT_BLOCKS.reason)
+def test_check_of_an_import_of_a_named_pipe():
+    fuzz_input = replace(reproducer("import-fifo.align"), extras=(Extra("fifo.align", "fifo"),))
+    outcome = run_input(fuzz_input, limits=replace(LIMITS, timeout=3.0))
+    assert [str(v) for v in outcome.violations] == []
+
+
+HOSTILE_IMPORTS = ["../" * 12 + "etc/passwd", "a\\nb.align", INPUT_NAME, "link.align"]
+
+
+@pytest.mark.parametrize("path", HOSTILE_IMPORTS, ids=lambda p: p[:24])
+def test_hostile_import_paths(path):
+    """Each path is refused, or read as the spec it is, with a positioned finding; nothing
+    outside the spec's directory and the library is read."""
+    from bench.fuzz_inputs import EXTRAS
+
+    fuzz_input = FuzzInput(f'import "{path}" as P\nkind A\nconcept c(x: A) := P.K(x)\n'.encode(), "imports", path,
+                           EXTRAS)
+    assert [str(v) for v in run_input(fuzz_input).violations] == []
+    assert _load(fuzz_input) == []
+
+
+def test_every_view_of_a_spec_with_bidirectional_controls_and_crlf():
+    text = ('spec s "\u202etitle\u202c"\r\nkind A "\u2067doc\u2069"\r\n# \u202e comment\r\n'
+            'concept c(x: A) := A(x)\r\nscenario s {\r\n    A a\r\n    expect c(a)\r\n}\r\n')
+    outcome = run_input(FuzzInput(b"\xef\xbb\xbf" + text.encode(), "unicode", "bidi"), commands=COMMANDS,
+                        api="here")
+    assert [str(v) for v in outcome.violations] == []
