@@ -536,7 +536,8 @@ def fuzz_inputs(bases: list[Base], sizes: Sizes = SMALL, families: tuple[str, ..
         "huge": huge_inputs(sizes),
         "imports": import_inputs(bases, sizes),
     }
-    return st.one_of(*(strategies[f] for f in families for _ in range(WEIGHTS[f])))
+    drawn = [f for round_ in range(max(WEIGHTS.values())) for f in families if WEIGHTS[f] > round_]
+    return st.sampled_from(drawn).flatmap(strategies.__getitem__)
 
 
 __all__ = [
