@@ -88,7 +88,13 @@ FIFO_IMPORT_BLOCKS = KnownBug(
     "waits for a writer; a directory is refused, a FIFO is not",
     frozenset(),
 )
-KNOWN_BUGS = (SCENARIO_JSON_AS_TEXT, RECURSION_CONCEPT_USABLE, RECURSION_EXPANSION, RECURSION_HOMOMORPHISM,
+QUADRATIC_DISJOINT = KnownBug(
+    "disjoint K1, ..., Kn is kept as its n(n-1)/2 pairs (KindTable._disjoint in checker/model/kinds.py, and "
+    "one axiom per pair for the reasoner): one disjoint statement of 1,000 kinds (16 KB) needs about 435 MB "
+    "and 8 s, of 1,674 kinds more than 2 GiB (MemoryError)",
+    frozenset(),
+)
+KNOWN_BUGS = (SCENARIO_JSON_AS_TEXT, QUADRATIC_DISJOINT, RECURSION_CONCEPT_USABLE, RECURSION_EXPANSION, RECURSION_HOMOMORPHISM,
               EXPONENTIAL_EXPANSION, FIFO_IMPORT_BLOCKS)
 TOLERATED = frozenset().union(*(bug.signatures for bug in KNOWN_BUGS))
 """The signatures of known bugs that random inputs run into: the random tests let them pass (each

@@ -16,6 +16,7 @@ from _fuzz_support import (
     EXPONENTIAL_EXPANSION,
     FIFO_IMPORT_BLOCKS,
     LIMITS,
+    QUADRATIC_DISJOINT,
     RECURSION_CONCEPT_USABLE,
     RECURSION_EXPANSION,
     RECURSION_HOMOMORPHISM,
@@ -72,6 +73,14 @@ def test_load_of_a_claim_of_1000_atoms():
 @pytest.mark.xfail(strict=True, reason=EXPONENTIAL_EXPANSION.reason)
 def test_check_of_a_diamond_of_40_concepts_stops_at_the_limits():
     outcome = run_input(reproducer("concept-diamond-40.align"), limits=replace(LIMITS, timeout=5.0))
+    assert [str(v) for v in outcome.violations] == []
+
+
+@pytest.mark.xfail(strict=True, reason=QUADRATIC_DISJOINT.reason)
+def test_check_of_a_disjoint_of_1000_kinds_within_200_mb():
+    """The seed example checks within 100 MB of address space; 16 KB of kinds should not need
+    twice that."""
+    outcome = run_input(reproducer("disjoint-1000-kinds.align"), limits=replace(LIMITS, memory_bytes=200 << 20))
     assert [str(v) for v in outcome.violations] == []
 
 
