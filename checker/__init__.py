@@ -3,5 +3,7 @@
 from ._version import __version__
 from .analysis.scenarios import TableCells
 from .api import Spec, SpecError, load
+from .check import UsageError
+from .exceptions import AlignSpecError
 
-__all__ = ["Spec", "SpecError", "TableCells", "__version__", "load"]
+__all__ = ["AlignSpecError", "Spec", "SpecError", "TableCells", "UsageError", "__version__", "load"]

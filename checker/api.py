@@ -17,6 +17,8 @@ These are the objects the command line uses; nothing here prints.
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import get_close_matches
@@ -29,10 +31,12 @@ from .analysis.framings import FramingView
 from .analysis.progress import Progress
 from .analysis.scenarios import ScenarioEvaluation, TableCells
 from .analysis.spec import SpecAnalysis
+from .analysis.usable import claim_usable
 from .analysis.words import count
-from .check import CheckOptions, check_files, default_roots, load_and_analyse
+from .check import CheckOptions, UsageError, check_files, default_roots, load_and_analyse
 from .diagnostic_collector import DiagnosticCollector, ordered
 from .diagnostics import Diagnostic
+from .exceptions import AlignSpecError
 from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
 from .reasoning.logic import Budget
@@ -53,8 +57,8 @@ def question_source(claim_text: str) -> str:
     left out (``"under harris: a implies b"`` becomes ``"claim under harris: a implies b"``).
     Positions in the findings about a question refer to this text."""
     text = claim_text.strip()
-    if not text.startswith("claim"):
-        text = "claim " + (text if text.startswith("under ") else ": " + text)
+    if not _starts_with_word(text, "claim"):
+        text = "claim " + (text if _starts_with_word(text, "under") else ": " + text)
     return text
 
 
@@ -65,12 +69,18 @@ def _with_suggestion(message: str, name: str, choices: list[str]) -> str:
     return f"{message} (it has: {', '.join(choices)})" if choices else message
 
 
-class SpecError(Exception):
-    """A question the spec cannot answer as asked: an unknown framing, a malformed formula..."""
+class SpecError(AlignSpecError):
+    """The spec cannot answer as asked: a file that does not parse (``diagnostics`` says why),
+    an unknown framing, a question that is malformed or not a string..."""
 
     def __init__(self, message: str, diagnostics: list[Diagnostic] | None = None):
         super().__init__(message)
         self.diagnostics = diagnostics or []
+
+
+def _starts_with_word(text: str, word: str) -> bool:
+    """Whether ``text`` starts with the keyword ``word`` (not a longer name such as ``claimed``)."""
+    return re.match(re.escape(word) + r"(?![\w'\u2032\u2033\u2034])", text) is not None
 
 
 @dataclass
@@ -141,7 +151,12 @@ class Spec:
 
     def ask(self, claim_text: str) -> ClaimOutcome:
         """Decide a claim written in the language, e.g. ``"under harris: a equivalent b"``
-        or ``"objective_robust(a) implies inner_aligned(a)"`` (the leading ``claim`` is optional)."""
+        or ``"objective_robust(a) implies inner_aligned(a)"`` (the leading ``claim`` is optional).
+
+        Raises ``SpecError`` when the question is not a string, does not parse, or does not
+        resolve in this spec."""
+        if not isinstance(claim_text, str):
+            raise SpecError(f"a question is a string written in the language, not {type(claim_text).__name__}")
         text = question_source(claim_text)
         try:
             parsed = parse_text(text, QUESTION_FILE)
@@ -157,6 +172,9 @@ class Spec:
             first = next(iter(reporter.diagnostics), None)
             reason = "" if first is None else f": {first.message}" + (f" ({first.help})" if first.help else "")
             raise SpecError(f"the question does not resolve in spec '{self.name}'{reason}", reporter.diagnostics)
+        if not claim_usable(claim):
+            raise SpecError("the question uses a concept that is circular or has errors in its definition; "
+                            "see the spec's diagnostics")
         framings = [v.framing for v in self.analysis.framings]
         terminating = {id(v.framing): v.terminating for v in self.analysis.framings}
         decider = ClaimDecider(self.analysis.builder, self.budget,
@@ -164,7 +182,14 @@ class Spec:
         return decider.decide(claim)
 
     def implies(self, left: str, right: str, framing: str | None = None) -> ClaimOutcome:
-        """Whether formula ``left`` implies ``right`` under ``framing`` (concept names or atoms)."""
+        """Whether formula ``left`` implies ``right`` under ``framing`` (concept names or atoms).
+
+        Raises ``SpecError`` as :meth:`ask` does, and for an unknown framing."""
+        for what, value in (("left", left), ("right", right)):
+            if not isinstance(value, str):
+                raise SpecError(f"{what} is a formula written in the language, not {type(value).__name__}")
+        if framing is not None and not isinstance(framing, str):
+            raise SpecError(f"framing is a framing's name, not {type(framing).__name__}")
         self._framing(framing)
         under = f"under {framing}" if framing else ""
         return self.ask(f"claim {under}: {left} implies {right}")
@@ -181,7 +206,7 @@ class Spec:
         return spec_html(self)
 
 
-def load(path: str, roots: list[str] | None = None, budget: Budget | None = None,
+def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: Budget | None = None,
          progress: Progress | None = None, cells: TableCells = TableCells.FITTING) -> Spec:
     """Load, resolve and analyse a spec file (or a shipped library spec by name); ``progress``,
     when given, hears which framing, claim or scenario is being analysed. ``cells`` says which
@@ -189,8 +214,21 @@ def load(path: str, roots: list[str] | None = None, budget: Budget | None = None
     individuals are known to be of the concept's parameter kinds, ``TableCells.ALL`` for every
     tuple of individuals.
 
-    Raises ``SpecError`` when the file cannot be parsed, with its diagnostics attached.
+    Raises ``SpecError`` when the file cannot be read or parsed, with its diagnostics attached,
+    and ``UsageError`` when ``path`` names no spec (or cannot name one: too long, not a path),
+    or ``roots``, ``budget`` or ``cells`` are not what they should be.
     """
+    try:
+        path = os.fspath(path)
+        roots = [os.fspath(root) for root in roots or []]
+    except TypeError as exc:
+        raise UsageError(f"load() takes paths: {exc}") from None
+    if not all(isinstance(p, str) for p in [path, *roots]):
+        raise UsageError("load() takes paths as str or os.PathLike, not bytes")
+    if budget is not None and not isinstance(budget, Budget):
+        raise UsageError(f"budget is an alignspec.reasoning.logic.Budget, not {type(budget).__name__}")
+    if not isinstance(cells, TableCells):
+        raise UsageError(f"cells is an alignspec.TableCells, not {type(cells).__name__}")
     budget = budget or Budget()
     options = CheckOptions(roots=list(roots or []), budget=budget, progress=progress)
     loaded, analysis = load_and_analyse(path, options, tables=True, cells=cells)

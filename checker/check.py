@@ -10,16 +10,29 @@ from .analysis.progress import Progress, announce
 from .analysis.scenarios import TableCells
 from .analysis.spec import SpecAnalysis, analyse
 from .diagnostic_collector import ordered
+from .exceptions import AlignSpecError
 from .model.discovery import spec_files_below
 from .model.loader import Loader, library_directory, library_names
 from .reasoning.logic import Budget
 from .results import CheckResult
+from .syntax.safe_open import is_regular_file
 from .syntax.source import SourceError, read_source
 from .syntax.text_input import decoded_text
 
 
-class UsageError(Exception):
-    """The command itself cannot run (exit status 2): a missing path, an empty directory..."""
+class UsageError(AlignSpecError):
+    """The command or call cannot run as given (exit status 2 on the command line): a missing
+    path, an empty directory, a file name too long, an argument of the wrong type..."""
+
+
+def _shown(name: str, limit: int = 120) -> str:
+    """A user's path or name for a message, shortened when it is very long."""
+    return name if len(name) <= limit else name[: limit - 1] + "\u2026"
+
+
+def _unusable(argument: str, exc: Exception) -> UsageError:
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return UsageError(f"cannot use '{_shown(argument)}': {reason}")
 
 
 STDIN = "-"
@@ -45,17 +58,22 @@ def collect_targets(arguments: list[str]) -> list[str]:
         path = Path(argument)
         if argument == STDIN:
             files.append(STDIN)
-        elif path.is_dir():
+            continue
+        try:
+            is_dir, is_file, exists = path.is_dir(), is_regular_file(path), path.exists()
+        except (OSError, ValueError) as exc:
+            raise _unusable(argument, exc) from None
+        if is_dir:
             found = [str(p) for p in spec_files_below(path)]
             if not found:
                 raise UsageError(f"no .align files in directory '{argument}' (hidden directories, virtual "
                                  "environments, build, dist, node_modules and what .gitignore ignores are skipped)")
             files.extend(found)
-        elif path.is_file():
+        elif is_file:
             files.append(argument)
         elif argument in library_names():
             files.append(str(library_directory() / f"{argument}.align"))
-        elif path.exists():
+        elif exists:
             raise UsageError(f"'{argument}' is neither a file nor a directory")
         else:
             hint = ""
@@ -64,7 +82,7 @@ def collect_targets(arguments: list[str]) -> list[str]:
             close = get_close_matches(argument, library_names(), n=1)
             if close:
                 hint = f" (did you mean the library spec '{close[0]}'?)"
-            raise UsageError(f"no such file, directory or library spec: '{argument}'{hint}")
+            raise UsageError(f"no such file, directory or library spec: '{_shown(argument)}'{hint}")
     unique: list[str] = []
     seen: set[str] = set()
     for file in files:
@@ -113,6 +131,7 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
         result.framings.extend(analysis.framings)
         result.scenarios.extend(analysis.scenarios)
     result.diagnostics = ordered(result.diagnostics)
+    result.inputs = list(loader.loaded)
     for diagnostic in result.diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
             if span.file not in result.sources:
@@ -127,11 +146,17 @@ def load_and_analyse(file: str, options: CheckOptions, tables: bool = False,
                      cells: TableCells = TableCells.FITTING):
     """Load one spec file and analyse it: ``(loaded, analysis)``; analysis is None when the file
     could not be parsed. With ``tables``, scenarios get the ``cells`` of their tables."""
-    if not Path(file).is_file():
+    try:
+        exists = Path(file).exists()
+    except (OSError, ValueError) as exc:
+        raise _unusable(file, exc) from None
+    if not is_regular_file(file):
         if file in library_names():
             file = str(library_directory() / f"{file}.align")
+        elif exists:
+            raise UsageError(f"'{_shown(file)}' is not a spec file")
         else:
-            raise UsageError(f"no such file or library spec: '{file}'")
+            raise UsageError(f"no such file or library spec: '{_shown(file)}'")
     loader = Loader(default_roots([file]) + list(options.roots))
     loaded = loader.load(file)
     if loaded.unit is None:

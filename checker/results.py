@@ -17,6 +17,8 @@ class CheckResult:
     ``sources`` maps each file to its text so renderers can show the offending line;
     ``claims``, ``framings`` and ``scenarios`` are the outcome of every claim, the view under
     every framing and the evaluation of every scenario of each spec checked, in file order.
+    ``inputs`` are the resolved paths of every spec file the run read, imports included: what an
+    output file (a baseline) must never replace. It is no part of any rendering.
     """
 
     files: list[str] = field(default_factory=list)
@@ -25,6 +27,7 @@ class CheckResult:
     claims: list[ClaimOutcome] = field(default_factory=list)
     framings: list[FramingView] = field(default_factory=list)
     scenarios: list[ScenarioEvaluation] = field(default_factory=list)
+    inputs: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)

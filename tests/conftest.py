@@ -4,6 +4,10 @@ produced it."""
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +28,32 @@ def seed_path() -> Path:
 def seed(seed_path) -> alignspec.Spec:
     """The seed example, loaded and analysed."""
     return alignspec.load(str(seed_path))
+
+MEMORY_CAP = 512 << 20  # address space allowed to a command run by ``bounded_cli``
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+@pytest.fixture
+def bounded_cli():
+    """Run ``alignspec ARGS`` in a fresh process under a time limit and a memory cap:
+    ``(status, stdout, stderr)``. A command that hangs fails the test with
+    ``subprocess.TimeoutExpired`` (the process is killed); one that grows without end runs out
+    of memory instead of taking the machine's."""
+
+    def run(*args, cwd=None, timeout: float = 60, env=None, stdin=subprocess.DEVNULL):
+        environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+        completed = subprocess.run(
+            [sys.executable, "-m", "alignspec", *(str(a) for a in args)], cwd=cwd, env=environment,
+            stdin=stdin, capture_output=True, text=True, errors="replace", timeout=timeout,
+            preexec_fn=_cap_memory,
+        )
+        return completed.returncode, completed.stdout, completed.stderr
+
+    return run
+
 
 _verify = entailment.verify_counterexample
 

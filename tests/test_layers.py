@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "checker"
 
 # The stages in order; a part may import parts of its own stage or of an earlier one.
 LAYERS: list[set[str]] = [
-    {"_version", "enums", "gc_pause"},                      # standard library only
+    {"_version", "enums", "gc_pause", "exceptions", "streams"},  # standard library only
     {"reasoning"},                                           # the logic core: knows nothing of files
     {"span", "diagnostics", "codes", "evidence", "subjects", "diagnostic_collector"},
     {"syntax"},

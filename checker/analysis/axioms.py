@@ -6,7 +6,7 @@ rule it came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import count
 
@@ -26,6 +26,7 @@ from ..model.symbols import (
 )
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Theory
 from ..syntax.nodes import HeadKind
+from .usable import concept_usable
 from .words import article
 
 PROPERTY_KINDS = {
@@ -118,33 +119,44 @@ class Expander:
         return _dedupe(out)
 
     def _expand_one(self, pred: Predicate, args: tuple[str, ...], used: set[str], out: list[Atom]) -> None:
+        """Append the expansion of ``pred(args)`` to ``out``, depth first, body atoms in order.
+
+        Iterative (a stack of concepts being expanded), so the depth of nesting is bounded only
+        by memory. Callers expand only usable concepts (see :mod:`.usable`); a concept met again
+        inside its own expansion raises ``ValueError`` rather than expanding forever.
+        """
         if isinstance(pred, (KindSym, RelationSym)):
             out.append(Atom(self.namer(pred), args))
             return
-        concept: ConceptSym = pred
-        mapping = {param: arg for (param, _), arg in zip(concept.params, args)}
-        for (_param, kind), arg in zip(concept.params, args):
-            if kind is not None:
-                out.append(Atom(self.namer(kind), (arg,)))
-        for atom in concept.body:
+        stack: list[tuple[ConceptSym, dict[str, str], Iterator[ResolvedAtom]]] = []
+        open_concepts: set[int] = set()
+
+        def enter(concept: ConceptSym, arguments: tuple[str, ...]) -> None:
+            if id(concept) in open_concepts:
+                raise ValueError(f"concept '{concept.name}' is defined in terms of itself")
+            mapping = {param: arg for (param, _), arg in zip(concept.params, arguments)}
+            for (_param, kind), arg in zip(concept.params, arguments):
+                if kind is not None:
+                    out.append(Atom(self.namer(kind), (arg,)))
+            open_concepts.add(id(concept))
+            stack.append((concept, mapping, iter(concept.body)))
+
+        enter(pred, args)
+        while stack:
+            concept, mapping, body = stack[-1]
+            atom = next(body, None)
+            if atom is None:
+                stack.pop()
+                open_concepts.discard(id(concept))
+                continue
             for var in atom.args:
                 if var not in mapping:
                     mapping[var] = fresh(var, used)
-            self._expand_one(atom.pred, tuple(mapping[v] for v in atom.args), used, out)
-
-
-def concept_usable(concept: ConceptSym, memo: dict[int, bool] | None = None) -> bool:
-    """Whether a concept and every concept it uses resolved completely and is not circular."""
-    memo = {} if memo is None else memo
-    key = id(concept)
-    if key in memo:
-        return memo[key]
-    memo[key] = False
-    ok = concept.complete and all(kind is not None for _, kind in concept.params) and all(
-        concept_usable(atom.pred, memo) for atom in concept.body if isinstance(atom.pred, ConceptSym)
-    )
-    memo[key] = ok
-    return ok
+            mapped = tuple(mapping[v] for v in atom.args)
+            if isinstance(atom.pred, (KindSym, RelationSym)):
+                out.append(Atom(self.namer(atom.pred), mapped))
+            else:
+                enter(atom.pred, mapped)
 
 
 def fresh(base: str, used: set[str]) -> str:

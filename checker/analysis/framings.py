@@ -20,9 +20,10 @@ from ..reasoning.logic import Axiom, AxiomKind, Budget
 from ..reasoning.termination import weak_acyclicity_violation
 from ..subjects import ConceptsSubject, FramingSubject
 from ..syntax.nodes import ClaimForm
-from .axioms import TheoryBuilder, ancestors, axiom_name, concept_usable, origin_of
+from .axioms import TheoryBuilder, ancestors, axiom_name, origin_of
 from .justify import Justifier
 from .progress import Progress, announce
+from .usable import concept_usable
 
 
 def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:

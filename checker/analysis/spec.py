@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from ..diagnostic_collector import DiagnosticCollector
 from ..gc_pause import collector_paused
-from ..model.symbols import ClaimSym, ConceptSym, Unit
+from ..model.symbols import Unit
 from ..reasoning.logic import Budget
-from .axioms import TheoryBuilder, concept_usable
+from .axioms import TheoryBuilder
 from .claims import ClaimDecider, ClaimOutcome, report_claim
 from .exclusions import Exclusions
 from .framings import FramingAnalysis, FramingView
@@ -16,6 +16,7 @@ from .justify import Justifier
 from .progress import Progress, announce
 from .scenarios import ScenarioEvaluation, ScenarioEvaluator, TableCells
 from .triviality import TrivialityChecker
+from .usable import claim_usable, scenario_usable
 
 
 @dataclass
@@ -31,20 +32,6 @@ class SpecAnalysis:
     justifier: Justifier | None = None
     exclusions: Exclusions | None = None
     reporter: DiagnosticCollector = field(default_factory=DiagnosticCollector)
-
-
-def _claim_usable(claim: ClaimSym) -> bool:
-    if not claim.complete:
-        return False
-    memo: dict[int, bool] = {}
-    for side in (claim.left, claim.right):
-        if side is None:
-            continue
-        predicates = [side.concept] if side.concept is not None else [a.pred for a in side.atoms]
-        for predicate in predicates:
-            if isinstance(predicate, ConceptSym) and not concept_usable(predicate, memo):
-                return False
-    return True
 
 
 def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False,
@@ -65,7 +52,7 @@ def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None
     result.justifier = framings.justifier
     result.exclusions = Exclusions(builder, budget)
     decider = ClaimDecider(builder, budget, framings.terminating, unit.framings)
-    usable = [claim for claim in unit.claims if _claim_usable(claim)]
+    usable = [claim for claim in unit.claims if claim_usable(claim)]
     for number, claim in enumerate(usable, 1):
         announce(progress, f"{unit.path}: claim {claim.label} ({number}/{len(usable)})")
         outcome = decider.decide(claim)
@@ -75,7 +62,7 @@ def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None
     TrivialityChecker(unit, builder, budget).check(result.claims, result.reporter)
     evaluator = ScenarioEvaluator(builder, framings.concepts, budget, framings.terminating, result.reporter)
     for scenario in unit.scenarios:
-        if scenario.complete:
+        if scenario_usable(scenario):
             announce(progress, f"{unit.path}: scenario {scenario.name}")
             result.scenarios.append(evaluator.evaluate(scenario, table=tables, cells=cells))
     return result

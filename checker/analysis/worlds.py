@@ -9,26 +9,24 @@ from ..reasoning.instance import Instance
 from ..reasoning.logic import AxiomKind, Theory
 
 
-def _kind_ancestors(theory: Theory) -> dict[str, set[str]]:
+def _kind_parents(theory: Theory) -> dict[str, set[str]]:
     parents: dict[str, set[str]] = {}
     for axiom in theory.axioms:
         if axiom.kind is AxiomKind.SUBKIND:
             parents.setdefault(axiom.body[0].pred, set()).add(axiom.head[0].pred)
-    closure: dict[str, set[str]] = {}
+    return parents
 
-    def up(kind: str, trail: frozenset[str] = frozenset()) -> set[str]:
-        if kind in closure:
-            return closure[kind]
-        out: set[str] = set()
-        for parent in parents.get(kind, ()):
-            if parent not in trail:
-                out |= {parent} | up(parent, trail | {kind})
-        closure[kind] = out
-        return out
 
-    for kind in list(parents):
-        up(kind)
-    return closure
+def _implied(kinds: Sequence[str], parents: dict[str, set[str]]) -> set[str]:
+    """Every kind that one of ``kinds`` is a subkind of, transitively (iterative; safe on cycles)."""
+    implied: set[str] = set()
+    stack = [parent for kind in kinds for parent in parents.get(kind, ())]
+    while stack:
+        kind = stack.pop()
+        if kind not in implied:
+            implied.add(kind)
+            stack.extend(parents.get(kind, ()))
+    return implied
 
 
 def scenario_text(
@@ -43,14 +41,14 @@ def scenario_text(
     Each entity is declared with its most specific kind; further kinds that no declared kind
     implies become facts. Facts the chase derived are marked with a comment naming the axiom.
     """
-    ancestors = _kind_ancestors(theory)
+    parents = _kind_parents(theory)
     lines = [f"scenario {name}" + (f" under {theory.name}" if theory.name else "")
              + (f' "{_escape(doc)}"' if doc else "") + " {"]
     extra_kinds: list[tuple[str, str]] = []
     groups: dict[str, list[str]] = {}
     for entity in instance.entities():
         kinds = sorted(instance.kinds_of(entity))
-        implied = set().union(*(ancestors.get(k, set()) for k in kinds)) if kinds else set()
+        implied = _implied(kinds, parents)
         specific = [k for k in kinds if k not in implied] or kinds
         if not specific:
             continue

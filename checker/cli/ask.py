@@ -12,9 +12,11 @@ from .._version import __version__
 from ..analysis.outcomes import ClaimStatus
 from ..api import QUESTION_FILE, SpecError, load, question_source
 from ..render.answer import answer_text
+from ..render.escape import visible
 from ..render.json_format import canonical
 from ..render.text import ColorChoice, diagnostic_blocks, should_use_color
 from ..results import CheckResult
+from ..streams import say
 from .check_command import progress_reporter
 from .findings import text_reader
 from .settings import resolve_settings
@@ -47,7 +49,7 @@ def run_ask(args: argparse.Namespace) -> int:
 def _explain_failure(args: argparse.Namespace, error: SpecError) -> None:
     """Why the question got no answer, on standard error: the message, then the findings (those
     about the question point into it as it was parsed)."""
-    print(f"alignspec: {error}", file=sys.stderr)
+    say(f"alignspec: {visible(str(error))}")
     if error.diagnostics:
         result = CheckResult(files=[args.file], diagnostics=list(error.diagnostics),
                              sources={QUESTION_FILE: question_source(args.question)})

@@ -10,6 +10,9 @@ space. Editing the text a finding points at, or what it is about, makes it a new
 Identical findings in one file are counted: a baseline entry with ``count`` 2 absorbs two.
 
 The file is JSON (``schema`` ``alignspec-baseline``, ``version`` 1), sorted, so it diffs well.
+It is read as spec files are (a regular file only, bounded: see
+:mod:`~alignspec.syntax.safe_open`) and written as ``-o`` writes (see
+:mod:`~alignspec.views.output`): replaced atomically, never over a spec the run read.
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Span
 from ..render.json_format import canonical
+from ..syntax.safe_open import read_regular
+from ..views.output import write_atomic
 
 SCHEMA_NAME = "alignspec-baseline"
 SCHEMA_VERSION = 1
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
 
 
 class BaselineError(Exception):
@@ -104,13 +110,18 @@ class Baseline:
                     "findings": [entry.to_dict(count) for entry, count in entries]}
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
-    def write(self, path: Path) -> None:
-        path.write_text(self.to_json(), encoding="utf-8")
+    def write(self, path: Path, inputs: Iterable[str] = ()) -> None:
+        """Write the baseline to ``path`` atomically; ``inputs`` (the files the run read) are
+        refused as targets (see :func:`~alignspec.views.output.atomic_output`)."""
+        write_atomic(str(path), self.to_json(), inputs)
 
     @classmethod
     def read(cls, path: Path) -> Baseline:
         try:
-            document = json.loads(path.read_text(encoding="utf-8"))
+            data = read_regular(path, MAX_BASELINE_BYTES)
+            if len(data) > MAX_BASELINE_BYTES:
+                raise BaselineError(f"'{path}' is larger than the limit of {MAX_BASELINE_BYTES:,} bytes for a baseline")
+            document = json.loads(data.decode("utf-8"))
         except OSError as exc:
             raise BaselineError(f"cannot read the baseline '{path}': {exc.strerror or exc}") from None
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:

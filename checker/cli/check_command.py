@@ -10,12 +10,14 @@ from pathlib import Path
 from ..analysis.words import count
 from ..check import STDIN, CheckOptions, UsageError, check
 from ..render.answer import holds_section
+from ..render.escape import visible
 from ..render.github import render_github
 from ..render.json_format import render_json
 from ..render.junit import render_junit
 from ..render.sarif import render_sarif
 from ..render.text import ColorChoice, render_text, should_use_color, summary_line
 from ..results import CheckResult
+from ..streams import say
 from .baseline import Baseline, BaselineError
 from .findings import ReportedFindings, reported_findings
 from .progress import ProgressReporter
@@ -86,11 +88,11 @@ def _write_baseline(path: str, result: CheckResult) -> int:
         raise UsageError(f"cannot write the baseline '{path}': no such directory")
     baseline = Baseline.of(result.diagnostics, target.resolve().parent, lambda f: result.sources.get(f, ""))
     try:
-        baseline.write(target)
+        baseline.write(target, result.inputs)
     except OSError as exc:
         raise UsageError(f"cannot write the baseline '{path}': {exc.strerror or exc}") from None
     recorded = sum(baseline.counts.values())
-    print(f"alignspec: recorded {count(recorded, 'finding')} in {path}", file=sys.stderr)
+    say(f"alignspec: recorded {count(recorded, 'finding')} in {visible(path)}")
     return 0
 
 
@@ -126,5 +128,4 @@ def _tell(settings: Settings, findings: ReportedFindings, baseline: str | None) 
             for entry, times_recorded in findings.stale:
                 times = f" (x{times_recorded})" if times_recorded > 1 else ""
                 lines.append(f"  {entry.file}: {entry.code} {entry.message}{times}")
-    sys.stderr.write("".join(f"alignspec: {line}\n" if not line.startswith("  ") else f"{line}\n"
-                             for line in lines))
+    sys.stderr.write("".join(f"{'' if line.startswith('  ') else 'alignspec: '}{visible(line)}\n" for line in lines))

@@ -26,6 +26,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib
 
+from ..syntax.safe_open import read_regular
 from .selection import SelectorError, check_selectors
 
 OWN_FILE = "alignspec.toml"
@@ -34,6 +35,7 @@ SECTION = ("tool", "alignspec")
 
 LIMIT_KEYS = ("max-entities", "max-facts", "max-steps")
 KEYS = ("roots", "strict", *LIMIT_KEYS, "select", "ignore", "per-file-ignores")
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
 
 class ConfigError(Exception):
@@ -104,13 +106,23 @@ def discover(start: Path, explicit: str | None = None, isolated: bool = False) -
     return load_config(found) if found is not None else NO_CONFIG
 
 
+def _text(path: Path) -> str:
+    """The text of a configuration file, read as spec files are: a regular file only (a FIFO or
+    a device is never opened), bounded (see :mod:`~alignspec.syntax.safe_open`)."""
+    data = read_regular(path, MAX_CONFIG_BYTES)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than the limit of {MAX_CONFIG_BYTES:,} bytes for a configuration file")
+    return data.decode("utf-8")
+
+
 def _parse(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            document: dict[str, Any] = tomllib.load(handle)
-            return document
+        document: dict[str, Any] = tomllib.loads(_text(path))
+        return document
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror or exc}") from None
 
@@ -134,8 +146,8 @@ def _where(path: Path, key: str) -> str:
     """``path:line`` of the line that sets ``key`` in the settings table (just ``path`` when
     the line cannot be found: tomllib keeps no positions, so the text is searched)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+        lines = _text(path).splitlines()
+    except (OSError, UnicodeDecodeError, ConfigError):
         return str(path)
     wanted = "" if path.name == OWN_FILE else ".".join(SECTION)
     own_table = f"{wanted}.{key}" if wanted else key

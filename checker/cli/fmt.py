@@ -1,11 +1,15 @@
 """``alignspec fmt``: rewrite specs in the canonical layout, or say which ones would change.
 
-Files are rewritten in place, each atomically (a temporary file beside it, flushed to disk, then
-``os.replace``), and only when their bytes change. A file that cannot be read or does not parse is
-left as it was and reported with its diagnostic. ``-`` formats standard input to standard output.
-``--check`` and ``--diff`` write nothing. Messages go to standard error; standard output carries
-only diffs and formatted standard input. Exit status: 0, or 1 when a file could not be formatted
-(or, with ``--check`` or ``--diff``, when a file would change), or 2 for a usage error.
+Files are read as every spec is (regular files only, bounded: see
+:mod:`~alignspec.syntax.safe_open`) and rewritten in place through the writer of ``-o``
+(:mod:`~alignspec.views.output`): atomically, a temporary file beside it flushed to disk and
+renamed over it (through a symbolic link, its target), and only when their bytes change. A file
+that cannot be read or does not parse is left as it was and reported with its diagnostic. ``-``
+formats standard input to standard output. ``--check`` and ``--diff`` write nothing. Messages go
+to standard error (file names escaped as :func:`~alignspec.render.escape.visible` shows them);
+standard output carries only diffs and formatted standard input. Exit status: 0, or 1 when a file
+could not be formatted (or, with ``--check`` or ``--diff``, when a file would change), or 2 for a
+usage error.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from ..check import UsageError, collect_targets
 from ..codes import INPUT_ERROR
 from ..diagnostic_collector import make_diagnostic
 from ..diagnostics import Diagnostic, Span
+from ..render.escape import visible
 from ..render.text import render_text, should_use_color
 from ..results import CheckResult
 from ..syntax.formatter import FormatError, format_text
-from ..syntax.source import SourceError, decode_source
+from ..syntax.safe_open import NotRegularFileError, read_regular
+from ..syntax.source import MAX_FILE_BYTES, SourceError, decode_source
 from ..views.output import write_atomic
 
 STDIN = "-"
@@ -110,16 +116,17 @@ def run_fmt(args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextI
         if args.diff:
             stdout.writelines(_unified_diff(name, data, formatted))
         if args.check:
-            print(f"would reformat {name}", file=stderr)
+            print(f"would reformat {visible(name)}", file=stderr)
         if write and target != STDIN:
             try:
                 write_atomic(os.path.realpath(target), formatted)
             except OSError as exc:
                 report.changed.pop()
                 report.failed.append(name)
-                print(f"alignspec: cannot write {name}: {exc.strerror or exc}; it is left as it was", file=stderr)
+                print(f"alignspec: cannot write {visible(name)}: {exc.strerror or exc}; it is left as it was",
+                      file=stderr)
                 continue
-            print(f"reformatted {name}", file=stderr)
+            print(f"reformatted {visible(name)}", file=stderr)
     _finish(report, targets, write, stderr)
     if report.failed or (not write and report.changed):
         return 1
@@ -135,11 +142,17 @@ def _read_stdin(stream: TextIO) -> bytes:
 
 
 def _read_file(path: str, report: _Report) -> bytes | None:
+    """The bytes of a spec file (one byte more than the size limit at most, which the decoding
+    then reports), or None with an input error recorded: a FIFO or a device is never opened."""
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
+        return read_regular(path, MAX_FILE_BYTES)
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, IsADirectoryError):
+            reason = "it is a directory, not a spec file"
+        elif isinstance(exc, NotRegularFileError):
+            reason = f"it is {exc.strerror}"
+        else:
+            reason = getattr(exc, "strerror", None) or str(exc)
         report.diagnostics.append(make_diagnostic(
             INPUT_ERROR, Span(path, 1, 1, 1, 1), f"cannot read {path}: {reason}",
             help="check that the path names a readable .align file"))
@@ -164,7 +177,7 @@ def _format(name: str, data: bytes, report: _Report) -> str | None:
 def _unified_diff(name: str, data: bytes, formatted: str) -> Iterable[str]:
     original = data.decode("utf-8", errors="replace").removeprefix("\ufeff")
     lines = difflib.unified_diff(original.splitlines(keepends=True), formatted.splitlines(keepends=True),
-                                 fromfile=f"{name}\t(original)", tofile=f"{name}\t(formatted)")
+                                 fromfile=f"{visible(name)}\t(original)", tofile=f"{visible(name)}\t(formatted)")
     for line in lines:
         if line.endswith("\n"):
             yield line

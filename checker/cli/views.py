@@ -10,6 +10,7 @@ from difflib import get_close_matches
 from ..api import Spec, SpecError, load
 from ..check import UsageError
 from ..diagnostics import Diagnostic, Severity
+from ..model.kinds import all_units
 from ..render.text import ColorChoice, render_text, should_use_color
 from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
@@ -116,7 +117,10 @@ def add_view_parsers(commands, parents: list[argparse.ArgumentParser],
 
     parsers = [lattice, argue, comparison, graph, report]
     for parser in parsers:
-        parser.add_argument("-o", "--output", metavar="PATH", help="write to PATH (atomically) instead of stdout")
+        parser.add_argument("-o", "--output", metavar="PATH",
+                            help="write to PATH instead of stdout: a file is replaced atomically (through a "
+                                 "symbolic link, its target), a FIFO or device is written to as a stream, "
+                                 "and the specs read are never overwritten")
     return parsers
 
 
@@ -142,7 +146,8 @@ def _views(spec: Spec, names: list[str] | None, file: str) -> list:
     return chosen
 
 
-def _print_diagnostics(spec_file: str, diagnostics: list[Diagnostic], color: ColorChoice) -> None:
+def print_diagnostics(spec_file: str, diagnostics: list[Diagnostic], color: ColorChoice) -> None:
+    """Print ``diagnostics`` about ``spec_file`` on standard error, as ``check`` prints them."""
     sources: dict[str, str] = {}
     for diagnostic in diagnostics:
         for span in [diagnostic.span, *(r.span for r in diagnostic.related)]:
@@ -225,18 +230,19 @@ def run_view(args: argparse.Namespace, settings: Settings) -> int:
         try:
             spec = load(args.file, roots=list(settings.roots), budget=settings.budget, progress=progress)
         except SpecError as exc:
-            _print_diagnostics(args.file, exc.diagnostics, color)
+            print_diagnostics(args.file, exc.diagnostics, color)
             return 1
     model_errors = [d for d in spec.own_diagnostics if d.severity is Severity.ERROR]
     if model_errors:
-        _print_diagnostics(args.file, list(spec.diagnostics()), color)
+        print_diagnostics(args.file, list(spec.diagnostics()), color)
         return 1
     render = RENDERERS[args.command]
     if args.output:
         if not os.path.isdir(os.path.dirname(os.path.abspath(args.output))):
             raise UsageError(f"cannot write '{args.output}': no such directory")
+        inputs = [unit.real for unit in all_units(spec.unit)]
         try:
-            with atomic_output(args.output) as handle:
+            with atomic_output(args.output, inputs) as handle:
                 handle.write(render(spec, args))
         except OSError as exc:
             raise UsageError(f"cannot write '{args.output}': {exc.strerror or exc}") from None
@@ -245,6 +251,6 @@ def run_view(args: argparse.Namespace, settings: Settings) -> int:
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
     diagnostics = list(spec.diagnostics())
     if any(d.severity is Severity.ERROR for d in diagnostics):
-        _print_diagnostics(args.file, diagnostics, color)
+        print_diagnostics(args.file, diagnostics, color)
         return 1
     return 0

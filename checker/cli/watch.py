@@ -31,6 +31,7 @@ from ..check import CheckOptions, UsageError, collect_targets, default_roots
 from ..diagnostic_collector import ordered
 from ..diagnostics import Diagnostic
 from ..model.loader import Loader, display_path, library_directory
+from ..render.escape import visible
 from ..results import CheckResult
 from ..syntax import nodes as n
 from ..syntax.source import SourceError, read_source
@@ -249,7 +250,7 @@ def _report(watcher: Watcher, changed: set[str] | None, report: Callable[[WatchR
     except UsageError as exc:
         if first:
             raise
-        print(f"alignspec: error: {exc}; waiting for changes", file=stderr)
+        print(f"alignspec: error: {visible(str(exc))}; waiting for changes", file=stderr)
         return 2
     if _is_terminal(stdout):
         stdout.write(CLEAR_SCREEN)
@@ -257,8 +258,8 @@ def _report(watcher: Watcher, changed: set[str] | None, report: Callable[[WatchR
     stdout.flush()
     analysed = ", ".join(display_path(t) for t in run.analysed) or "nothing"
     cause = f" after a change to {', '.join(run.changed)}" if run.changed else ""
-    print(f"alignspec: analysed {analysed}{cause}; watching {watcher.watched_files()} files "
-          f"(Ctrl-C to stop)", file=stderr, flush=True)
+    print(visible(f"alignspec: analysed {analysed}{cause}; watching {watcher.watched_files()} files "
+                  f"(Ctrl-C to stop)"), file=stderr, flush=True)
     return status
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from ..api import Spec, SpecError, load
 from ..check import UsageError
 from ..integrations import Finding, OutsideError, findings, parse_show, resolve_inside, select_sections, spec_files
+from ..syntax.source import SourceError, read_source
 from ..views.document import Block
 from ..views.markdown_report import render_markdown
 from ..views.pictures import Drawing
@@ -190,7 +191,11 @@ class Expander:
         report = self._render(str(path), where, expansion, options=options)
         if options.show is None or "source" not in options.show:
             return report
-        text = path.read_text(encoding="utf-8-sig")
+        try:
+            text = read_source(str(path)).text
+        except (OSError, SourceError) as exc:
+            self.log("warning", f"{page}:{line}: alignspec: cannot read {argument}: {exc}")
+            return report
         longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
         fence = "`" * max(3, longest + 1)
         return f"{report}\n\n{fence}alignspec\n{text.rstrip(chr(10))}\n{fence}"

@@ -12,6 +12,8 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
 from ..integrations.style import CSS, FILE_NAME
+from ..render.escape import visible
+from ..views.output import write_atomic
 from .markdown import DIAGRAM_CHOICES, Expander
 
 CSS_PATH = f"assets/{FILE_NAME}"
@@ -40,7 +42,7 @@ class AlignSpecPlugin(BasePlugin[AlignSpecConfig]):
         self.watched: set[str] = set()
 
     def _log(self, level: str, message: str) -> None:
-        (log.warning if level == "warning" else log.info)(message)
+        (log.warning if level == "warning" else log.info)(visible(message))
 
     def on_page_markdown(self, markdown: str, /, *, page, config, files) -> str:
         """Expand the page's AlignSpec blocks."""
@@ -60,8 +62,7 @@ class AlignSpecPlugin(BasePlugin[AlignSpecConfig]):
         """Write the style sheet into the built site."""
         target = os.path.join(config["site_dir"], *CSS_PATH.split("/"))
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(CSS)
+        write_atomic(target, CSS)
 
     def on_serve(self, server, /, *, config, builder):
         """Watch every spec file a page was rendered from (imports outside the docs too)."""

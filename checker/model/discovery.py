@@ -22,9 +22,12 @@ from pathlib import Path, PurePosixPath
 
 from pathspec import GitIgnoreSpec
 
+from ..syntax.safe_open import read_regular
+
 SKIPPED_DIRECTORY_NAMES = frozenset({"build", "dist", "node_modules"})
 VIRTUAL_ENVIRONMENT_MARKER = "pyvenv.cfg"
 IGNORE_FILE = ".gitignore"
+MAX_IGNORE_FILE_BYTES = 16 * 1024 * 1024
 SPEC_SUFFIX = ".align"
 
 
@@ -47,11 +50,12 @@ class IgnoreFile:
 
 
 def read_ignore_file(directory: Path) -> IgnoreFile | None:
-    """The ``.gitignore`` of ``directory``, or None when it has none (or it cannot be read)."""
+    """The ``.gitignore`` of ``directory``, or None when it has none (or it cannot be read: a
+    FIFO or a device in its place is never opened, and only its first 16 MiB are read)."""
     path = directory / IGNORE_FILE
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
+        text = read_regular(path, MAX_IGNORE_FILE_BYTES)[:MAX_IGNORE_FILE_BYTES].decode("utf-8", errors="replace")
+    except (OSError, ValueError):
         return None
     return IgnoreFile(directory, GitIgnoreSpec.from_lines(text.splitlines()))
 
@@ -114,33 +118,31 @@ def spec_files_below(directory: str | os.PathLike[str]) -> list[Path]:
         absolute, True, _parent_ignore_files(absolute))
     ignore_files = [] if named_despite_rules else _parent_ignore_files(absolute)
     found: list[Path] = []
-    _walk(top, absolute, ignore_files, inside, found)
-    return sorted(found, key=str)
-
-
-def _walk(shown: Path, absolute: Path, ignore_files: list[IgnoreFile], inside: str, found: list[Path]) -> None:
-    own = read_ignore_file(absolute)
-    active = ignore_files + [own] if own is not None else ignore_files
-    try:
-        entries = sorted(os.scandir(absolute), key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        path = absolute / entry.name
+    # an explicit stack of directories still to read, so a tree of any depth is walked without
+    # recursion; each directory carries the .gitignore files that apply to it
+    pending: list[tuple[Path, Path, list[IgnoreFile]]] = [(top, absolute, ignore_files)]
+    while pending:
+        shown, current, inherited = pending.pop()
+        own = read_ignore_file(current)
+        active = inherited + [own] if own is not None else inherited
         try:
-            is_dir = entry.is_dir(follow_symlinks=False)
-            is_file = entry.is_file()
+            entries = sorted(os.scandir(current), key=lambda e: e.name)
         except OSError:
             continue
-        if is_dir:
-            if skipped_directory(path) or is_ignored(path, True, active):
+        for entry in entries:
+            path = current / entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                is_file = entry.is_file()
+            except OSError:
                 continue
-            _walk(shown / entry.name, path, active, inside, found)
-        elif is_file and entry.name.endswith(SPEC_SUFFIX):
-            if is_ignored(path, False, active):
-                continue
-            if _inside(os.path.realpath(path), inside):
+            if is_dir:
+                if not (skipped_directory(path) or is_ignored(path, True, active)):
+                    pending.append((shown / entry.name, path, active))
+            elif is_file and entry.name.endswith(SPEC_SUFFIX) and not is_ignored(path, False, active) \
+                    and _inside(os.path.realpath(path), inside):
                 found.append(shown / entry.name)
+    return sorted(found, key=str)
 
 
 def _inside(path: str, directory: str) -> bool:

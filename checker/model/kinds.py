@@ -7,6 +7,7 @@ kind-mismatch. Framing rules are never used here: what they force is the reasone
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -28,22 +29,26 @@ class KindTable:
 
     def __init__(self, units: Iterable[Unit]):
         self._ancestors: dict[int, list[KindSym]] = {}
+        self._positions: dict[int, dict[int, int]] = {}
         self._disjoint: set[frozenset[int]] = set()
+        self._partners: dict[int, list[KindSym]] = {}
         for unit in units:
             for group in unit.disjoints:
                 kinds = [m for m in group.members if isinstance(m, KindSym)]
                 for i, a in enumerate(kinds):
                     for b in kinds[i + 1:]:
                         self._disjoint.add(frozenset((id(a), id(b))))
+                        self._partners.setdefault(id(a), []).append(b)
+                        self._partners.setdefault(id(b), []).append(a)
 
     def ancestors(self, kind: KindSym) -> list[KindSym]:
         """``kind`` and every kind above it, each once, nearest first; safe on cycles."""
         cached = self._ancestors.get(id(kind))
         if cached is not None:
             return cached
-        out, seen, frontier = [], {id(kind)}, [kind]
+        out, seen, frontier = [], {id(kind)}, deque([kind])
         while frontier:
-            current = frontier.pop(0)
+            current = frontier.popleft()
             out.append(current)
             for parent in current.parents:
                 if id(parent) not in seen:
@@ -56,11 +61,22 @@ class KindTable:
         return frozenset((id(a), id(b))) in self._disjoint and a is not b
 
     def clash(self, a: KindSym, b: KindSym) -> tuple[KindSym, KindSym] | None:
-        """A declared disjoint pair among the ancestors of ``a`` and ``b``, if any."""
+        """A declared disjoint pair among the ancestors of ``a`` and ``b``, if any: the nearest
+        ancestor ``x`` of ``a`` disjoint from some ancestor of ``b``, and the nearest such ``y``.
+
+        Linear in the number of ancestors (each ancestor of ``a`` is looked up among those of
+        ``b`` through its declared partners), not their product."""
+        if not self._partners:
+            return None
+        positions = self._positions.get(id(b))
+        if positions is None:
+            positions = {id(y): i for i, y in enumerate(self.ancestors(b))}
+            self._positions[id(b)] = positions
         for x in self.ancestors(a):
-            for y in self.ancestors(b):
-                if self.disjoint(x, y):
-                    return x, y
+            found = [(positions[id(y)], y) for y in self._partners.get(id(x), ())
+                     if id(y) in positions and y is not x]
+            if found:
+                return x, min(found, key=lambda item: item[0])[1]
         return None
 
 

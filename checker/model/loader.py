@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, Related, Severity
 from ..gc_pause import collector_paused
 from ..syntax import nodes as n
 from ..syntax.errors import parse_file
+from ..syntax.safe_open import Located, locate
 from ..syntax.text_input import parse_bytes
 from .cycles import check_cycles
 from .kinds import KindTable, all_units, check_kinds
@@ -112,14 +113,19 @@ class Loader:
         path = os.path.join(self.library, f"{name}.align")
         return self._load(os.path.realpath(path), path)
 
-    def _load(self, real: str, display: str) -> LoadedUnit:
+    def _load(self, real: str, display: str, located: Located | None = None) -> LoadedUnit:
         display = display_path(display)
         if real in self.loaded:
             return self.loaded[real]
         unsaved = self._unsaved.get(real)
         if unsaved is None and self._overlay is not None:
             unsaved = self._overlay(real)
-        spec, diagnostics = parse_file(display) if unsaved is None else parse_bytes(display, unsaved)
+        if unsaved is not None:
+            spec, diagnostics = parse_bytes(display, unsaved)
+        else:
+            spec, diagnostics = parse_file(display, located.read if located is not None else None)
+        if located is not None:
+            located.close()
         if spec is None:
             result = LoadedUnit(None, diagnostics)
             self.loaded[real] = result
@@ -167,7 +173,12 @@ class Loader:
         if target is None:
             reporter.report(IMPORT_ERROR, statement.target_span, problem[0], help=problem[1])
             return
-        real, display = target
+        with target[0] as located:
+            self._import_located(unit, statement, located, target[1], reporter)
+
+    def _import_located(self, unit: Unit, statement: n.Import, located: Located, display: str,
+                        reporter: DiagnosticCollector) -> None:
+        real = located.real
         if real in self._in_progress:
             start = self._in_progress.index(real)
             chain = [os.path.basename(p) for p in self._in_progress[start:]] + [os.path.basename(real)]
@@ -184,7 +195,7 @@ class Loader:
                 help="flatten the chain of imports",
             )
             return
-        loaded = self._load(real, display)
+        loaded = self._load(real, display, located)
         if loaded.unit is None or loaded.has_errors:
             first = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
             message = f"imported spec '{display}' has errors"
@@ -199,11 +210,26 @@ class Loader:
         unit.imported.append(loaded.unit)
         unit.import_links.append((statement, loaded.unit))
 
+    def _held_by_editor(self, real: str) -> bool:
+        """Whether the overlay holds a text for the file at ``real`` (which may not be on disk)."""
+        return self._overlay is not None and self._overlay(real) is not None
+
     def _locate(self, unit: Unit, statement: n.Import):
-        """Find an import's file: ((real, display), None) or (None, (message, help))."""
+        """Find an import's file: ((located, display), None) or (None, (message, help)).
+
+        The file is resolved component by component (see :func:`~alignspec.syntax.safe_open.locate`)
+        and read later through the result, so what is checked against the roots here is what is
+        read: a symbolic link swapped in between cannot lead outside them.
+        """
         if not statement.is_path:
             path = os.path.join(self.library, f"{statement.target}.align")
-            if not os.path.isfile(path):
+            try:
+                located = locate(path)
+            except (OSError, ValueError):
+                located = None
+            if located is None or not located.exists or located.is_dir or not within(located.real, [self.library]):
+                if located is not None:
+                    located.close()
                 from difflib import get_close_matches
 
                 names = library_names()
@@ -215,7 +241,7 @@ class Loader:
                 else:
                     hint = "the shipped library is empty; import a file by its path instead"
                 return None, (f"no spec named '{statement.target}' in the shipped library", hint)
-            return (os.path.realpath(path), path), None
+            return (located, path), None
         target = statement.target
         if not target:
             return None, ("empty import path", "write the path of a .align file relative to this file")
@@ -224,17 +250,29 @@ class Loader:
                           "write the path relative to the importing file")
         base = os.path.dirname(unit.real)
         joined = os.path.normpath(os.path.join(base, target))
-        real = os.path.realpath(joined)
-        if not within(real, self.roots):
-            return None, (f"import '{target}' leaves the allowed directories",
-                          "keep imported specs beside the checked files, or allow a directory with --root DIR")
-        if os.path.isdir(real):
-            return None, (f"import '{target}' is a directory, not a spec file", "name a .align file")
-        if not os.path.exists(real) and (self._overlay is None or self._overlay(real) is None):
+        try:
+            located = locate(joined)
+        except NotADirectoryError:
             return None, (f"imported file '{target}' does not exist",
                           "check the path; it is relative to the importing file")
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            return None, (f"cannot look up import '{target}': {reason}",
+                          "check the path and the permissions of the directories on it")
+        problem = None
+        if not within(located.real, self.roots):
+            problem = (f"import '{target}' leaves the allowed directories",
+                       "keep imported specs beside the checked files, or allow a directory with --root DIR")
+        elif located.is_dir:
+            problem = (f"import '{target}' is a directory, not a spec file", "name a .align file")
+        elif not located.exists and not self._held_by_editor(located.real):
+            problem = (f"imported file '{target}' does not exist",
+                       "check the path; it is relative to the importing file")
+        if problem is not None:
+            located.close()
+            return None, problem
         display = os.path.relpath(joined) if not os.path.isabs(unit.path) else joined
-        return (real, display), None
+        return (located, display), None
 
 
 def _spec_name(spec: n.SpecFile, real: str) -> str:

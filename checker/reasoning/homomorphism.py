@@ -134,28 +134,53 @@ def _bind(atom: Atom, values: tuple[int, ...], binding: dict[str, int]) -> list[
     return added
 
 
-def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: _Counter
-            ) -> Iterator[dict[str, int]]:
-    if not atoms:
-        yield dict(binding)
-        return
+def _most_constrained(atoms: list[Atom], binding: dict[str, int], inst: Instance
+                      ) -> tuple[Atom, list[Atom]] | None:
+    """The atom with the fewest candidates and the others, or None when one has none."""
     best_i, best_n = 0, None
     for i, atom in enumerate(atoms):
         n = _candidate_count(atom, binding, inst)
         if best_n is None or n < best_n:
             best_i, best_n = i, n
             if n == 0:
-                return
-    atom = atoms[best_i]
-    rest = atoms[:best_i] + atoms[best_i + 1:]
-    for values in _candidates(atom, binding, inst):
-        counter.tick()
-        added = _bind(atom, values, binding)
-        if added is None:
-            continue
-        yield from _search(rest, binding, inst, counter)
-        for v in added:
-            del binding[v]
+                return None
+    return atoms[best_i], atoms[:best_i] + atoms[best_i + 1:]
+
+
+def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: _Counter
+            ) -> Iterator[dict[str, int]]:
+    """Backtracking over the atoms, most constrained first; iterative (one frame per matched
+    atom on an explicit stack), so patterns of any size are searched without deep recursion."""
+    # a frame: [atom, the atoms after it, its candidates, the variables its current match bound]
+    frames: list[list[Any]] = []
+    remaining: list[Atom] | None = atoms
+    while True:
+        if remaining is not None:
+            if not remaining:
+                yield dict(binding)
+            else:
+                chosen = _most_constrained(remaining, binding, inst)
+                if chosen is not None:
+                    atom, rest = chosen
+                    frames.append([atom, rest, _candidates(atom, binding, inst), None])
+        remaining = None
+        while frames and remaining is None:
+            frame = frames[-1]
+            if frame[3] is not None:
+                for v in frame[3]:
+                    del binding[v]
+                frame[3] = None
+            for values in frame[2]:
+                counter.tick()
+                added = _bind(frame[0], values, binding)
+                if added is not None:
+                    frame[3] = added
+                    remaining = frame[1]
+                    break
+            else:
+                frames.pop()
+        if remaining is None:
+            return
 
 
 def _components(atoms: Sequence[Atom], bound: set[str]) -> list[list[Atom]]:
@@ -223,33 +248,59 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
     if any(n not in instance.graph for n in binding.values()):
         return binding, atoms
     best: list[Any] = [-1, dict(binding), atoms]
-    left = [budget_steps]
+    left = budget_steps
+    skipped: list[Atom] = []
 
-    def explore(remaining: list[Atom], matched: int, skipped: list[Atom]) -> None:
-        if left[0] <= 0 or matched + len(remaining) <= best[0]:
-            return
+    def enter(remaining: list[Atom], matched: int) -> list[Any] | None:
+        """A frame for "match the most constrained atom of ``remaining``, or leave it out", or
+        None when this branch ends here (a leaf, the budget, or no better than the best)."""
+        if left <= 0 or matched + len(remaining) <= best[0]:
+            return None
         if not remaining:
             best[:] = [matched, dict(binding), list(skipped)]
-            return
+            return None
         counts = [_candidate_count(a, binding, instance) for a in remaining]
         i = min(range(len(remaining)), key=lambda j: (counts[j] == 0, counts[j], j))
         atom = remaining[i]
-        rest = remaining[:i] + remaining[i + 1:]
-        for values in _candidates(atom, binding, instance):
-            left[0] -= 1
-            if left[0] <= 0:
+        # [atom, rest, matched, candidates, variables bound by the current match, leaving it out?]
+        return [atom, remaining[:i] + remaining[i + 1:], matched, _candidates(atom, binding, instance), None, False]
+
+    # Branch and bound, iteratively: first every match of the chosen atom, then leaving it out.
+    frames = [f for f in [enter(atoms, 0)] if f is not None]
+    while frames:
+        frame = frames[-1]
+        atom, rest, matched, candidates, added, leaving_out = frame
+        if leaving_out:
+            skipped.pop()
+            frames.pop()
+            continue
+        if added is not None:
+            for v in added:
+                del binding[v]
+            frame[4] = None
+        child = None
+        for values in candidates:
+            left -= 1
+            if left <= 0:
                 break
             added = _bind(atom, values, binding)
             if added is None:
                 continue
-            explore(rest, matched + 1, skipped)
+            child = enter(rest, matched + 1)
+            if child is not None:
+                frame[4] = added
+                break
             for v in added:
                 del binding[v]
+        if child is not None:
+            frames.append(child)
+            continue
+        frame[5] = True
         skipped.append(atom)
-        explore(rest, matched, skipped)
-        skipped.pop()
+        child = enter(rest, matched)
+        if child is not None:
+            frames.append(child)
 
-    explore(atoms, 0, [])
     order = {id(a): i for i, a in enumerate(atoms)}
     unmatched = sorted(best[2], key=lambda a: order[id(a)])
     if not unmatched:  # the search was cut short before its first leaf

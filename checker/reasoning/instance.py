@@ -410,9 +410,28 @@ class Instance:
         return self._history[fact]
 
     def derivation_tree(self, fact: Fact) -> DerivationNode:
-        """The derivation of ``fact`` down to given facts, as a tree (shared premises repeat)."""
-        derivation = self._history[fact]
-        return DerivationNode(fact, derivation, tuple(self.derivation_tree(p) for p in derivation.premises))
+        """The derivation of ``fact`` down to given facts, as a tree (a premise shared by several
+        facts appears under each of them, as one shared node). Built bottom-up without
+        recursion, so derivations of any depth are fine."""
+        built: dict[Fact, DerivationNode] = {}
+        waiting: set[Fact] = set()  # facts whose premises are being built
+        stack = [fact]
+        while stack:
+            current = stack[-1]
+            if current in built:
+                stack.pop()
+                continue
+            derivation = self._history[current]
+            missing = [p for p in derivation.premises if p not in built]
+            if missing:
+                if current in waiting or any(p in waiting for p in missing):
+                    raise ValueError(f"the derivation of {self.describe_fact(current)} is circular")
+                waiting.add(current)
+                stack.extend(missing)
+                continue
+            stack.pop()
+            built[current] = DerivationNode(current, derivation, tuple(built[p] for p in derivation.premises))
+        return built[fact]
 
     def support(self, facts: Iterable[Fact]) -> Iterator[Fact]:
         """Every fact in the derivations of ``facts`` (themselves included), each once."""

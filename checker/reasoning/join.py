@@ -9,7 +9,8 @@ step: rule bodies are small and run millions of times.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import heapq
+from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
 from .homomorphism import SearchBudgetExceeded
@@ -40,23 +41,9 @@ class JoinPlan:
 
     def __init__(self, atoms: Sequence[Atom], bound: Sequence[str], slots: dict[str, int]) -> None:
         self.slots = slots
-        known = set(bound)
-        remaining = list(atoms)
         self.steps: list[tuple[Any, ...]] = []
-        while remaining:
-            def score(item: tuple[int, Atom]) -> tuple[int, int, int]:
-                # checks first, then lookups from a known entity, scans of a whole index last
-                i, atom = item
-                unbound = len({v for v in atom.args if v not in known})
-                if unbound == 0:
-                    category = 0
-                elif unbound < len(set(atom.args)):
-                    category = 1
-                else:
-                    category = 2
-                return (category, len(atom.args), i)
-            i, atom = min(enumerate(remaining), key=score)
-            remaining.pop(i)
+        known = set(bound)
+        for atom in _join_order(atoms, known):
             self.steps.append(self._step(atom, known))
             known.update(atom.args)
 
@@ -82,84 +69,157 @@ class JoinPlan:
     def run(self, inst: Instance, values: list[Any], counter: StepCounter) -> Iterator[list[Any]]:
         """Yield ``values`` (a slot list) completed in every way; it is reused, copy what you keep.
 
-        The instance must not change while the iterator is alive.
+        The instance must not change while the iterator is alive. The search keeps one iterator
+        of candidates per step instead of recursing, so bodies of any length run in constant
+        stack depth.
         """
-        return self._run(0, inst, values, counter)
+        steps = self.steps
+        n = len(steps)
+        pending: list[Any] = [None] * n  # the candidates still to try at each scanning step
+        filled: list[tuple[int, ...]] = [()] * n  # the slots each scanning step fills
+        i = 0
+        forward = True  # entering step i afresh, or coming back to try its next candidate
+        while True:
+            if forward:
+                if i == n:
+                    yield values
+                    forward = False
+                    i -= 1
+                    continue
+                code, pred, a, b = steps[i]
+                if code == _KIND_CHECK:
+                    ok = values[a] in inst.members(pred)
+                elif code == _REL_CHECK:
+                    ok = values[b] in inst.successors(pred, values[a])
+                else:
+                    candidates: Collection[Any]
+                    if code == _TUPLE:
+                        candidates = _tuple_candidates(inst, values, pred, a, b)
+                        filled[i] = tuple(s for s in dict.fromkeys(a) if values[s] is None)
+                    elif code == _KIND_SCAN:
+                        candidates = inst.members(pred)
+                        filled[i] = (a,)
+                    elif code == _REL_OUT:
+                        candidates = inst.successors(pred, values[a])
+                        filled[i] = (b,)
+                    elif code == _REL_IN:
+                        candidates = inst.predecessors(pred, values[b])
+                        filled[i] = (a,)
+                    elif code == _REL_LOOP:
+                        candidates = [s for s, t in inst.pairs(pred) if s == t]
+                        filled[i] = (a,)
+                    else:
+                        candidates = inst.pairs(pred)
+                        filled[i] = (a, b)
+                    counter.steps += len(candidates)
+                    if counter.steps > counter.limit:
+                        raise SearchBudgetExceeded()
+                    pending[i] = iter(candidates)
+                    ok = self._next(i, pending, filled[i], values)
+                if ok:
+                    i += 1
+                else:
+                    forward = False
+                    i -= 1
+            else:
+                if i < 0:
+                    return
+                if pending[i] is not None and self._next(i, pending, filled[i], values):
+                    forward = True
+                    i += 1
+                else:
+                    i -= 1
 
-    def _run(self, i: int, inst: Instance, values: list[Any], counter: StepCounter) -> Iterator[list[Any]]:
-        if i == len(self.steps):
-            yield values
-            return
-        code, pred, a, b = self.steps[i]
-        nxt = i + 1
+    def _next(self, i: int, pending: list[Any], filled: tuple[int, ...], values: list[Any]) -> bool:
+        """Put the next candidate of scanning step ``i`` into its slots (``filled``); False
+        (slots cleared) when there is none left."""
+        code, _, a, b = self.steps[i]
         if code == _TUPLE:
-            yield from self._run_tuple(nxt, inst, values, counter, pred, a, b)
-            return
-        if code == _KIND_CHECK:
-            if values[a] in inst.members(pred):
-                yield from self._run(nxt, inst, values, counter)
-            return
-        if code == _REL_CHECK:
-            if values[b] in inst.successors(pred, values[a]):
-                yield from self._run(nxt, inst, values, counter)
-            return
-        candidates: Iterable[int]
-        if code == _KIND_SCAN:
-            candidates = inst.members(pred)
-            target = a
-        elif code == _REL_OUT:
-            candidates = inst.successors(pred, values[a])
-            target = b
-        elif code == _REL_IN:
-            candidates = inst.predecessors(pred, values[b])
-            target = a
-        elif code == _REL_LOOP:
-            candidates = [s for s, t in inst.pairs(pred) if s == t]
-            target = a
-        else:
-            counter.steps += len(inst.pairs(pred))
-            if counter.steps > counter.limit:
-                raise SearchBudgetExceeded()
-            for s, t in inst.pairs(pred):
-                values[a], values[b] = s, t
-                yield from self._run(nxt, inst, values, counter)
-            values[a] = values[b] = None
-            return
-        counter.steps += len(candidates)
-        if counter.steps > counter.limit:
-            raise SearchBudgetExceeded()
-        for c in candidates:
-            values[target] = c
-            yield from self._run(nxt, inst, values, counter)
-        values[target] = None
-
-
-    def _run_tuple(self, nxt: int, inst: Instance, values: list[Any], counter: StepCounter, pred: str,
-                   slots: tuple[int, ...], bound: tuple[int, ...]) -> Iterator[list[Any]]:
-        """An atom of three or more arguments: its tuples at the index of one bound argument (all
-        of them when none is bound), kept when they agree with what is bound."""
-        if bound:
-            position = min(bound, key=lambda p: len(inst.tuples_at(pred, p, values[slots[p]])))
-            candidates = list(inst.tuples_at(pred, position, values[slots[position]]))
-        else:
-            candidates = list(inst.tuples(pred))
-        counter.steps += len(candidates)
-        if counter.steps > counter.limit:
-            raise SearchBudgetExceeded()
-        unbound = [s for s in dict.fromkeys(slots) if values[s] is None]
-        for candidate in candidates:
-            agrees = True
-            for slot, value in zip(slots, candidate):
-                current = values[slot]
-                if current is None:
-                    values[slot] = value
-                elif current != value:
-                    agrees = False
-                    break
-            if agrees:
-                yield from self._run(nxt, inst, values, counter)
-            for slot in unbound:
+            # an n-ary atom: the next stored tuple that agrees with what is bound (repeated
+            # variables included); the slots it fills are cleared of the previous one first
+            for slot in filled:
                 values[slot] = None
+            for stored in pending[i]:
+                agrees = True
+                for slot, value in zip(a, stored):
+                    current = values[slot]
+                    if current is None:
+                        values[slot] = value
+                    elif current != value:
+                        agrees = False
+                        break
+                if agrees:
+                    return True
+                for slot in filled:
+                    values[slot] = None
+            pending[i] = None
+            return False
+        candidate: Any = next(pending[i], _NONE)
+        if candidate is _NONE:
+            pending[i] = None
+            for slot in filled:
+                values[slot] = None
+            return False
+        if code == _REL_SCAN:
+            values[a], values[b] = candidate
+        else:
+            values[filled[0]] = candidate
+        return True
+
+
+_NONE = object()
+
+
+def _tuple_candidates(inst: Instance, values: list[Any], pred: str, slots: tuple[int, ...],
+                      bound: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The stored tuples of an atom of three or more arguments worth trying: those at the index
+    of its bound argument with the fewest (all of them when none is bound)."""
+    if bound:
+        position = min(bound, key=lambda p: len(inst.tuples_at(pred, p, values[slots[p]])))
+        return list(inst.tuples_at(pred, position, values[slots[position]]))
+    return list(inst.tuples(pred))
+
+
+def _category(atom: Atom, known: set[str]) -> int:
+    """0: every argument known (a check); 1: some known (a lookup); 2: none (a scan)."""
+    distinct = set(atom.args)
+    unbound = len(distinct - known)
+    return 0 if unbound == 0 else 1 if unbound < len(distinct) else 2
+
+
+def _join_order(atoms: Sequence[Atom], bound: set[str]) -> Iterator[Atom]:
+    """The atoms in join order: at each step the one with the smallest (category, arity,
+    position), categories as in :func:`_category` for the variables known by then (checks first,
+    then lookups from a known entity, scans of a whole index last).
+
+    A heap keyed on that triple, updated only for the atoms that share a newly known variable,
+    gives the same order as rescanning every remaining atom at each step, in O(n log n).
+    """
+    known = set(bound)
+    categories = [_category(atom, known) for atom in atoms]
+    heap = [(category, len(atom.args), i) for i, (category, atom) in enumerate(zip(categories, atoms))]
+    heapq.heapify(heap)
+    users: dict[str, list[int]] = {}
+    for i, atom in enumerate(atoms):
+        for v in dict.fromkeys(atom.args):
+            users.setdefault(v, []).append(i)
+    taken = [False] * len(atoms)
+    while heap:
+        category, _, i = heapq.heappop(heap)
+        if taken[i] or category != categories[i]:
+            continue  # an entry left behind when the atom's category dropped
+        taken[i] = True
+        atom = atoms[i]
+        yield atom
+        new = [v for v in dict.fromkeys(atom.args) if v not in known]
+        known.update(atom.args)
+        for v in new:
+            for j in users[v]:
+                if not taken[j]:
+                    category = _category(atoms[j], known)
+                    if category != categories[j]:
+                        categories[j] = category
+                        heapq.heappush(heap, (category, len(atoms[j].args), j))
 
 
 def slot_map(atoms: Sequence[Atom], extra: Sequence[str] = ()) -> dict[str, int]:

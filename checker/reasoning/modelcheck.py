@@ -13,22 +13,27 @@ from .logic import Atom, Axiom, AxiomKind, Theory
 
 
 def _assignments(pattern: Sequence[Atom], facts: list[Fact], start: dict[str, int]) -> Iterator[dict[str, int]]:
-    """Every assignment extending ``start`` that maps each atom onto some fact (nested loops)."""
-    if not pattern:
-        yield dict(start)
-        return
-    first, rest = pattern[0], pattern[1:]
-    for pred, args in facts:
-        if pred != first.pred or len(args) != len(first.args):
+    """Every assignment extending ``start`` that maps each atom onto some fact (nested loops,
+    one per atom, kept on an explicit stack rather than in recursive calls)."""
+    # stack[i]: (the assignment before atom i, the index of the next fact to try for atom i)
+    stack: list[tuple[dict[str, int], int]] = [(dict(start), 0)]
+    while stack:
+        depth = len(stack) - 1
+        if depth == len(pattern):
+            yield dict(stack.pop()[0])
             continue
-        extended = dict(start)
-        consistent = True
-        for var, value in zip(first.args, args):
-            if extended.setdefault(var, value) != value:
-                consistent = False
+        assignment, position = stack.pop()
+        atom = pattern[depth]
+        while position < len(facts):
+            pred, args = facts[position]
+            position += 1
+            if pred != atom.pred or len(args) != len(atom.args):
+                continue
+            extended = dict(assignment)
+            if all(extended.setdefault(var, value) == value for var, value in zip(atom.args, args)):
+                stack.append((assignment, position))
+                stack.append((extended, 0))
                 break
-        if consistent:
-            yield from _assignments(rest, facts, extended)
 
 
 def holds(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None) -> bool:

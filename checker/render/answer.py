@@ -14,6 +14,7 @@ from ..analysis.outcomes import ClaimStatus
 from ..evidence import Counterexample, JustificationStep
 from ..model.written import claim_text
 from ..reasoning.logic import AxiomKind
+from .escape import visible
 from .text import location
 
 _STEP_INDENT = "    "
@@ -47,7 +48,9 @@ def justification_lines(steps: tuple[JustificationStep, ...] | None) -> list[str
 
 def _world_lines(title: str, world: Counterexample, unmatched: bool) -> list[str]:
     lines = [f"{_STEP_INDENT}{title}"]
-    lines.extend(f"{_WORLD_INDENT}{line}" for line in world.scenario.splitlines())
+    scenario = world.scenario.strip("\n")
+    # split at line feeds only: any other line separator is escaped, never a line of its own
+    lines.extend(f"{_WORLD_INDENT}{line}" for line in (scenario.split("\n") if scenario else ()))
     if unmatched and world.unmatched:
         lines.append(f"{_STEP_INDENT}no match for: {', '.join(world.unmatched)}")
     return lines
@@ -68,15 +71,17 @@ def evidence_lines(outcome: ClaimOutcome) -> list[str]:
 
 
 def holds_section(outcomes: list[ClaimOutcome]) -> str:
-    """``check --explain-holds``: each claim that holds, with its evidence."""
+    """``check --explain-holds``: each claim that holds, with its evidence (control characters
+    escaped line by line, as :func:`~alignspec.render.escape.visible` shows them)."""
     lines: list[str] = []
     for outcome in outcomes:
         if outcome.status is ClaimStatus.HOLDS:
             lines.append(claim_heading(outcome))
             lines.extend(evidence_lines(outcome))
-    return "\n".join(lines)
+    return "\n".join(visible(line) for line in lines)
 
 
 def answer_text(outcome: ClaimOutcome) -> str:
-    """``ask``: the answer to one question with its evidence, ending with a newline."""
-    return "\n".join([question_heading(outcome), *evidence_lines(outcome)]) + "\n"
+    """``ask``: the answer to one question with its evidence, ending with a newline (control
+    characters escaped line by line, as :func:`~alignspec.render.escape.visible` shows them)."""
+    return "\n".join(visible(line) for line in [question_heading(outcome), *evidence_lines(outcome)]) + "\n"

@@ -15,7 +15,8 @@ One ``testsuite`` per spec file checked, in the order checked, each with:
 Findings that are not about claims or scenarios (a collapse, an unknown name) are not tests:
 they are in the exit status and the other formats. Claims and scenarios are shown as decided,
 whatever suppression comments or a baseline do to their findings. The output is deterministic:
-no times, no host names, attributes in a fixed order.
+no times, no host names, attributes in a fixed order. Characters XML 1.0 forbids are shown as
+``\\u{1b}`` (see :func:`~alignspec.render.escape.xml_safe`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from ..model.written import atom_text, claim_text
 from ..results import CheckResult
 from ..syntax import nodes as n
 from .answer import evidence_lines
+from .escape import xml_safe
 
 
 @dataclass
@@ -146,7 +148,14 @@ def to_element(result: CheckResult) -> ET.Element:
 
 
 def render_junit(result: CheckResult) -> str:
-    """``result`` as a JUnit XML document (UTF-8, indented, ending with a newline)."""
+    """``result`` as a JUnit XML document (UTF-8, indented, ending with a newline). Text and
+    attributes are made :func:`~alignspec.render.escape.xml_safe`, so a file name or a doc string
+    holding a control character still gives a well-formed document."""
     root = to_element(result)
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            element.set(key, xml_safe(value))
+        if element.text:
+            element.text = xml_safe(element.text)
     ET.indent(root, space="  ")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

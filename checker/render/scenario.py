@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from ..analysis.outcomes import Verdict
 from ..analysis.scenarios import Cell, Hierarchy, Levels, ScenarioEvaluation
+from ..diagnostics import Diagnostic
+from .escape import visible
 
 SHORT = {Verdict.HOLDS: "holds", Verdict.REFUTED: "refuted", Verdict.OPEN: "open", Verdict.NOT_APPLICABLE: "n/a"}
 
@@ -20,14 +23,14 @@ def hierarchy_tree(hierarchy: Hierarchy) -> list[str]:
     levels = hierarchy.levels
     lines: list[str] = []
 
-    def visit(name: str, depth: int, trail: frozenset[str]) -> None:
-        lines.append(f"{'  ' * depth}{name} (level {levels[name]})")
-        for child in sorted(children.get(name, []), key=lambda c: (levels[c], c)):
-            if child not in trail:
-                visit(child, depth + 1, trail | {child})
-
     for root in (name for name in levels if name not in targets):
-        visit(root, 0, frozenset({root}))
+        # depth first, children in order; an explicit stack, so long chains print without recursion
+        stack = [(root, 0, frozenset({root}))]
+        while stack:
+            name, depth, trail = stack.pop()
+            lines.append(f"{'  ' * depth}{name} (level {levels[name]})")
+            below = sorted(children.get(name, []), key=lambda c: (levels[c], c))
+            stack.extend((child, depth + 1, trail | {child}) for child in reversed(below) if child not in trail)
     return lines
 
 
@@ -67,7 +70,9 @@ def _levels(levels: Levels) -> str:
 
 
 def render_scenario_text(evaluations: Sequence[ScenarioEvaluation], derivations: bool = False) -> str:
-    """The evaluation of each scenario: hierarchy, table, witnesses, expectations, derivations."""
+    """The evaluation of each scenario: hierarchy, table, witnesses, expectations, derivations.
+    Each line is composed first and then escaped as a whole (see :func:`.escape.visible`), so
+    nothing echoed from the spec can start a line of its own."""
     out: list[str] = []
     for evaluation in evaluations:
         under = f" under {evaluation.framing}" if evaluation.framing else ""
@@ -114,10 +119,14 @@ def render_scenario_text(evaluations: Sequence[ScenarioEvaluation], derivations:
             for fact in evaluation.derivations:
                 out.append(f"    {fact.fact}  by {fact.by} from {', '.join(fact.premises)}")
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    return "\n".join(visible(line) for line in out).rstrip("\n") + "\n"
 
 
-def render_scenario_json(evaluations: Sequence[ScenarioEvaluation]) -> str:
-    """The evaluation as a versioned JSON document."""
-    document = {"schema": "alignspec-scenario", "version": 1, "scenarios": [e.to_dict() for e in evaluations]}
+def render_scenario_json(evaluations: Sequence[ScenarioEvaluation], diagnostics: Sequence[Diagnostic] = ()) -> str:
+    """The evaluation as a versioned JSON document; when the spec has errors (``diagnostics``),
+    they are listed under ``diagnostics``, each as in ``check --format json``."""
+    document: dict[str, Any] = {"schema": "alignspec-scenario", "version": 1,
+                                "scenarios": [e.to_dict() for e in evaluations]}
+    if diagnostics:
+        document["diagnostics"] = [d.to_dict() for d in diagnostics]
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..diagnostics import Span
+from .escape import escape_char, is_control
 
 TAB_SIZE = 8
 
@@ -27,7 +28,8 @@ def _cell_width(char: str) -> int:
 
 
 def expand(line: str) -> tuple[str, list[int]]:
-    """The line as displayed (tabs expanded, control characters made visible) and, for each
+    """The line as displayed (tabs expanded, other control characters escaped as
+    :func:`~alignspec.render.escape.visible` shows them) and, for each
     character index ``i`` (and ``len(line)``), the display cell where character ``i`` starts."""
     shown: list[str] = []
     starts: list[int] = []
@@ -39,8 +41,10 @@ def expand(line: str) -> tuple[str, list[int]]:
             shown.append(" " * step)
             cell += step
             continue
-        if unicodedata.category(char) == "Cc":
-            char = "\N{REPLACEMENT CHARACTER}"
+        if is_control(char):
+            shown.append(escape_char(char))
+            cell += len(shown[-1])
+            continue
         shown.append(char)
         cell += _cell_width(char)
     starts.append(cell)

@@ -15,6 +15,7 @@ from ..diagnostics import Diagnostic, Span
 from ..enums import TextEnum
 from ..evidence import Counterexample, JustificationStep
 from ..results import CheckResult
+from .escape import visible
 from .snippet import excerpt, marker
 
 _RESET = "\x1b[0m"
@@ -90,8 +91,8 @@ def summary_line(result: CheckResult) -> str:
 
 
 def location(span: Span) -> str:
-    """``file:line:col`` of a span's start."""
-    return f"{span.file}:{span.line}:{span.column}"
+    """``file:line:col`` of a span's start (control characters in the file name escaped)."""
+    return f"{visible(span.file)}:{span.line}:{span.column}"
 
 
 def _plural(n: int, word: str) -> str:
@@ -112,7 +113,7 @@ def _diagnostic_lines(d: Diagnostic, sources: Mapping[str, str], paint: Paint) -
     severity = d.severity.value
     head = (
         f"{paint(location(d.span) + ':', 'location')} "
-        f"{paint(f'{severity}[{d.code} {d.name}]', severity)} {d.message}"
+        f"{paint(f'{severity}[{d.code} {d.name}]', severity)} {visible(d.message)}"
     )
     lines = [head]
     shown = excerpt(sources.get(d.span.file, ""), d.span)
@@ -120,16 +121,16 @@ def _diagnostic_lines(d: Diagnostic, sources: Mapping[str, str], paint: Paint) -
         text, start, width = shown
         lines.append((_SOURCE_INDENT + text).rstrip())
         lines.append(_SOURCE_INDENT + " " * start + paint(marker(width), severity))
-    lines += [_INDENT + line for detail in d.details for line in detail.splitlines()]
+    lines += [_INDENT + visible(detail) for detail in d.details]
     for rel in d.related:
         where = paint(location(rel.span) + ":", "location")
-        lines.append(f"{_INDENT}{where} {paint('note:', 'note')} {rel.message}")
+        lines.append(f"{_INDENT}{where} {paint('note:', 'note')} {visible(rel.message)}")
     if d.counterexample is not None:
         lines += _counterexample_lines(d.counterexample)
     if d.justification is not None:
         lines += _justification_lines(d.justification)
     if d.help:
-        lines.append(f"{_INDENT}{paint('help:', 'help')} {d.help}")
+        lines.append(f"{_INDENT}{paint('help:', 'help')} {visible(d.help)}")
     return lines
 
 
@@ -141,9 +142,9 @@ def _counterexample_lines(cx: Counterexample) -> list[str]:
     lines: list[str] = []
     scenario = cx.scenario.strip("\n")
     if scenario:
-        lines += _block("counterexample:", scenario.splitlines())
+        lines += _block("counterexample:", (visible(line) for line in scenario.split("\n")))
     if cx.unmatched:
-        lines.append(f"{_INDENT}no match for: {', '.join(cx.unmatched)}")
+        lines.append(f"{_INDENT}no match for: {visible(', '.join(cx.unmatched))}")
     return lines
 
 
@@ -159,5 +160,5 @@ def step_text(step: JustificationStep) -> str:
 
 
 def _justification_lines(steps: Iterable[JustificationStep]) -> list[str]:
-    body = [step_text(step) for step in steps]
+    body = [visible(step_text(step)) for step in steps]
     return _block("justification:", body) if body else []

@@ -29,6 +29,8 @@ from pathlib import Path
 from .._version import __version__
 from ..integrations.style import CSS, FILE_NAME
 from ..pygments_lexer import AlignSpecLexer
+from ..syntax.safe_open import is_regular_file, read_regular
+from ..views.output import write_atomic
 from .codes import CodesDirective
 from .directive import AlignSpecDirective
 from .domain import AlignDomain
@@ -42,8 +44,9 @@ def write_css(app, exception) -> None:
     static = Path(app.outdir) / "_static"
     static.mkdir(parents=True, exist_ok=True)
     target = static / FILE_NAME
-    if not target.is_file() or target.read_text(encoding="utf-8") != CSS:
-        target.write_text(CSS, encoding="utf-8")
+    wanted = CSS.encode("utf-8")
+    if not is_regular_file(target) or read_regular(target, len(wanted)) != wanted:
+        write_atomic(str(target), CSS)
 
 
 def setup(app) -> dict:

@@ -25,6 +25,8 @@ from ..integrations import (
     select_sections,
     spec_files,
 )
+from ..render.escape import visible
+from ..syntax.source import SourceError, read_source
 from ..views.document import Table
 from .domain import anchor
 from .findings import note_findings
@@ -44,8 +46,8 @@ def report_finding(finding, docname: str, level: str) -> bool:
     """Log one finding at its spec file and line: a warning of type ``alignspec`` (subtype the
     finding's name) when it is at least as severe as ``level``, else an info message. Returns
     whether it was a warning."""
-    message = f"{finding.severity}[{finding.code} {finding.name}] {finding.message} (shown in {docname})"
-    location = f"{finding.file}:{finding.line}"
+    message = visible(f"{finding.severity}[{finding.code} {finding.name}] {finding.message} (shown in {docname})")
+    location = f"{visible(finding.file)}:{finding.line}"
     if SEVERITY_RANK.get(finding.severity, 2) <= SEVERITY_RANK.get(level, 1):
         logger.warning(message, location=location, type="alignspec", subtype=finding.name, once=True)
         return True
@@ -205,7 +207,10 @@ class AlignSpecDirective(SphinxDirective):
             for block in section.blocks:
                 container.extend(block_nodes(block, docname, drawing))
         if "source" in show:
-            text = path.read_text(encoding="utf-8-sig")
+            try:
+                text = read_source(str(path)).text
+            except (OSError, SourceError) as exc:
+                raise self.error(f"alignspec: cannot read {self.arguments[0]}: {exc}") from None
             container += nodes.rubric("", f"Source: {os.path.basename(path)}", classes=["alignspec-h2"])
             listing = nodes.literal_block(text, text, language="alignspec", classes=["alignspec-source"])
             listing["linenos"] = True

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -43,7 +42,8 @@ from ..diagnostics import Diagnostic, Fix, Related, Span
 from . import nodes as n
 from .parser import parse_text, raw_parser
 from .preamble import preamble
-from .source import SourceError, SourceText, read_source
+from .safe_open import NotRegularFileError
+from .source import MAX_FILE_BYTES, SourceError, SourceText, decode_source, read_source
 
 #: Every reserved word of the language: none of them can be used as a name.
 RESERVED_WORDS: tuple[str, ...] = (
@@ -883,7 +883,8 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
     """Parse decoded spec text, returning ``(spec, [])`` or ``(None, [syntax-error])``.
 
     Never raises for any text: a syntax error becomes one AS100 diagnostic (the first error in
-    the text), and an input too deeply nested for the parser becomes an AS100 diagnostic too.
+    the text). The grammar nests nothing and the LALR parser keeps its own stack, so no input
+    is too deep to parse.
 
     Examples
     --------
@@ -895,12 +896,6 @@ def parse_source(source: SourceText) -> tuple[n.SpecFile | None, list[Diagnostic
         parsed = parse_text(source.text, source.path)
     except UnexpectedInput as exc:
         return None, [describe(exc, source.text, source.path)]
-    except RecursionError:
-        return None, [_diagnostic(
-            "the text is nested too deeply to parse",
-            Span.point(source.path, 1, 1) if source.text else Span(source.path, 1, 1, 1, 1),
-            "split the statement into smaller ones",
-        )]
     return replace(parsed, preamble=preamble(source.text)), []
 
 
@@ -908,24 +903,23 @@ def _input_error(message: str, span: Span, help: str) -> Diagnostic:
     return make_diagnostic(INPUT_ERROR, span, message, help=help)
 
 
-def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Diagnostic]]:
+def read_file(path: str | os.PathLike[str],
+              reader: Callable[[int], bytes] | None = None) -> tuple[SourceText | None, list[Diagnostic]]:
     """Read and decode a spec file, returning ``(source, [])`` or ``(None, [input-error])``.
 
     An AS101 ``input-error`` is reported for a file that is missing, a directory or not a
-    regular file, unreadable (permission or other I/O error), too large, holds a NUL byte, or is
-    not UTF-8. Never raises.
+    regular file (a FIFO or a device is never opened for reading), unreadable (permission or
+    other I/O error), too large, holds a NUL byte, or is not UTF-8. ``reader``, when given,
+    reads the bytes instead of opening ``path`` (it takes the size limit and raises as
+    :func:`~alignspec.syntax.safe_open.open_regular`); ``path`` then only names the file in
+    diagnostics. Never raises.
     """
     name = os.fspath(path)
     start = Span(name, 1, 1, 1, 1)
     try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            return None, [_input_error(f"{name} is a directory, not a spec file", start,
-                                       "give the path of a .align file")]
-        if not stat.S_ISREG(info.st_mode):
-            return None, [_input_error(f"{name} is not a regular file", start,
-                                       "give the path of a .align file")]
-        return read_source(name), []
+        if reader is None:
+            return read_source(name), []
+        return decode_source(name, reader(MAX_FILE_BYTES)), []
     except SourceError as exc:
         return None, [_input_error(exc.message, exc.span, exc.help)]
     except FileNotFoundError:
@@ -933,6 +927,9 @@ def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Dia
                                    "check the path and the current directory")]
     except IsADirectoryError:
         return None, [_input_error(f"{name} is a directory, not a spec file", start,
+                                   "give the path of a .align file")]
+    except NotRegularFileError as exc:
+        return None, [_input_error(f"{name} is {exc.strerror}", start,
                                    "give the path of a .align file")]
     except PermissionError:
         return None, [_input_error(f"permission denied: cannot read {name}", start,
@@ -943,14 +940,15 @@ def read_file(path: str | os.PathLike[str]) -> tuple[SourceText | None, list[Dia
                                    "check that the path names a readable .align file")]
 
 
-def parse_file(path: str | os.PathLike[str]) -> tuple[n.SpecFile | None, list[Diagnostic]]:
+def parse_file(path: str | os.PathLike[str],
+               reader: Callable[[int], bytes] | None = None) -> tuple[n.SpecFile | None, list[Diagnostic]]:
     """Read, decode and parse one spec file; never raises.
 
     Returns ``(spec, [])`` on success; otherwise ``(None, [diagnostic])`` with an AS101
-    ``input-error`` (the file cannot be read as text: see ``read_file``) or an AS100
-    ``syntax-error`` (see ``describe``).
+    ``input-error`` (the file cannot be read as text: see ``read_file``, which also explains
+    ``reader``) or an AS100 ``syntax-error`` (see ``describe``).
     """
-    source, diagnostics = read_file(path)
+    source, diagnostics = read_file(path, reader)
     if source is None:
         return None, diagnostics
     return parse_source(source)

@@ -479,7 +479,8 @@ def _separator(before: str, token: str) -> str:
 # Lines to text, with end-of-line comments aligned
 
 
-def _render(lines: list[_Line]) -> str:
+def _comment_columns(lines: list[_Line]) -> dict[int, int]:
+    """The column of each run of end-of-line comments (and the comment lines aligned under them)."""
     columns: dict[int, int] = {}
     run: list[int] = []
 
@@ -495,6 +496,22 @@ def _render(lines: list[_Line]) -> str:
         else:
             close()
     close()
+    return columns
+
+
+def _render(lines: list[_Line]) -> str:
+    columns = _comment_columns(lines)
+    # A comment alone whose indent falls in the column of the end-of-line comments just above it
+    # reads back as continuing them, so it is laid out as one from the start.
+    while True:
+        joining = [k for k, line in enumerate(lines)
+                   if k and line.comment is not None and not line.code and not line.aligned
+                   and columns.get(k - 1) == line.indent]
+        if not joining:
+            break
+        for k in joining:
+            lines[k].aligned = True
+        columns = _comment_columns(lines)
     text: list[str] = []
     for k, line in enumerate(lines):
         if line.is_blank:

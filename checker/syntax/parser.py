@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import sys
@@ -18,6 +19,7 @@ from lark.exceptions import UnexpectedInput
 from ..diagnostics import Span
 from ..gc_pause import collector_paused
 from . import nodes as n
+from .parser_cache import ParserCache
 
 GRAMMAR_PACKAGE = "alignspec.grammar"
 GRAMMAR_FILE = "alignspec.lark"
@@ -45,16 +47,6 @@ def _strict_available() -> bool:
     except ImportError:
         return False
     return True
-
-
-def _cache_path(text: str) -> str | None:
-    key = hashlib.sha256(f"{text}\0{lark.__version__}".encode()).hexdigest()[:24]
-    directory = cache_directory()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return str(directory / f"parser-{key}.lark-cache")
 
 
 def _span_of(path: str, first, last) -> Span:
@@ -304,37 +296,68 @@ def _unquote(token: Token) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), body)
 
 
+class Grammar:
+    """The language's grammar compiled into a Lark LALR parser, with the inline transformer that
+    builds ``nodes``. :meth:`parse` may be called from any thread (one parse at a time).
+
+    The compiled parser is taken from ``cache`` when it holds one for this grammar, Lark and
+    Python version and these options, and stored there otherwise (see :mod:`.parser_cache`).
+    ``from_cache`` says which happened.
+    """
+
+    def __init__(self, text: str, cache: ParserCache | None = None):
+        self.text = text
+        self.transformer = _ToNodes()
+        self.from_cache = False
+        self._lock = threading.Lock()
+        options = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True,
+                   "strict": _strict_available(), "maybe_placeholders": False}
+        name = self._cache_name(options)
+        payload = cache.load(name) if cache is not None else None
+        if payload is not None:
+            try:
+                # Lark's own loader, as Lark(cache=...) uses it, with a fresh transformer.
+                self.lark = Lark.__new__(Lark)._load(io.BytesIO(payload), transformer=self.transformer,
+                                                     propagate_positions=True)
+                self.from_cache = True
+                return
+            except Exception:  # a parser saved by another Lark: compile it again
+                pass
+        self.lark = Lark(text, transformer=self.transformer, **options)
+        if cache is not None:
+            buffer = io.BytesIO()
+            self.lark.save(buffer, exclude_options=("transformer",))
+            cache.store(name, buffer.getvalue())
+
+    def _cache_name(self, options: dict) -> str:
+        what = "\0".join([self.text, lark.__version__, sys.version, repr(sorted(options.items()))])
+        return f"parser-{hashlib.sha256(what.encode()).hexdigest()[:32]}"
+
+    def parse(self, text: str, path: str = "<string>") -> n.SpecFile:
+        """Parse spec text into a ``SpecFile``; see :func:`parse_text`."""
+        with self._lock, collector_paused():
+            self.transformer.path = path
+            statements = self.lark.parse(text)
+        return n.SpecFile(path, tuple(statements))
+
+
 @lru_cache(maxsize=1)
-def _parser() -> tuple[Lark, _ToNodes]:
-    text = grammar_text()
-    transformer = _ToNodes()
-    options = {"parser": "lalr", "lexer": "contextual", "propagate_positions": True,
-                   "strict": _strict_available(), "transformer": transformer, "maybe_placeholders": False}
-    cache = _cache_path(text)
-    if cache is not None:
-        try:
-            return Lark(text, cache=cache, **options), transformer
-        except (OSError, EOFError, ValueError):
-            pass
-    return Lark(text, **options), transformer
+def default_grammar() -> Grammar:
+    """The grammar of the installed package, compiled once per process (through the user's
+    parser cache in :func:`cache_directory`)."""
+    return Grammar(grammar_text(), ParserCache(cache_directory()))
 
 
 def raw_parser() -> Lark:
     """The configured Lark parser (with the inline transformer); for error analysis."""
-    return _parser()[0]
-
-
-_lock = threading.Lock()
+    return default_grammar().lark
 
 
 def parse_text(text: str, path: str = "<string>") -> n.SpecFile:
     """Parse spec text into a ``SpecFile``. Raises ``lark.exceptions.UnexpectedInput`` on a
     syntax error (``syntax.errors.describe`` turns it into a diagnostic)."""
-    parser, transformer = _parser()
-    with _lock, collector_paused():
-        transformer.path = path
-        statements = parser.parse(text)
-    return n.SpecFile(path, tuple(statements))
+    return default_grammar().parse(text, path)
 
 
-__all__ = ["UnexpectedInput", "cache_directory", "grammar_text", "parse_text", "raw_parser"]
+__all__ = ["Grammar", "UnexpectedInput", "cache_directory", "default_grammar", "grammar_text", "parse_text",
+           "raw_parser"]

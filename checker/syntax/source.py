@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Span
+from .safe_open import read_regular
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
@@ -68,7 +69,6 @@ def decode_source(path: str, data: bytes, max_bytes: int = MAX_FILE_BYTES) -> So
 
 
 def read_source(path: str, max_bytes: int = MAX_FILE_BYTES) -> SourceText:
-    """Read and decode a spec file; I/O errors propagate as ``OSError``."""
-    with open(path, "rb") as handle:
-        data = handle.read(max_bytes + 1)
-    return decode_source(path, data, max_bytes)
+    """Read and decode a spec file; I/O errors propagate as ``OSError``, and anything that is
+    not a regular file is refused (see :func:`~alignspec.syntax.safe_open.open_regular`)."""
+    return decode_source(path, read_regular(path, max_bytes), max_bytes)

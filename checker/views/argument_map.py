@@ -21,6 +21,7 @@ from ..analysis.framings import FramingView
 from ..analysis.spec import SpecAnalysis
 from ..diagnostics import Diagnostic
 from ..model.written import concept_doc
+from ..render.escape import visible
 from .arguments import Argument, ArrowStatus, arguments, framing_scope
 from .compare import concepts_of
 from .graphdata import node_link
@@ -120,11 +121,12 @@ def conclusion_order(arguments: Sequence[Argument]) -> list[str]:
 
 def argument_text(arguments: Sequence[Argument], title: str) -> str:
     """The map as text: each conclusion, then the arguments for it, one a line with its status,
-    claim, framing and premises (joined by ``and``), and the conditions below when it has any."""
+    claim, framing and premises (joined by ``and``), and the conditions below when it has any.
+    Each line is escaped as a whole (see :func:`~alignspec.render.escape.visible`)."""
     lines = [title]
     if not arguments:
         lines.append("  no claim argues from concepts to a concept (A, B implies C with concepts A, B and C)")
-        return "\n".join(lines) + "\n"
+        return "\n".join(visible(line) for line in lines) + "\n"
     width = max(len(s.value) for s in ArrowStatus)
     for conclusion in conclusion_order(arguments):
         lines.append(f"  {conclusion}")
@@ -139,7 +141,7 @@ def argument_text(arguments: Sequence[Argument], title: str) -> str:
                 lines.append(f"{indent}given {', '.join(argument.conditions)}")
             if argument.restates is not None:
                 lines.append(f"{indent}holds only because {argument.restates} states it")
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ from typing import Any
 
 import networkx as nx
 
+from ..render.escape import xml_safe
+
 
 def node_link(graph: nx.Graph) -> dict:
     """``nx.node_link_data`` with the ``edges`` key (the networkx 3.4+ name)."""
@@ -38,26 +40,34 @@ def to_json(graphs: nx.Graph | Sequence[nx.Graph] | dict[str, Any]) -> str:
 
 def scalar(value: Any) -> str | int | float | bool:
     """A GraphML-writable value: None becomes "", a list of scalars is joined with ", ",
-    anything else that is not scalar becomes JSON text."""
+    anything else that is not scalar becomes JSON text; text is made :func:`xml_safe`."""
     if value is None:
         return ""
-    if isinstance(value, (str, int, float, bool)):
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, (int, float, bool)):
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(v, (str, int, float)) for v in value):
-        return ", ".join(str(v) for v in value)
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain)
+        return xml_safe(", ".join(str(v) for v in value))
+    return xml_safe(json.dumps(value, ensure_ascii=False, sort_keys=True, default=_plain))
+
+
+def _node(node: Any) -> Any:
+    return xml_safe(node) if isinstance(node, str) else node
 
 
 def scalar_graph(graph: nx.Graph) -> nx.Graph:
-    """A copy of ``graph`` whose graph, node and edge attributes are all scalar."""
+    """A copy of ``graph`` whose graph, node and edge attributes are all scalar, and whose text
+    (ids included) is :func:`xml_safe`."""
     out = graph.__class__()
     out.graph.update({k: scalar(v) for k, v in graph.graph.items()})
-    out.add_nodes_from((n, {k: scalar(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
+    out.add_nodes_from((_node(n), {k: scalar(v) for k, v in d.items()}) for n, d in graph.nodes(data=True))
     if graph.is_multigraph():
-        out.add_edges_from((u, v, key, {k: scalar(x) for k, x in d.items()})
+        out.add_edges_from((_node(u), _node(v), _node(key), {k: scalar(x) for k, x in d.items()})
                            for u, v, key, d in graph.edges(keys=True, data=True))
     else:
-        out.add_edges_from((u, v, {k: scalar(x) for k, x in d.items()}) for u, v, d in graph.edges(data=True))
+        out.add_edges_from((_node(u), _node(v), {k: scalar(x) for k, x in d.items()})
+                           for u, v, d in graph.edges(data=True))
     return out
 
 

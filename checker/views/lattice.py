@@ -17,6 +17,7 @@ from ..analysis.framings import FramingView
 from ..analysis.justify import Steps, with_direction
 from ..evidence import JustificationStep
 from ..model.written import concept_doc
+from ..render.escape import visible
 from .graphdata import node_link
 from .justify import Justifier, item_text, justification_text
 from .roles import Role
@@ -117,7 +118,8 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
 
 def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
     """The lattice as plain text: the classes with their docs, then each edge and its reasons
-    (paths relative to the directory ``base``)."""
+    (paths relative to the directory ``base``). Each line is escaped as a whole (see
+    :func:`~alignspec.render.escape.visible`): a line break in a doc string is shown as ``\\n``."""
     if "concept" in graph.graph:
         lines = [f"neighbourhood of {graph.graph['concept']} under {graph.graph['framing_title']}"
                  f" (depth {graph.graph['depth']})"]
@@ -125,13 +127,13 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
         lines = [f"lattice under {graph.graph['title']}"]
     if "note" in graph.graph:
         lines.append(f"  {graph.graph['note']}")
-        return "\n".join(lines) + "\n"
+        return "\n".join(visible(line) for line in lines) + "\n"
     lines.append("  classes:")
     for _node, data in graph.nodes(data=True):
         lines.append(f"    {data['label']}")
         for member, doc in data["docs"].items():
             if doc:
-                lines.append(f"        {member}: " + doc.replace("\n", "\n" + " " * (10 + len(member))))
+                lines.append(f"        {member}: {doc}")
         if data["justification"]:
             lines.append("        equivalent because:")
             lines.extend(f"          {item_text(i, base)}" for i in data["justification"])
@@ -140,7 +142,7 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
         lines.append("  no member (unsatisfiable): " + ", ".join(unsatisfiable["members"]))
         for member, doc in unsatisfiable["docs"].items():
             if doc:
-                lines.append(f"        {member}: " + doc.replace("\n", "\n" + " " * (10 + len(member))))
+                lines.append(f"        {member}: {doc}")
         if unsatisfiable["justification"]:
             lines.append("        no member because:")
             lines.extend(f"          {item_text(i, base)}" for i in unsatisfiable["justification"])
@@ -151,7 +153,7 @@ def lattice_text(graph: nx.DiGraph, base: str | None = None) -> str:
     for u, v, data in implications:
         lines.append(f"    {graph.nodes[u]['label']} -> {graph.nodes[v]['label']}")
         lines.extend(f"        because {item_text(i, base)}" for i in data["justification"])
-    return "\n".join(lines) + "\n"
+    return "\n".join(visible(line) for line in lines) + "\n"
 
 
 

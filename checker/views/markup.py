@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import re
 
+from ..render.escape import visible
+
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&#])")
 
 
 def md_text(text: str) -> str:
-    """``text`` with every character Markdown could read as markup backslash-escaped, on one line."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split("\n")))
+    """``text`` with every character Markdown could read as markup backslash-escaped, on one line
+    (control characters shown as :func:`~alignspec.render.escape.visible` shows them)."""
+    return _SPECIAL.sub(r"\\\1", visible(" ".join(text.split("\n"))))
 
 
 def md_code(text: str) -> str:
-    """``text`` as an inline code span, fenced with more backticks than it contains."""
-    text = " ".join(text.split("\n"))
+    """``text`` as an inline code span, fenced with more backticks than it contains (control
+    characters shown as :func:`~alignspec.render.escape.visible` shows them)."""
+    text = visible(" ".join(text.split("\n")))
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
@@ -22,7 +26,9 @@ def md_code(text: str) -> str:
 
 
 def md_fence(text: str, language: str = "") -> str:
-    """``text`` as a fenced code block whose fence is longer than any backtick run inside."""
+    """``text`` as a fenced code block whose fence is longer than any backtick run inside (control
+    characters other than line breaks shown as :func:`~alignspec.render.escape.visible` shows them)."""
+    text = "\n".join(visible(line) for line in text.split("\n"))
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{text.rstrip(chr(10))}\n{fence}"

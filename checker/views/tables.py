@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..analysis.words import count
+from ..render.escape import visible
 from .compare import Comparison, Relation
 from .document import Cell, StatusCell, cell_text
 from .markup import markdown_table
@@ -28,16 +29,17 @@ def left_out(comparison: Comparison, hint: bool = True) -> list[str]:
 
 def compare_text(comparison: Comparison) -> str:
     """An aligned text table; a ``*`` marks the rows where framings disagree; then what the
-    comparison leaves out."""
+    comparison leaves out. Each line is escaped as a whole (see
+    :func:`~alignspec.render.escape.visible`)."""
     header = ["", "concept", "concept", *comparison.titles]
     body = [["*" if r.disagree else "", r.left, r.right, *(x.value for x in r.relations)] for r in comparison.rows]
-    notes = "".join(f"({note})\n" for note in left_out(comparison))
+    notes = "".join(f"({visible(note)})\n" for note in left_out(comparison))
     if not body:
         return NO_PAIRS + "\n" + notes
     widths = [max(len(row[i]) for row in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in [header, *body]]
     lines.insert(1, "  ".join("-" * w for w in widths).rstrip())
-    return "\n".join(lines) + "\n" + "(* the framings disagree)\n" + notes
+    return "\n".join(visible(line) for line in lines) + "\n" + "(* the framings disagree)\n" + notes
 
 
 _EMPHASISED = (Relation.EQUIVALENT, Relation.EXCLUDES, Relation.UNSATISFIABLE, Relation.UNKNOWN)

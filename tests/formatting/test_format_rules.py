@@ -264,6 +264,24 @@ CASES = {
         kind A
         """,
     ),
+    "a comment alone that lands in the column of the end-of-line comment above continues it": (
+        """
+        scenario S {
+            r(  # first
+        # second
+        a,  # third
+         c)
+        }
+        """,
+        """
+        scenario S {
+            r(      # first
+                    # second
+                a,  # third
+                c)
+        }
+        """,
+    ),
     "a comment between two tokens that may not be split keeps its line": (
         """
         concept c(x # the parameter

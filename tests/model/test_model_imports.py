@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import builtins
 import os
+import stat
+import threading
 
 import pytest
 from _model_support import at, found, one, places, related_places, run, static_errors, write
@@ -21,18 +23,36 @@ BASE = """
 """
 
 
+def identity(path) -> tuple[int, int]:
+    """What names a file whatever the path it is reached by: its device and inode numbers."""
+    info = os.stat(path)
+    return info.st_dev, info.st_ino
+
+
 @pytest.fixture
 def opened(monkeypatch):
-    """The real paths of every file opened while the test runs."""
-    seen: list[str] = []
-    real_open = builtins.open
+    """The identities (see ``identity``) of every regular file opened while the test runs,
+    through ``open`` or ``os.open``, in order."""
+    seen: list[tuple[int, int]] = []
+    real_open, real_os_open = builtins.open, os.open
+
+    def note(fd: int) -> None:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode):
+            seen.append((info.st_dev, info.st_ino))
 
     def recording_open(file, *args, **kwargs):
-        if isinstance(file, (str, bytes, os.PathLike)):
-            seen.append(os.path.realpath(os.fsdecode(file)))
-        return real_open(file, *args, **kwargs)
+        handle = real_open(file, *args, **kwargs)
+        note(handle.fileno())
+        return handle
+
+    def recording_os_open(path, flags, mode=0o777, *, dir_fd=None):
+        fd = real_os_open(path, flags, mode, dir_fd=dir_fd)
+        note(fd)
+        return fd
 
     monkeypatch.setattr(builtins, "open", recording_open)
+    monkeypatch.setattr(os, "open", recording_os_open)
     return seen
 
 
@@ -66,8 +86,8 @@ def test_paths_leaving_the_root_are_refused_and_not_read(tmp_path, opened):
     assert places(result, "import-error") == [
         at(spec, '"../../outside'), at(spec, '"../sibling'), at(spec, f'"{outside}"'), at(spec, '"link.align"')]
     assert found(result, "unknown-name") == []
-    assert str(outside) not in opened
-    assert os.path.realpath(tmp_path / "project/sibling.align") not in opened
+    assert identity(outside) not in opened
+    assert identity(tmp_path / "project/sibling.align") not in opened
 
 
 def test_symlink_inside_the_root_is_followed(tmp_path):
@@ -138,7 +158,7 @@ def test_same_file_along_two_paths_loads_once(tmp_path, opened):
     """)
     result = run(spec)
     assert static_errors(result) == []
-    assert opened.count(os.path.realpath(base)) == 1
+    assert opened.count(identity(base)) == 1
 
 
 def test_imported_spec_with_errors(tmp_path):
@@ -219,3 +239,69 @@ def test_import_from_the_shipped_library(tmp_path, library_spec):
         kind Agent
     """)
     assert places(run(spec), "import-error") == [at(spec, "zzzz")]
+
+
+def test_symlink_swapped_during_loading_never_reads_outside_the_root(tmp_path, opened):
+    root = tmp_path / "root"
+    root.mkdir()
+    secret = write(tmp_path, "outside/secret.align", "kind Secret\n")
+    inside = write(root, "inside.align", "kind Inside\n")
+    spec = write(root, "main.align", 'import "link.align"\nkind Agent\n')
+    link = root / "link.align"
+    os.symlink(inside, link)
+    stop = threading.Event()
+
+    def swap() -> None:
+        targets = [secret, inside]
+        i = 0
+        while not stop.is_set():
+            temporary = root / f".swap{i % 2}"
+            os.symlink(targets[i % 2], temporary)
+            os.replace(temporary, link)
+            i += 1
+
+    swapper = threading.Thread(target=swap)
+    swapper.start()
+    outcomes = {"loaded": 0, "refused": 0}
+    try:
+        for _ in range(400):
+            loaded = Loader([str(root)]).load(str(spec))
+            imported = [u.name for u in loaded.unit.imported]
+            assert "secret" not in imported
+            outcomes["loaded" if imported == ["inside"] else "refused"] += 1
+    finally:
+        stop.set()
+        swapper.join()
+    assert identity(secret) not in opened
+    assert outcomes["loaded"] and outcomes["refused"], outcomes
+
+
+def test_an_editors_text_is_imported_even_when_the_file_is_not_on_disk(tmp_path, opened):
+    root = tmp_path / "root"
+    on_disk = write(root, "base.align", "kind OnDisk\n")
+    spec = write(root, "main.align", 'import "base.align"\nimport "unsaved.align"\nkind Agent\n')
+    texts = {str(root / "unsaved.align"): b"kind Unsaved\n", str(on_disk): b"kind Edited\n"}
+    loaded = Loader([str(root)], overlay=texts.get).load(str(spec))
+    assert [d.message for d in loaded.diagnostics] == []
+    assert sorted(u.name for u in loaded.unit.imported) == ["base", "unsaved"]
+    kinds = {name for u in loaded.unit.imported for name, s in u.scope.items() if isinstance(s, KindSym)}
+    assert {"Edited", "Unsaved"} <= kinds and "OnDisk" not in kinds
+    assert identity(on_disk) not in opened  # the editor's text is used, the file is not read
+
+
+def test_an_editors_text_does_not_open_a_way_out_of_the_roots(tmp_path):
+    root = tmp_path / "root"
+    spec = write(root, "main.align", 'import "../outside.align"\nkind Agent\n')
+    outside = str(tmp_path / "outside.align")
+    loaded = Loader([str(root)], overlay={outside: b"kind Outside\n"}.get).load(str(spec))
+    assert [d.message for d in loaded.diagnostics] == ["import '../outside.align' leaves the allowed directories"]
+    assert loaded.unit.imported == []
+
+
+def test_an_import_that_is_a_fifo_is_refused_without_blocking(tmp_path):
+    root = tmp_path / "root"
+    spec = write(root, "main.align", 'import "pipe.align"\nkind Agent\n')
+    os.mkfifo(root / "pipe.align")
+    loaded = Loader([str(root)], overlay=lambda real: None).load(str(spec))
+    [problem] = loaded.diagnostics
+    assert problem.name == "import-error" and "FIFO" in problem.message

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import inspect
 import os
+import sys
 
 import pytest
 from syntax_support import check_diagnostics, parse, seed_text
@@ -13,6 +15,7 @@ from syntax_support import check_diagnostics, parse, seed_text
 from alignspec.diagnostics import Span
 from alignspec.syntax import nodes as n
 from alignspec.syntax.errors import parse_file, parse_source, read_file
+from alignspec.syntax.parser import raw_parser
 from alignspec.syntax.source import SourceText, decode_source
 
 
@@ -192,6 +195,19 @@ def test_pathological_input_never_raises(text):
 def test_a_very_long_atom_list_parses():
     spec, diagnostics = parse("concept c(x: K) := " + "K(x), " * 50_000 + "K(x)")
     assert diagnostics == [] and len(spec.statements[0].body) == 50_001
+
+
+def test_parsing_takes_no_stack_depth_proportional_to_the_input():
+    texts = ["concept c(x: K) := " + "K(x), " * 20_000 + "K(x)", "kind A" + "(" * 10_000 + ")" * 10_000,
+             "scenario s {" + "{" * 10_000 + "}" * 10_000, "disjoint " + "K, " * 20_000 + "K"]
+    raw_parser()  # the grammar is compiled at the ordinary depth
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 100)
+    try:
+        results = [parse(text) for text in texts]
+    finally:
+        sys.setrecursionlimit(limit)
+    assert [d.code for _, diagnostics in results for d in diagnostics] == ["AS100", "AS100"]
 
 
 def test_parse_source_reports_the_path_of_its_source():
