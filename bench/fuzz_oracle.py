@@ -8,7 +8,8 @@ What must hold for every input, however hostile:
   that is wrong, which the harness never writes), within the time limit and the memory cap;
 - ``--format json`` prints JSON of the command's schema (``check``: always; the views: JSON or
   nothing), and ``check``'s exit status says whether there is an error among its findings;
-- every finding, related location, claim and justification step is positioned within its file
+- every finding (of ``check`` and ``scenario``), related location, claim and justification step
+  is positioned within its file
   (line and column in the file's text as the checker reads it: byte-order mark dropped, CRLF and
   CR read as LF; a column may be one past the end of its line) and lies in the input's directory
   or the shipped library: nothing else may be read;
@@ -31,6 +32,7 @@ import os
 import re
 import resource
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -192,9 +194,14 @@ class Positions:
         self._lines: dict[str, list[str] | None] = {}
 
     def _file_lines(self, file: str) -> list[str] | None:
+        """The lines of ``file``; a single empty line for a file that is not a regular one (a
+        FIFO, a device, a directory: the checker refuses it, so only its start is a position),
+        never opening it; None when there is no such file."""
         if file not in self._lines:
+            path = self.cwd / file
             try:
-                self._lines[file] = source_text((self.cwd / file).read_bytes()).split("\n")
+                regular = stat.S_ISREG(path.stat().st_mode)
+                self._lines[file] = source_text(path.read_bytes()).split("\n") if regular else [""]
             except OSError:
                 self._lines[file] = None
         return self._lines[file]
@@ -223,22 +230,31 @@ class Positions:
         return []
 
 
-def _check_document(document: object, command: str, positions: Positions) -> list[Violation]:
-    """Structure and positions of a ``check --format json`` document."""
-    if not isinstance(document, dict) or not isinstance(document.get("diagnostics"), list) \
-            or not isinstance(document.get("claims"), list) or not isinstance(document.get("summary"), dict):
-        return [Violation("json", command, "shape", "diagnostics, claims and summary missing")]
+def _diagnostic_positions(diagnostics: object, command: str, positions: Positions) -> list[Violation]:
+    """The positions of a list of findings (as JSON) and of their related locations and
+    justification steps."""
+    if not isinstance(diagnostics, list):
+        return [Violation("json", command, "shape", "no list of diagnostics")]
     found: list[Violation] = []
-    for d in document["diagnostics"]:
-        code = d.get("code", "?") if isinstance(d, dict) else "?"
+    for d in diagnostics:
         if not isinstance(d, dict):
             found.append(Violation("json", command, "shape", "a finding that is not an object"))
             continue
+        code = d.get("code", "?")
         found += positions.problems(d, command, code)
         for related in d.get("related") or []:
             found += positions.problems(related, command, f"{code} related")
         for step in d.get("justification") or []:
             found += positions.problems(step, command, f"{code} justification")
+    return found
+
+
+def _check_document(document: object, command: str, positions: Positions) -> list[Violation]:
+    """Structure and positions of a ``check --format json`` document."""
+    if not isinstance(document, dict) or not isinstance(document.get("diagnostics"), list) \
+            or not isinstance(document.get("claims"), list) or not isinstance(document.get("summary"), dict):
+        return [Violation("json", command, "shape", "diagnostics, claims and summary missing")]
+    found = _diagnostic_positions(document["diagnostics"], command, positions)
     for claim in document["claims"]:
         found += positions.problems(claim, command, "claim")
         for step in claim.get("justification") or []:
@@ -279,6 +295,8 @@ def run_violations(run: Run, positions: Positions | None = None) -> list[Violati
         if not isinstance(document, dict) or document.get("schema") != SCHEMAS[command]:
             found.append(Violation("json", command, "schema", str(document)[:120]))
             return found
+        if command == "scenario" and positions is not None:
+            found += _diagnostic_positions(document.get("diagnostics", []), command, positions)
         if command == "check":
             if positions is not None:
                 found += _check_document(document, command, positions)

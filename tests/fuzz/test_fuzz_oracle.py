@@ -5,6 +5,7 @@ language where they should, and the minimizer cuts an input down."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -110,6 +111,23 @@ def test_positions_of_related_locations_and_of_claims(positions):
 def test_a_location_outside_the_allowed_directories(positions):
     finding = _finding(file="../../etc/passwd")
     assert _kinds(_run(returncode=1, stdout=_document(finding)), positions) == ["outside-roots"]
+
+
+def test_positions_of_the_findings_of_scenario(positions):
+    document = {"schema": "alignspec-scenario", "version": 1, "scenarios": [],
+                "diagnostics": [_finding(line=9)]}
+    assert _kinds(_run("scenario", 1, json.dumps(document).encode()), positions) == ["position"]
+    document["diagnostics"] = [_finding()]
+    assert _kinds(_run("scenario", 1, json.dumps(document).encode()), positions) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_location_in_a_named_pipe_is_its_start_and_the_pipe_is_not_opened(positions, tmp_path):
+    os.mkfifo(tmp_path / "fifo.align")
+    start = _finding(file="fifo.align", line=1, column=1, end_line=1, end_column=1)
+    assert _kinds(_run(returncode=1, stdout=_document(start)), positions) == []
+    later = _finding(file="fifo.align", line=1, column=1, end_line=1, end_column=2)
+    assert _kinds(_run(returncode=1, stdout=_document(later)), positions) == ["position"]
 
 
 def test_positions_are_in_the_text_as_the_checker_reads_it():
