@@ -1,7 +1,7 @@
 """The inputs with which the fuzzing harness found a bug, cut down (``reproducers/``), each with
-the oracle that it breaks. A bug not fixed yet is a strict ``xfail`` naming it, so that the test
-turns into a pass to notice once it is fixed: then remove the mark, and the bug's entry in
-``_fuzz_support.KNOWN_BUGS``."""
+the oracle that it broke; a fixed bug's test is an ordinary regression test. A bug not fixed yet
+is a strict ``xfail`` naming it, so that the test turns into a pass to notice once it is fixed:
+then remove the mark, and the bug's entry in ``_fuzz_support.KNOWN_BUGS``."""
 
 from __future__ import annotations
 
@@ -13,14 +13,8 @@ from pathlib import Path
 
 import pytest
 from _fuzz_support import (
-    EXPONENTIAL_EXPANSION,
-    FIFO_IMPORT_BLOCKS,
     LIMITS,
     QUADRATIC_DISJOINT,
-    RECURSION_CONCEPT_USABLE,
-    RECURSION_EXPANSION,
-    RECURSION_HOMOMORPHISM,
-    SCENARIO_JSON_AS_TEXT,
     reproducer,
     run_input,
 )
@@ -37,7 +31,6 @@ def _load(fuzz_input: FuzzInput) -> list[str]:
         shutil.rmtree(directory, ignore_errors=True)
 
 
-@pytest.mark.xfail(strict=True, reason=SCENARIO_JSON_AS_TEXT.reason)
 def test_scenario_json_of_a_spec_that_does_not_parse():
     outcome = run_input(reproducer("scenario-json-syntax-error.align"), commands=("scenario",))
     assert [str(v) for v in outcome.violations] == []
@@ -48,30 +41,25 @@ def test_check_and_lattice_json_of_a_spec_that_does_not_parse():
     assert [str(v) for v in outcome.violations] == []
 
 
-@pytest.mark.xfail(strict=True, reason=RECURSION_CONCEPT_USABLE.reason)
 def test_check_of_a_claim_on_a_chain_of_400_concepts():
     outcome = run_input(reproducer("concept-chain-400-with-claim.align"))
     assert [str(v) for v in outcome.violations] == []
 
 
-@pytest.mark.xfail(strict=True, reason=RECURSION_EXPANSION.reason)
 def test_load_of_a_chain_of_1200_concepts():
     assert _load(reproducer("concept-chain-1200.align")) == []
 
 
-@pytest.mark.xfail(strict=True, reason=RECURSION_HOMOMORPHISM.reason)
 def test_check_of_a_claim_of_1000_atoms():
     outcome = run_input(reproducer("formula-1000-atoms.align"))
     assert [str(v) for v in outcome.violations] == []
 
 
-@pytest.mark.xfail(strict=True, reason=RECURSION_HOMOMORPHISM.reason)
 def test_load_of_a_claim_of_1000_atoms():
     assert _load(reproducer("formula-1000-atoms.align")) == []
 
 
-@pytest.mark.xfail(strict=True, reason=EXPONENTIAL_EXPANSION.reason)
-def test_check_of_a_diamond_of_40_concepts_stops_at_the_limits():
+def test_check_of_a_diamond_of_40_concepts():
     outcome = run_input(reproducer("concept-diamond-40.align"), limits=replace(LIMITS, timeout=5.0))
     assert [str(v) for v in outcome.violations] == []
 
@@ -85,7 +73,6 @@ def test_check_of_a_disjoint_of_1000_kinds_within_200_mb():
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
-@pytest.mark.xfail(strict=True, reason=FIFO_IMPORT_BLOCKS.reason)
 def test_check_of_an_import_of_a_named_pipe():
     fuzz_input = replace(reproducer("import-fifo.align"), extras=(Extra("fifo.align", "fifo"),))
     outcome = run_input(fuzz_input, limits=replace(LIMITS, timeout=3.0))
