@@ -10,8 +10,9 @@ Every input is the bytes of one spec file, made in one of five ways (its *family
   NUL bytes, bytes that are not UTF-8, a byte-order mark, CRLF or CR line ends, or re-encoded as
   UTF-16;
 - ``nesting``: specs written from scratch with deep structure: concepts built on concepts (in a
-  chain or a diamond), chains of kinds, sub-relations, framings and rules, long atom lists,
-  concepts of many parameters, scenarios of many individuals and facts;
+  chain, or a diamond on the same variable or on variables apart), chains of kinds,
+  sub-relations, framings and rules, long atom lists, concepts of many parameters, scenarios of
+  many individuals and facts;
 - ``huge``: a spec with one huge statement: a long doc string, comment, name or source, many
   statements on one line, many blank lines, or a long run of unmatched brackets;
 - ``imports``: a base spec that imports hostile paths (``..``, absolute paths, a path with a
@@ -88,8 +89,8 @@ class FuzzInput:
 @dataclass(frozen=True)
 class Sizes:
     """Upper bounds of the inputs' sizes: ``depth`` for chains and lists, ``diamond`` for the
-    levels of a concept diamond (its expansion doubles, roughly, with each level), ``huge_bytes``
-    for one huge statement, ``mutations`` for the changes made to a base spec."""
+    levels of a concept diamond (on variables apart, its expansion grows 1.6-fold a level),
+    ``huge_bytes`` for one huge statement, ``mutations`` for the changes made to a base spec."""
 
     depth: int
     diamond: int
@@ -349,6 +350,12 @@ def _concept_diamond(n: int) -> list[str]:
                f"    expect c{n - 1}(a)\n}}"])
 
 
+def _concept_diamond_apart(n: int) -> list[str]:
+    return (["kind K", "relation r(K, K)", "concept c0(x: K) := r(x, y)", "concept c1(x: K) := r(y, x)"]
+            + [f"concept c{i}(x: K) := c{i - 1}(x), r(x, y), c{i - 2}(y)" for i in range(2, n)]
+            + [f"claim: c{n - 1} implies c0"])
+
+
 def _kind_chain(n: int) -> list[str]:
     return (["kind K0"] + [f"kind K{i}: K{i - 1}" for i in range(1, n)]
             + [f"concept deepest(x: K{n - 1}) := K0(x)", "concept top(x: K0) := K0(x)",
@@ -410,7 +417,8 @@ def _wide_disjoint(n: int) -> list[str]:
 
 
 NESTINGS: dict[str, Callable[[int], list[str]]] = {
-    "concept-chain": _concept_chain, "concept-diamond": _concept_diamond, "kind-chain": _kind_chain,
+    "concept-chain": _concept_chain, "concept-diamond": _concept_diamond,
+    "concept-diamond-apart": _concept_diamond_apart, "kind-chain": _kind_chain,
     "relation-chain": _relation_chain, "framing-chain": _framing_chain, "rule-chain": _rule_chain,
     "existential-chain": _existential_chain, "long-atoms": _long_atoms, "many-parameters": _many_parameters,
     "wide-scenario": _wide_scenario, "wide-disjoint": _wide_disjoint,
@@ -424,10 +432,10 @@ def nesting_text(shape: str, n: int) -> str:
 
 @st.composite
 def nesting_inputs(draw: st.DrawFn, sizes: Sizes = SMALL) -> FuzzInput:
-    """A spec of deep or wide structure; a diamond of concepts has at most ``sizes.diamond``
-    levels, every other shape at most ``sizes.depth`` elements."""
+    """A spec of deep or wide structure; a diamond of concepts (either shape) has at most
+    ``sizes.diamond`` levels, every other shape at most ``sizes.depth`` elements."""
     shape = draw(st.sampled_from(sorted(NESTINGS)))
-    top = sizes.diamond if shape == "concept-diamond" else sizes.depth
+    top = sizes.diamond if shape.startswith("concept-diamond") else sizes.depth
     n = draw(st.integers(2, top))
     return FuzzInput(nesting_text(shape, n).encode("utf-8"), "nesting", f"{shape} {n}")
 

@@ -60,7 +60,14 @@ QUADRATIC_DISJOINT = KnownBug(
     "reworked apart from this branch",
     frozenset(),
 )
-KNOWN_BUGS = (QUADRATIC_DISJOINT,)
+NO_WHOLE_RUN_BUDGET = KnownBug(
+    "no whole-run budget (time or total steps): n concepts each built on the one before on its parameter and "
+    "on the one before that on a new variable expand to about 1.6^n atoms, each copy on variables of its own, "
+    "and classifying them makes homomorphism searches whose every step costs time in the size of the pattern; "
+    "each search stays within --max-steps, but 16 such concepts take about 50 s and 40 run for hours",
+    frozenset(),
+)
+KNOWN_BUGS = (QUADRATIC_DISJOINT, NO_WHOLE_RUN_BUDGET)
 TOLERATED = frozenset().union(*(bug.signatures for bug in KNOWN_BUGS))
 """The signatures of known bugs that random inputs run into: the random tests let them pass (each
 has a strict ``xfail`` test of its own in ``test_fuzz_reproducers.py``)."""
