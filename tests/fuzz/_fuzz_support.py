@@ -67,7 +67,14 @@ NO_WHOLE_RUN_BUDGET = KnownBug(
     "each search stays within --max-steps, but 16 such concepts take about 50 s and 40 run for hours",
     frozenset(),
 )
-KNOWN_BUGS = (QUADRATIC_DISJOINT, NO_WHOLE_RUN_BUDGET)
+NO_WHOLE_RUN_BUDGET_JUSTIFICATION = KnownBug(
+    "no whole-run budget (time or total steps): a claim that holds through a chain of n sub-relations gets a "
+    "minimal justification by chasing again without each axiom of the chain in turn (minimal_justification in "
+    "checker/reasoning/entailment.py), n chases over the whole chain; each stays within the limits, but 1,810 "
+    "sub-relations take about 45 s of CPU time",
+    frozenset(),
+)
+KNOWN_BUGS = (QUADRATIC_DISJOINT, NO_WHOLE_RUN_BUDGET, NO_WHOLE_RUN_BUDGET_JUSTIFICATION)
 TOLERATED = frozenset().union(*(bug.signatures for bug in KNOWN_BUGS))
 """The signatures of known bugs that random inputs run into: the random tests let them pass (each
 has a strict ``xfail`` test of its own in ``test_fuzz_reproducers.py``)."""

@@ -15,6 +15,7 @@ import pytest
 from _fuzz_support import (
     LIMITS,
     NO_WHOLE_RUN_BUDGET,
+    NO_WHOLE_RUN_BUDGET_JUSTIFICATION,
     QUADRATIC_DISJOINT,
     reproducer,
     run_input,
@@ -68,6 +69,12 @@ def test_check_of_a_diamond_of_40_concepts():
 @pytest.mark.xfail(strict=True, reason=NO_WHOLE_RUN_BUDGET.reason)
 def test_check_of_a_diamond_of_40_concepts_on_variables_apart_stops_at_the_limits():
     outcome = run_input(reproducer("concept-diamond-apart-40.align"), limits=replace(LIMITS, timeout=5.0))
+    assert [str(v) for v in outcome.violations] == []
+
+
+@pytest.mark.xfail(strict=True, reason=NO_WHOLE_RUN_BUDGET_JUSTIFICATION.reason)
+def test_check_of_a_chain_of_1810_sub_relations_stops_at_the_limits():
+    outcome = run_input(reproducer("relation-chain-1810.align"), limits=replace(LIMITS, timeout=10.0))
     assert [str(v) for v in outcome.violations] == []
 
 
