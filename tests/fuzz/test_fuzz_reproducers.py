@@ -93,6 +93,13 @@ def test_check_of_an_import_of_a_named_pipe():
     assert [str(v) for v in outcome.violations] == []
 
 
+def test_an_input_error_after_a_cr_line_end_is_positioned_where_it_is():
+    """Bytes that are not UTF-8 after a line ended by CR alone: the finding's line counts CR."""
+    fuzz_input = reproducer("input-error-after-cr.align")
+    outcome = run_input(fuzz_input, commands=("check", "scenario"))
+    assert [str(v) for v in outcome.violations] + _load(fuzz_input) == []
+
+
 HOSTILE_IMPORTS = ["../" * 12 + "etc/passwd", "a\\nb.align", INPUT_NAME, "link.align"]
 
 
