@@ -102,8 +102,9 @@ class Expander:
         atoms = list(atoms)
         used = set(reserved) | {a for atom in atoms for a in atom.args}
         out: list[Atom] = []
+        expanded: set[tuple[int, tuple[str, ...]]] = set()
         for atom in atoms:
-            self._expand_one(atom.pred, atom.args, used, out)
+            self._expand_one(atom.pred, atom.args, used, out, expanded)
         return _dedupe(out)
 
     def concept_formula(self, concept: ConceptSym) -> tuple[tuple[str, ...], tuple[Atom, ...]]:
@@ -116,11 +117,18 @@ class Expander:
         """The expansion of ``concept(args)``: parameter kinds and the body, renamed apart."""
         used = set(reserved) | set(args)
         out: list[Atom] = []
-        self._expand_one(concept, tuple(args), used, out)
+        self._expand_one(concept, tuple(args), used, out, set())
         return _dedupe(out)
 
-    def _expand_one(self, pred: Predicate, args: tuple[str, ...], used: set[str], out: list[Atom]) -> None:
+    def _expand_one(self, pred: Predicate, args: tuple[str, ...], used: set[str], out: list[Atom],
+                    expanded: set[tuple[int, tuple[str, ...]]]) -> None:
         """Append the expansion of ``pred(args)`` to ``out``, depth first, body atoms in order.
+
+        A concept applied to arguments it was already applied to in this conjunction (the uses
+        in ``expanded``) is not expanded again: the second copy would differ from the first only
+        in its fresh variables, which occur nowhere else, so it adds nothing to the formula's
+        meaning. A concept reached along several paths (``c := a, b`` where ``a`` and ``b`` both
+        use ``d`` on the same variables) is thus expanded once, not once per path.
 
         Iterative (a stack of concepts being expanded), so the depth of nesting is bounded only
         by memory. Callers expand only usable concepts (see :mod:`.usable`); a concept met again
@@ -135,6 +143,9 @@ class Expander:
         def enter(concept: ConceptSym, arguments: tuple[str, ...]) -> None:
             if id(concept) in open_concepts:
                 raise ValueError(f"concept '{concept.name}' is defined in terms of itself")
+            if (id(concept), arguments) in expanded:
+                return
+            expanded.add((id(concept), arguments))
             mapping = {param: arg for (param, _), arg in zip(concept.params, arguments)}
             for (_param, kind), arg in zip(concept.params, arguments):
                 if kind is not None:
