@@ -208,20 +208,39 @@ class NormalForm:
 
 def live_predicates(theory: Theory, used: Iterable[str]) -> set[str]:
     """The predicates that can have facts in a chased instance whose given facts use only
-    ``used``: those, and the head predicates of every axiom whose body uses only live ones."""
-    live = set(used)
-    pending = [a for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
-    changed = True
-    while changed:
-        changed = False
-        waiting = []
-        for axiom in pending:
-            if all(atom.pred in live for atom in axiom.body):
-                live.update(atom.pred for atom in axiom.head)
-                changed = True
-            else:
-                waiting.append(axiom)
-        pending = waiting
+    ``used``: those, and the head predicates of every axiom whose body uses only live ones.
+
+    Linear in the axioms: each axiom waits on a count of the body predicates not yet live."""
+    live: set[str] = set()
+    missing: dict[int, int] = {}
+    waiting_on: dict[str, list[int]] = {}
+    axioms = [a for a in theory.axioms if a.kind is not AxiomKind.ACYCLIC]
+    ready: list[int] = []
+    for index, axiom in enumerate(axioms):
+        preds = {atom.pred for atom in axiom.body}
+        missing[index] = len(preds)
+        for pred in preds:
+            waiting_on.setdefault(pred, []).append(index)
+        if not preds:
+            ready.append(index)
+    queue: list[str] = []
+
+    def make_live(pred: str) -> None:
+        if pred not in live:
+            live.add(pred)
+            queue.append(pred)
+
+    for pred in used:
+        make_live(pred)
+    while queue or ready:
+        while ready:
+            for atom in axioms[ready.pop()].head:
+                make_live(atom.pred)
+        if queue:
+            for index in waiting_on.get(queue.pop(), ()):
+                missing[index] -= 1
+                if missing[index] == 0:
+                    ready.append(index)
     return live
 
 

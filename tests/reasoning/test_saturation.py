@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from alignspec.reasoning import saturation
 from alignspec.reasoning.chase import FAILED, OK
 from alignspec.reasoning.classification import Classification, classify
-from alignspec.reasoning.el_fragment import concept_tree, normal_form
+from alignspec.reasoning.el_fragment import concept_tree, live_predicates, normal_form
 from alignspec.reasoning.entailment import chase_formula, decide_implication
 from alignspec.reasoning.logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
 from alignspec.reasoning.saturation import NOTHING, in_fragment, saturate, settled_implications
@@ -268,3 +268,28 @@ def test_kind_names_cannot_clash_with_internal_names():
     concepts = {"t": _concept("top(x)"), "b": _concept("bottom(x)"), "a": _concept("A(x)")}
     on, _ = both_ways(th, concepts)
     assert on.implications.has_edge("t", "b") and not on.unsatisfiable
+
+
+def _live_by_rounds(theory, used):
+    """The definition of the live predicates: heads of axioms whose body is live, to a fixpoint."""
+    live = set(used)
+    changed = True
+    while changed:
+        changed = False
+        for axiom in theory.axioms:
+            if axiom.kind is not AxiomKind.ACYCLIC and all(a.pred in live for a in axiom.body) \
+                    and not {a.pred for a in axiom.head} <= live:
+                live.update(a.pred for a in axiom.head)
+                changed = True
+    return live
+
+
+_PREDS = st.sampled_from("ABCDEFG")
+_ATOMS = st.lists(_PREDS.map(lambda p: Atom(p, ("x",))), max_size=3).map(tuple)
+
+
+@given(st.lists(st.tuples(_ATOMS, _ATOMS), max_size=12), st.sets(_PREDS, max_size=3))
+def test_live_predicates_are_those_of_the_fixpoint(rules, used):
+    axioms = tuple(Axiom(f"r{i}", AxiomKind.RULE, body, head) for i, (body, head) in enumerate(rules))
+    theory = Theory("F", axioms)
+    assert live_predicates(theory, used) == _live_by_rounds(theory, used)
