@@ -337,9 +337,9 @@ def _atom_text(atom: tuple[str, tuple[str, ...]]) -> str:
     return f"{atom[0]}({', '.join(atom[1])})"
 
 
-def _weakly_acyclic(relations: dict, rules: list) -> bool:
+def _theory(relations: dict, rules: list):
+    """The kind, relation and rule axioms of a generated classification spec."""
     from alignspec.reasoning.logic import Atom, Axiom, AxiomKind, Theory
-    from alignspec.reasoning.termination import weak_acyclicity_violation
 
     axioms = []
     for kind, parent in CLASSIFICATION_KINDS:
@@ -358,7 +358,19 @@ def _weakly_acyclic(relations: dict, rules: list) -> bool:
     for i, (body, head) in enumerate(rules):
         axioms.append(Axiom(f"rule{i}", AxiomKind.RULE, body=tuple(Atom(p, a) for p, a in body),
                             head=tuple(Atom(p, a) for p, a in head)))
-    return weak_acyclicity_violation(Theory("f", tuple(axioms))) is None
+    return Theory("f", tuple(axioms))
+
+
+def _weakly_acyclic(relations: dict, rules: list) -> bool:
+    from alignspec.reasoning.termination import weak_acyclicity_violation
+
+    return weak_acyclicity_violation(_theory(relations, rules)) is None
+
+
+def _tree_shaped(relations: dict, rules: list) -> bool:
+    from alignspec.reasoning.saturation import in_fragment
+
+    return in_fragment(_theory(relations, rules))
 
 
 Relations = dict[str, tuple[str, str, tuple[str, ...]]]
@@ -366,17 +378,17 @@ Rules = list[tuple[list, list]]
 Motifs = list[list[tuple[str, tuple[str, ...]]]]
 
 
-def _classification_relations(rng: random.Random, relations: int) -> Relations:
+def _classification_relations(rng: random.Random, relations: int, tree_shaped: bool = False) -> Relations:
     """Relations over the classification kinds: every fifth transitive or symmetric on one
-    kind, a few functional."""
+    kind, a few functional (with ``tree_shaped``, only the transitive ones keep a property)."""
     kinds = [k for k, _ in CLASSIFICATION_KINDS]
     rels: Relations = {}
     for i in range(relations):
         domain = rng.choice(kinds[1:])
         range_ = domain if i % 5 == 0 else rng.choice(kinds[1:])
         if i % 5 == 0:
-            props: tuple[str, ...] = ("transitive",) if i % 10 == 0 else ("symmetric",)
-        elif i % 7 == 3:
+            props: tuple[str, ...] = ("transitive",) if i % 10 == 0 else () if tree_shaped else ("symmetric",)
+        elif i % 7 == 3 and not tree_shaped:
             props = ("functional",)
         else:
             props = ()
@@ -384,9 +396,10 @@ def _classification_relations(rng: random.Random, relations: int) -> Relations:
     return rels
 
 
-def _classification_rules(rng: random.Random, rels: Relations, rules: int) -> Rules:
+def _classification_rules(rng: random.Random, rels: Relations, rules: int, tree_shaped: bool = False) -> Rules:
     """Up to ``rules`` rules (sub-relations, kind inferences, compositions and existential
-    ones), each kept only while the set stays weakly acyclic."""
+    ones), each kept only while the set stays weakly acyclic (and, with ``tree_shaped``, in the
+    tree-shaped fragment)."""
     kinds = [k for k, _ in CLASSIFICATION_KINDS]
 
     def compatible(domain_kind: str, var_kinds: set[str]) -> bool:
@@ -424,12 +437,15 @@ def _classification_rules(rng: random.Random, rels: Relations, rules: int) -> Ru
             continue
         if not _weakly_acyclic(rels, rule_list + [(body, head)]):
             continue
+        if tree_shaped and not _tree_shaped(rels, rule_list + [(body, head)]):
+            continue
         rule_list.append((body, head))
     return rule_list
 
 
-def _motif_pool(rng: random.Random, rels: Relations, motifs: int) -> Motifs:
-    """The pool of shared sub-patterns of concept bodies, each rooted at the variable ``x``."""
+def _motif_pool(rng: random.Random, rels: Relations, motifs: int, tree_shaped: bool = False) -> Motifs:
+    """The pool of shared sub-patterns of concept bodies, each rooted at the variable ``x``
+    (with ``tree_shaped``, none with an edge into ``x``)."""
     kinds = [k for k, _ in CLASSIFICATION_KINDS]
     names = list(rels)
     pool: Motifs = []
@@ -442,6 +458,8 @@ def _motif_pool(rng: random.Random, rels: Relations, motifs: int) -> Motifs:
             motif = [(r, ("x", "u")), (rng.choice(kinds), ("u",))]
         elif shape < 0.8:
             motif = [(r, ("x", "u")), (rng.choice(names), ("u", "v"))]
+        elif tree_shaped:
+            continue
         else:
             motif = [(r, ("u", "x"))]
         if not _conflict(_forced(motif, rels, {})):
@@ -464,16 +482,17 @@ def _vocabulary_lines(rng: random.Random, rels: Relations, header: str) -> list[
 
 
 def _concept_lines(rng: random.Random, rels: Relations, pool: Motifs,
-                   concepts: int) -> tuple[list[str], list[tuple[str, str]]]:
-    """``concepts`` concepts assembled from the motif pool (20% binary, 5% of the atoms an
-    earlier concept), as spec lines, and the unary ones with their parameter kind."""
+                   concepts: int, tree_shaped: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
+    """``concepts`` concepts assembled from the motif pool (20% binary, none with
+    ``tree_shaped``; 5% of the atoms an earlier concept), as spec lines, and the unary ones with
+    their parameter kind."""
     names = list(rels)
     lines: list[str] = []
     unary: list[tuple[str, str]] = []
     made = 0
     while made < concepts:
         param_kind = rng.choice(PARAMETER_KINDS)
-        arity = 2 if rng.random() < 0.2 else 1
+        arity = 2 if rng.random() < 0.2 and not tree_shaped else 1
         params = {"x": param_kind}
         atoms: list[tuple[str, tuple[str, ...]]] = []
         if arity == 2:
@@ -520,20 +539,24 @@ def _rule_line(name: str, rule: tuple[list, list]) -> str:
 
 
 def classification_spec(concepts: int, seed: int = 0, relations: int = 20, rules: int = 20,
-                        motifs: int = 40) -> str:
+                        motifs: int = 40, tree_shaped: bool = False) -> str:
     """A spec with ``concepts`` concepts of 3-6 atoms over ``relations`` relations and the ten
     kinds of ``CLASSIFICATION_KINDS``, and one framing ``F`` of ``rules`` weakly acyclic rules.
 
     Concept bodies are trees rooted at the first parameter, assembled from a pool of ``motifs``
     shared sub-patterns, so that a concept whose motifs include another's implies it; the rules
     (sub-relations, kind inferences, compositions and existential ones) add further implications.
+
+    With ``tree_shaped``, the spec stays in the fragment that saturation decides (see
+    ``alignspec.reasoning.el_fragment``): one parameter, every edge pointing away from it,
+    transitive but no symmetric or functional relations, and only rules of the fragment.
     """
     rng = random.Random(seed)
-    rels = _classification_relations(rng, relations)
-    rule_list = _classification_rules(rng, rels, rules)
-    pool = _motif_pool(rng, rels, motifs)
+    rels = _classification_relations(rng, relations, tree_shaped)
+    rule_list = _classification_rules(rng, rels, rules, tree_shaped)
+    pool = _motif_pool(rng, rels, motifs, tree_shaped)
     lines = _vocabulary_lines(rng, rels, f'spec classification_{seed} "a synthetic spec for classification benchmarks"')
-    lines += _concept_lines(rng, rels, pool, concepts)[0]
+    lines += _concept_lines(rng, rels, pool, concepts, tree_shaped)[0]
     lines.append("")
     lines.append('framing F "the rules under which the concepts are classified" {')
     for i, rule in enumerate(rule_list):

@@ -1,6 +1,6 @@
 """Run the AlignSpec benchmarks and print their tables.
 
-    python bench/run.py [parse|classify|scenario|framings|all] [--quick] [--json FILE]
+    python bench/run.py [parse|classify|saturation|scenario|framings|all] [--quick] [--json FILE]
 
 Every measured phase runs in a fresh Python process, so that the peak memory of one size does
 not leak into the next; the parent generates the spec, writes it to a temporary file and
@@ -36,6 +36,8 @@ PARSE_SIZES = (1_000, 10_000, 100_000)
 PARSE_SIZES_QUICK = (1_000, 10_000)
 CLASSIFY_SIZES = (100, 300, 1_000)
 CLASSIFY_SIZES_QUICK = (100, 300)
+SATURATION_SIZES = (300, 1_000, 5_000)
+SATURATION_SIZES_QUICK = (300, 1_000)
 SCENARIO_SIZES = (10_000, 100_000)
 SCENARIO_SIZES_QUICK = (1_000, 10_000)
 SCENARIO_PHASES = ("chase", "check", "table")
@@ -169,6 +171,10 @@ def _phase_classify(args: dict) -> dict:
         return {"times": times, "wall": list(_WALL), "rss_growth_kb": growth, "max_rss_kb": _max_rss_kb(),
                 "findings": len(result.reporter.diagnostics), "claims": len(result.claims),
                 "outcomes": sorted(_outcome_counts(result).items())}
+    if "saturation" in args:
+        from alignspec.reasoning import saturation
+
+        saturation.ENABLED = args["saturation"]
     builder = TheoryBuilder(unit)
     framing = next(f for f in unit.framings if f.name == "F")
     theory = builder.theory(framing)
@@ -427,6 +433,37 @@ def print_classify(data: dict) -> None:
                   "classes", "collapses", "unsat", "unknown", "analyse s", "analyse max RSS MB"], rows))
 
 
+def bench_saturation(quick: bool, seed: int = 0) -> dict:
+    """Classification of tree-shaped generated specs with the saturation on and off, per number
+    of concepts, each run in its own process."""
+    sizes = SATURATION_SIZES_QUICK if quick else SATURATION_SIZES
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            path = os.path.join(tmp, f"tree_concepts_{n}.align")
+            Path(path).write_text(classification_spec(n, seed, tree_shaped=True), encoding="utf-8")
+            repeats = 1 if quick or n >= 1000 else 3
+            row = {"n": n, "on": run_phase("classify", "classify", path, repeats, saturation=True),
+                   "off": run_phase("classify", "classify", path, repeats, saturation=False)}
+            same = ("implications", "classes", "collapses", "unsatisfiable", "unknown", "unknown_pairs")
+            if any(row["on"][k] != row["off"][k] for k in same):
+                raise RuntimeError(f"saturation changed the classification of {n} concepts")
+            results.append(row)
+            print(f"  classified {n} tree-shaped concepts both ways", file=sys.stderr)
+    return {"sizes": results}
+
+
+def print_saturation(data: dict) -> None:
+    """The saturation benchmark's table."""
+    rows = []
+    for row in data["sizes"]:
+        on, off = min(row["on"]["times"]), min(row["off"]["times"])
+        rows.append([row["n"], f"{off:.2f}", f"{on:.2f}", f"{off / on:.1f}", row["on"]["implications"],
+                     row["on"]["classes"], _mb(row["off"]["max_rss_kb"]), _mb(row["on"]["max_rss_kb"])])
+    print(_table(["concepts", "general s", "saturation s", "general / saturation", "implications", "classes",
+                  "general max RSS MB", "saturation max RSS MB"], rows))
+
+
 FRAMING_SPECS = (("chained", 300, 100), ("side by side", 300, 100))
 SPEC_LINES = 10_000
 SPEC_LINES_QUICK = 2_000
@@ -514,14 +551,15 @@ def print_scenario(data: dict) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Command line: ``run.py [parse|classify|scenario|all] [--quick] [--json FILE] [--profile N]
-    [--profile-scenario N]``."""
+    """Command line: ``run.py [parse|classify|saturation|scenario|all] [--quick] [--json FILE]
+    [--profile N] [--profile-scenario N]``."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "_worker":
         _worker(argv[1])
         return 0
     parser = argparse.ArgumentParser(prog="bench/run.py", description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=("parse", "classify", "scenario", "framings", "all"))
+    parser.add_argument("which", nargs="?", default="all",
+                        choices=("parse", "classify", "saturation", "scenario", "framings", "all"))
     parser.add_argument("--quick", action="store_true", help="small sizes only, one run each (under a minute)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", metavar="FILE", help="also write the raw figures to FILE")
@@ -570,6 +608,11 @@ def main(argv: list[str] | None = None) -> int:
         print("\nclassification under framing F" + (" (quick)" if options.quick else ""))
         out["classify"] = bench_classify(options.quick, options.seed)
         print_classify(out["classify"])
+    if options.which in ("saturation", "all"):
+        print("\ntree-shaped classification under framing F, saturation off and on"
+              + (" (quick)" if options.quick else ""))
+        out["saturation"] = bench_saturation(options.quick, options.seed)
+        print_saturation(out["saturation"])
     if options.which in ("scenario", "all"):
         print("\none scenario under framing F" + (" (quick)" if options.quick else ""))
         out["scenario"] = bench_scenario(options.quick, options.seed)

@@ -31,15 +31,19 @@ from .model.kinds import all_units
 from .model.loader import Overlay
 from .model.symbols import Unit
 from .reasoning.logic import Budget
+from .reasoning.status import Limit
 from .result_cache import CachedAnalysis, ResultCache, closure_name, spec_bytes
 
 
 @dataclass
 class CachedSpec:
-    """A spec's unit and the reasoner's answers about it, as one entry."""
+    """A spec's unit and the reasoner's answers about it, as one entry; ``exhausted`` is the
+    limit of the run's budget that ran out during the analysis (never the timeout: an analysis
+    the clock cut short is not kept)."""
 
     unit: Unit
     analysis: CachedAnalysis
+    exhausted: Limit | None = None
 
 
 class DigestingOverlay:
@@ -74,8 +78,9 @@ def analyse_with_cache(unit: Unit, digests: dict[str, str], cache: ResultCache, 
                        cells: TableCells = TableCells.FITTING) -> SpecAnalysis:
     """:func:`~alignspec.analysis.spec.analyse` ``unit``, or take its answers from ``cache`` when
     they are there under the bytes in ``digests`` (the SHA-256 of what the loader parsed, by
-    resolved path); answers made afresh are kept there. A unit whose closure lacks a digest is
-    analysed and not kept."""
+    resolved path); answers made afresh are kept there. A unit whose closure lacks a digest, or
+    whose analysis the budget's timeout cut short, is analysed and not kept (the key leaves the
+    timeout out: an analysis the clock did not cut short is the same under any timeout)."""
     budget = budget or Budget()
     cells = TableCells(cells)
     name = closure_name("spec", unit, digests, budget, tables, cells.value)
@@ -87,11 +92,11 @@ def analyse_with_cache(unit: Unit, digests: dict[str, str], cache: ResultCache, 
             return _rebuilt(found, budget)
     cache.misses += 1
     analysis = analyse(unit, budget, tables=tables, progress=progress, cells=cells)
-    if name is not None:
+    if name is not None and analysis.exhausted is not Limit.TIMEOUT:
         answers = CachedAnalysis(list(analysis.reporter.diagnostics), analysis.claims, analysis.framings,
                                  analysis.scenarios)
         with collector_paused():
-            cache.save(name, CachedSpec(unit, answers))
+            cache.save(name, CachedSpec(unit, answers, analysis.exhausted))
         if cache.stored:
             cache.trim()
     return analysis
@@ -106,4 +111,4 @@ def _rebuilt(found: CachedSpec, budget: Budget) -> SpecAnalysis:
     justifier = FramingAnalysis(unit, builder, budget, DiagnosticCollector()).justifier
     return SpecAnalysis(unit, builder, framings=found.analysis.framings, claims=found.analysis.claims,
                         scenarios=found.analysis.scenarios, justifier=justifier,
-                        exclusions=Exclusions(builder, budget), reporter=reporter)
+                        exclusions=Exclusions(builder, budget), reporter=reporter, exhausted=found.exhausted)

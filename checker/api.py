@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 
 from lark.exceptions import UnexpectedInput
@@ -39,6 +39,7 @@ from .diagnostics import Diagnostic
 from .exceptions import AlignSpecError
 from .model.resolve import resolve_claim
 from .model.symbols import FramingSym, Unit
+from .reasoning import run_budget
 from .reasoning.logic import Budget
 from .render.notebook import claim_outcome_html, scenario_html
 from .result_cache import ResultCache
@@ -180,7 +181,8 @@ class Spec:
         terminating = {id(v.framing): v.terminating for v in self.analysis.framings}
         decider = ClaimDecider(self.analysis.builder, self.budget,
                                lambda f: terminating.get(id(f), True), [f for f in framings if f is not None])
-        return decider.decide(claim)
+        with run_budget.started(self.budget):
+            return decider.decide(claim)
 
     def implies(self, left: str, right: str, framing: str | None = None) -> ClaimOutcome:
         """Whether formula ``left`` implies ``right`` under ``framing`` (concept names or atoms).
@@ -208,7 +210,8 @@ class Spec:
 
 
 def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: Budget | None = None,
-         progress: Progress | None = None, cells: TableCells = TableCells.FITTING,
+         progress: Progress | None = None, cells: TableCells = TableCells.FITTING, *,
+         timeout: float | None = None, max_total_steps: int | None = None,
          cache: ResultCache | None = None) -> Spec:
     """Load, resolve and analyse a spec file (or a shipped library spec by name); ``progress``,
     when given, hears which framing, claim or scenario is being analysed. ``cells`` says which
@@ -216,15 +219,21 @@ def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: B
     individuals are known to be of the concept's parameter kinds, ``TableCells.ALL`` for every
     tuple of individuals.
 
+    ``timeout`` (seconds of wall-clock time) and ``max_total_steps`` (the steps of all chases and
+    searches together) bound the analysis as a whole, and each later :meth:`Spec.ask`; they take
+    the place of ``budget``'s. Past either, what is still undecided is unknown, with the limit
+    named (``UndecidedReason.TIMEOUT``, ``UndecidedReason.TOTAL_STEPS``).
+
     With ``cache`` (an ``alignspec.result_cache.ResultCache``), the reasoner's answers (claims,
     framings with their classifications, scenarios, findings) are taken from it when the spec and
-    everything it imports have the same bytes as when they were kept, and kept there otherwise;
-    justifications, exclusions and questions are still computed on demand. The spec is the same
-    either way. By default no cache is used.
+    everything it imports have the same bytes as when they were kept, and kept there otherwise
+    (not when the timeout cut the analysis short); justifications, exclusions and questions are
+    still computed on demand. The spec is the same either way. By default no cache is used.
 
     Raises ``SpecError`` when the file cannot be read or parsed, with its diagnostics attached,
     and ``UsageError`` when ``path`` names no spec (or cannot name one: too long, not a path),
-    or ``roots``, ``budget`` or ``cells`` are not what they should be.
+    or ``roots``, ``budget``, ``cells``, ``timeout`` or ``max_total_steps`` are not what they
+    should be.
     """
     try:
         path = os.fspath(path)
@@ -240,6 +249,14 @@ def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: B
     if cache is not None and not isinstance(cache, ResultCache):
         raise UsageError(f"cache is an alignspec.result_cache.ResultCache, not {type(cache).__name__}")
     budget = budget or Budget()
+    if timeout is not None:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout < float("inf"):
+            raise UsageError("timeout is a number of seconds greater than 0")
+        budget = replace(budget, timeout=float(timeout))
+    if max_total_steps is not None:
+        if isinstance(max_total_steps, bool) or not isinstance(max_total_steps, int) or max_total_steps < 1:
+            raise UsageError("max_total_steps is a whole number of at least 1")
+        budget = replace(budget, max_total_steps=max_total_steps)
     options = CheckOptions(roots=list(roots or []), budget=budget, progress=progress, cache=cache)
     loaded, analysis = load_and_analyse(path, options, tables=True, cells=cells)
     if analysis is None:

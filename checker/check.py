@@ -15,6 +15,7 @@ from .exceptions import UsageError as UsageError
 from .model.discovery import spec_files_below
 from .model.loader import Loader, library_directory, library_names
 from .parallel import analyse_units
+from .reasoning import run_budget
 from .reasoning.logic import Budget
 from .result_cache import ResultCache, check_with_cache
 from .results import CheckResult
@@ -122,7 +123,10 @@ def check_files(files: list[str], options: CheckOptions, loader: Loader | None =
             result.sources[STDIN_NAME] = decoded_text(STDIN_NAME, stdin or b"")
         else:
             units.append(loader.load(file))
-    found = iter(analyse_units([u.unit for u in units if u.unit is not None], options.budget, options.jobs, progress))
+    # The specs share the run's deadline; each has the steps of its own (so that its answers do not
+    # depend on the other files, their order or the number of jobs).
+    found = iter(analyse_units([u.unit for u in units if u.unit is not None], options.budget, options.jobs, progress,
+                               deadline=run_budget.deadline_of(options.budget)))
     for loaded in units:
         result.diagnostics.extend(loaded.diagnostics)
         if loaded.unit is None:

@@ -37,19 +37,22 @@ from .diagnostics import Diagnostic
 from .gc_pause import collector_paused
 from .limits import Budget
 from .model.symbols import Unit
+from .reasoning.status import Limit
 
 
 @dataclass
 class SpecFindings:
     """What a run keeps of the analysis of one spec: its findings (in the order the analysis
     reported them), and the outcome of its claims, framings and scenarios. ``analysis`` is the
-    whole analysis when it was made in this process, None when a worker made it."""
+    whole analysis when it was made in this process, None when a worker made it; ``exhausted``
+    the limit of the run's budget that ran out during it (None: none did)."""
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     claims: list[ClaimOutcome] = field(default_factory=list)
     framings: list[FramingView] = field(default_factory=list)
     scenarios: list[ScenarioEvaluation] = field(default_factory=list)
     analysis: SpecAnalysis | None = None
+    exhausted: Limit | None = None
 
 
 def available_cpus() -> int:
@@ -59,22 +62,25 @@ def available_cpus() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def findings_of(unit: Unit, budget: Budget, progress: Progress | None = None) -> SpecFindings:
-    """Analyse ``unit`` and keep what a run reports of it."""
-    analysis = analyse(unit, budget, progress=progress)
+def findings_of(unit: Unit, budget: Budget, progress: Progress | None = None,
+                deadline: float | None = None) -> SpecFindings:
+    """Analyse ``unit`` (by the monotonic clock's ``deadline``, if any) and keep what a run
+    reports of it."""
+    analysis = analyse(unit, budget, progress=progress, deadline=deadline)
     return SpecFindings(list(analysis.reporter.diagnostics), list(analysis.claims), list(analysis.framings),
-                        list(analysis.scenarios), analysis)
+                        list(analysis.scenarios), analysis, analysis.exhausted)
 
 
 def analyse_units(units: Sequence[Unit], budget: Budget, jobs: int,
-                  progress: Progress | None = None) -> list[SpecFindings]:
-    """The findings of each of ``units`` (in their order), analysed by up to ``jobs`` processes.
+                  progress: Progress | None = None, deadline: float | None = None) -> list[SpecFindings]:
+    """The findings of each of ``units`` (in their order), analysed by up to ``jobs`` processes,
+    all by the monotonic clock's ``deadline`` (if any; the clock is the same in every process).
 
     With one job, or one unit, everything runs in this process (and ``progress`` hears of each
     step); otherwise ``progress`` hears only when each spec is done."""
     workers = min(jobs, len(units))
     if workers <= 1:
-        return [findings_of(unit, budget, progress) for unit in units]
+        return [findings_of(unit, budget, progress, deadline) for unit in units]
     found: dict[int, SpecFindings] = {}
     # Larger specs first, so that no worker is left with a large one at the end.
     order = sorted(range(len(units)), key=lambda i: -len(units[i].spec.statements))
@@ -84,9 +90,9 @@ def analyse_units(units: Sequence[Unit], budget: Budget, jobs: int,
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_receive_units,
                                    initargs=(list(units), shared))
     except (ImportError, NotImplementedError, OSError):  # no semaphores or processes on this system
-        return [findings_of(unit, budget, progress) for unit in units]
+        return [findings_of(unit, budget, progress, deadline) for unit in units]
     try:
-        futures: dict[int, Future[bytes]] = {i: pool.submit(_analyse_received, i, budget) for i in order}
+        futures: dict[int, Future[bytes]] = {i: pool.submit(_analyse_received, i, budget, deadline) for i in order}
         for i in order:
             data = futures[i].result()
             with collector_paused():
@@ -96,7 +102,7 @@ def analyse_units(units: Sequence[Unit], budget: Budget, jobs: int,
         announce(progress, "worker processes stopped; analysing the remaining specs in this process")
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return [found[i] if i in found else findings_of(unit, budget, progress) for i, unit in enumerate(units)]
+    return [found[i] if i in found else findings_of(unit, budget, progress, deadline) for i, unit in enumerate(units)]
 
 
 def _reachable(units: Sequence[Unit]) -> dict[int, object]:
@@ -156,9 +162,9 @@ def _receive_units(units: list[Unit], shared: dict[int, object]) -> None:
     _shared.update(shared)
 
 
-def _analyse_received(index: int, budget: Budget) -> bytes:
+def _analyse_received(index: int, budget: Budget, deadline: float | None) -> bytes:
     with collector_paused():
-        found = findings_of(_received[index], budget)
+        found = findings_of(_received[index], budget, deadline=deadline)
         found.analysis = None  # the run keeps only what it reports
         buffer = io.BytesIO()
         _Pickler(buffer, _shared).dump(found)

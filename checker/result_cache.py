@@ -60,8 +60,10 @@ from .model.kinds import all_units
 from .model.loader import LoadedUnit, Loader
 from .model.symbols import Unit
 from .parallel import analyse_units
+from .reasoning import run_budget
 from .reasoning.classification import Classification
 from .reasoning.logic import Budget
+from .reasoning.status import Limit
 from .results import CheckResult
 from .syntax import nodes as n
 from .syntax.parser import cache_directory, grammar_text
@@ -115,8 +117,10 @@ def _name(kind: str, *parts: object) -> str:
     return f"{kind}-{digest.hexdigest()}"
 
 
-def _limits(budget: Budget) -> tuple[int, int, int]:
-    return (budget.max_entities, budget.max_facts, budget.max_search_steps)
+def _limits(budget: Budget) -> tuple[int, int, int, int | None]:
+    # Not the timeout: an analysis the clock cut short is not kept, and one it did not is the
+    # same under any timeout.
+    return (budget.max_entities, budget.max_facts, budget.max_search_steps, budget.max_total_steps)
 
 
 @dataclass
@@ -373,10 +377,12 @@ def _recalled(cache: ResultCache, files: list[str], name: str) -> CheckResult | 
 def _analysed(cache: ResultCache, units: list[LoadedUnit], names: list[str | None], budget: Budget,
               progress: Progress | None, jobs: int) -> dict[int, CachedAnalysis]:
     """The analysis of each parsed unit (by ``id`` of its ``LoadedUnit``): from the cache under its
-    name, or made now by up to ``jobs`` processes (and kept under its name, when it has one)."""
+    name, or made now by up to ``jobs`` processes and kept under its name. An analysis that is not
+    kept (it has no name, or the run's timeout cut it short, so that another run may decide more)
+    has its name set to None in ``names``."""
     found: dict[int, CachedAnalysis] = {}
-    missing: list[tuple[LoadedUnit, str | None]] = []
-    for loaded, name in zip(units, names):
+    missing: list[int] = []
+    for index, (loaded, name) in enumerate(zip(units, names)):
         if loaded.unit is None:
             continue
         cached = cache.load(name) if name is not None else None
@@ -384,14 +390,18 @@ def _analysed(cache: ResultCache, units: list[LoadedUnit], names: list[str | Non
             cache.hits += 1
             found[id(loaded)] = cached
         else:
-            missing.append((loaded, name))
+            missing.append(index)
     cache.misses += len(missing)
-    made = analyse_units([loaded.unit for loaded, _ in missing if loaded.unit is not None], budget, jobs, progress)
-    for (loaded, name), findings in zip(missing, made):
+    made = analyse_units([unit for i in missing if (unit := units[i].unit) is not None], budget, jobs, progress,
+                         deadline=run_budget.deadline_of(budget))
+    for index, findings in zip(missing, made):
         analysis = CachedAnalysis(findings.diagnostics, findings.claims, findings.framings, findings.scenarios)
-        if name is not None:
+        name = names[index]
+        if name is not None and findings.exhausted is not Limit.TIMEOUT:
             cache.save(name, analysis)
-        found[id(loaded)] = analysis
+        else:
+            names[index] = None
+        found[id(units[index])] = analysis
     return found
 
 

@@ -102,8 +102,9 @@ class Expander:
         atoms = list(atoms)
         used = set(reserved) | {a for atom in atoms for a in atom.args}
         out: list[Atom] = []
+        expanded: set[tuple[int, tuple[str, ...]]] = set()
         for atom in atoms:
-            self._expand_one(atom.pred, atom.args, used, out)
+            self._expand_one(atom.pred, atom.args, used, out, expanded)
         return _dedupe(out)
 
     def concept_formula(self, concept: ConceptSym) -> tuple[tuple[str, ...], tuple[Atom, ...]]:
@@ -116,11 +117,18 @@ class Expander:
         """The expansion of ``concept(args)``: parameter kinds and the body, renamed apart."""
         used = set(reserved) | set(args)
         out: list[Atom] = []
-        self._expand_one(concept, tuple(args), used, out)
+        self._expand_one(concept, tuple(args), used, out, set())
         return _dedupe(out)
 
-    def _expand_one(self, pred: Predicate, args: tuple[str, ...], used: set[str], out: list[Atom]) -> None:
+    def _expand_one(self, pred: Predicate, args: tuple[str, ...], used: set[str], out: list[Atom],
+                    expanded: set[tuple[int, tuple[str, ...]]]) -> None:
         """Append the expansion of ``pred(args)`` to ``out``, depth first, body atoms in order.
+
+        A concept applied to arguments it was already applied to in this conjunction (the uses
+        in ``expanded``) is not expanded again: the second copy would differ from the first only
+        in its fresh variables, which occur nowhere else, so it adds nothing to the formula's
+        meaning. A concept reached along several paths (``c := a, b`` where ``a`` and ``b`` both
+        use ``d`` on the same variables) is thus expanded once, not once per path.
 
         Iterative (a stack of concepts being expanded), so the depth of nesting is bounded only
         by memory. Callers expand only usable concepts (see :mod:`.usable`); a concept met again
@@ -135,6 +143,9 @@ class Expander:
         def enter(concept: ConceptSym, arguments: tuple[str, ...]) -> None:
             if id(concept) in open_concepts:
                 raise ValueError(f"concept '{concept.name}' is defined in terms of itself")
+            if (id(concept), arguments) in expanded:
+                return
+            expanded.add((id(concept), arguments))
             mapping = {param: arg for (param, _), arg in zip(concept.params, arguments)}
             for (_param, kind), arg in zip(concept.params, arguments):
                 if kind is not None:
@@ -184,13 +195,13 @@ class TheoryBuilder:
         self.expander = Expander(self.namer)
         self.units = all_units(root)
         self._rule_names = self._name_rules()
+        self._rule_axioms: dict[int, Axiom | None] = {}
         definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
         self.declaration_axioms = tuple(self._declaration_axioms())
         self.base_axioms = (*self.declaration_axioms, *(d for d in definitions if d is not None))
         self._parts: dict[Axiom, Any] = {}
         self._base = Theory("", self.base_axioms, parts=self._parts)
         self._theories: dict[int, Theory] = {}
-        self._rule_axioms: dict[int, Axiom | None] = {}
 
     def base(self) -> Theory:
         """The axioms of the base framing: declarations and definitions (one theory object,
@@ -206,22 +217,21 @@ class TheoryBuilder:
             return self.base()
         cached = self._theories.get(id(framing))
         if cached is None:
-            rules = [self._rule_axiom(rule) for rule in framing_rules(framing)]
+            rules = [self.rule_axiom(rule) for rule in framing_rules(framing)]
             cached = Theory(self.namer(framing), self.base_axioms + tuple(r for r in rules if r is not None),
                             parts=self._parts)
             self._theories[id(framing)] = cached
         return cached
 
-    def _rule_axiom(self, rule: RuleSym) -> Axiom | None:
-        """:meth:`rule_axiom`, made once per rule: the framings of an ``extends`` chain share
-        their ancestors' rule axioms."""
+    def rule_axiom(self, rule: RuleSym) -> Axiom | None:
+        """The axiom of one rule, or None when the rule did not resolve completely; made once,
+        so that every framing extending the rule's framing shares it."""
         key = id(rule)
         if key not in self._rule_axioms:
-            self._rule_axioms[key] = self.rule_axiom(rule)
+            self._rule_axioms[key] = self._make_rule_axiom(rule)
         return self._rule_axioms[key]
 
-    def rule_axiom(self, rule: RuleSym) -> Axiom | None:
-        """The axiom of one rule, or None when the rule did not resolve completely."""
+    def _make_rule_axiom(self, rule: RuleSym) -> Axiom | None:
         atoms = [*rule.body, *rule.head.atoms]
         memo: dict[int, bool] = {}
         if not rule.complete or not all(concept_usable(a.pred, memo) for a in atoms if isinstance(a.pred, ConceptSym)):

@@ -16,6 +16,7 @@ from ..reasoning.classification import Classification
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
 from ..reasoning.instance import Instance
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Budget, Theory
+from ..reasoning.run_budget import SearchBudgetExceeded, run_limit
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
@@ -222,6 +223,18 @@ class ClaimDecider:
         return Direction(sides, decide_implication(self.theory(framing), sides.left, sides.right, self.budget))
 
     def decide(self, claim: ClaimSym) -> ClaimOutcome:
+        """Decide ``claim``; unknown (saying which limit) when the run's budget runs out before
+        its answer, with its justification or its world, is complete."""
+        try:
+            return self._decide(claim)
+        except SearchBudgetExceeded as stopped:
+            framing = claim.framing
+            name = self.builder.namer(framing) if framing is not None else ""
+            reason = UndecidedReason.of(stopped.limit)
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=reason.explain(self.budget),
+                                undecided=reason)
+
+    def _decide(self, claim: ClaimSym) -> ClaimOutcome:
         framing = claim.framing
         name = self.builder.namer(framing) if framing is not None else ""
         if not self.terminating(framing):
@@ -320,6 +333,9 @@ class ClaimDecider:
             return self.justifier.decided(framing, *sides.concepts)
         result = decide_implication(self.theory(framing), sides.left, sides.right, self.budget,
                                     verify=False, explain=False)
+        if run_limit(result.limit):  # the run's budget ran out: nothing is decided
+            assert result.limit is not None
+            raise SearchBudgetExceeded(result.limit)
         return result.status, result.justification
 
     def _ruled_out(self, framing: FramingSym | None, sides: Sides) -> bool:

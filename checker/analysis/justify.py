@@ -8,6 +8,7 @@ from ..evidence import JustificationStep
 from ..model.symbols import ConceptSym, FramingSym
 from ..reasoning.entailment import Justifications, decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Axiom, Budget
+from ..reasoning.run_budget import SearchBudgetExceeded, run_limit
 from ..reasoning.status import Answer, Satisfiability
 from .axioms import TheoryBuilder, axiom_name, origin_of
 
@@ -61,6 +62,9 @@ class Justifier:
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
             result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False,
                                         explain=False, known=self._known.setdefault(("implies", left, right), {}))
+            if run_limit(result.limit):  # the run's budget ran out: nothing is decided
+                assert result.limit is not None
+                raise SearchBudgetExceeded(result.limit)
             self._decided[key] = (result.status, result.justification)
         return self._decided[key]
 
@@ -68,7 +72,10 @@ class Justifier:
         """The axioms that make concept ``left`` imply concept ``right`` under ``framing``."""
         key = ("implies", id(framing), left, right)
         if key not in self._cache:
-            status, justification = self.decided(framing, left, right)
+            try:
+                status, justification = self.decided(framing, left, right)
+            except SearchBudgetExceeded:  # the run's budget ran out: no justification to give
+                return ()
             self._cache[key] = justification_steps(justification if status is Answer.HOLDS else None)
         return self._cache[key]
 
@@ -77,8 +84,11 @@ class Justifier:
         key = ("unsatisfiable", id(framing), name, "")
         if key not in self._cache:
             _, atoms = self.formula(name)
-            result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget,
-                                        known=self._known.setdefault(("unsatisfiable", name, ""), {}))
+            try:
+                result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget,
+                                            known=self._known.setdefault(("unsatisfiable", name, ""), {}))
+            except SearchBudgetExceeded:  # the run's budget ran out: no justification to give
+                return ()
             unsatisfiable = result.status is Satisfiability.UNSATISFIABLE
             self._cache[key] = justification_steps(result.justification if unsatisfiable else None)
         return self._cache[key]

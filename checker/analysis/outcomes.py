@@ -13,11 +13,14 @@ ClaimStatus = Answer
 
 class UndecidedReason(TextEnum):
     """Why a claim or a scenario was not decided: a limit of the reasoner was reached (which
-    one), or its framing is not weakly acyclic, so the chase cannot be trusted to end."""
+    one: of one chase or search, or of the whole run), or its framing is not weakly acyclic, so
+    the chase cannot be trusted to end."""
 
     ENTITIES = "entities"
     FACTS = "facts"
     STEPS = "steps"
+    TIMEOUT = "timeout"
+    TOTAL_STEPS = "total-steps"
     NON_TERMINATING = "non-terminating"
 
     @property
@@ -31,7 +34,12 @@ class UndecidedReason(TextEnum):
         limit reached; None for a framing that is not weakly acyclic."""
         return _OPTIONS.get(self)
 
-    def limit(self, budget: Budget) -> int | None:
+    @property
+    def is_run_limit(self) -> bool:
+        """Whether the limit reached is one of the whole run, not of this result's own work."""
+        return self in (UndecidedReason.TIMEOUT, UndecidedReason.TOTAL_STEPS)
+
+    def limit(self, budget: Budget) -> float | None:
         """The value of the limit reached under ``budget`` (None when no limit was reached)."""
         if self is UndecidedReason.ENTITIES:
             return budget.max_entities
@@ -39,30 +47,50 @@ class UndecidedReason(TextEnum):
             return budget.max_facts
         if self is UndecidedReason.STEPS:
             return budget.max_search_steps
+        if self is UndecidedReason.TIMEOUT:
+            return budget.timeout
+        if self is UndecidedReason.TOTAL_STEPS:
+            return budget.max_total_steps
         return None
 
     def explain(self, budget: Budget) -> str:
         """What stopped the reasoner, in words, with the option that raises the limit:
         ``the chase reached its limit of 2 new facts (--max-facts)``."""
         value = self.limit(budget) or 0
+        if self is UndecidedReason.TIMEOUT:
+            return f"the run reached its time limit of {value:g} s ({self.option})"
+        number = int(value)
         if self is UndecidedReason.ENTITIES:
-            return f"the chase reached its limit of {count(value, 'new entity', 'new entities')} ({self.option})"
+            return f"the chase reached its limit of {count(number, 'new entity', 'new entities')} ({self.option})"
         if self is UndecidedReason.FACTS:
-            return f"the chase reached its limit of {count(value, 'new fact')} ({self.option})"
+            return f"the chase reached its limit of {count(number, 'new fact')} ({self.option})"
         if self is UndecidedReason.STEPS:
-            return f"a search reached its limit of {count(value, 'step')} ({self.option})"
+            return f"a search reached its limit of {count(number, 'step')} ({self.option})"
+        if self is UndecidedReason.TOTAL_STEPS:
+            return f"the run reached its limit of {count(number, 'step')} in all ({self.option})"
         return "its framing is not weakly acyclic"
 
     @classmethod
     def of(cls, limit: Limit | None) -> UndecidedReason:
         """The reason for a chase or search stopped at ``limit`` (steps when none is known)."""
-        return {Limit.ENTITIES: cls.ENTITIES, Limit.FACTS: cls.FACTS}.get(limit, cls.STEPS) if limit else cls.STEPS
+        return _REASONS.get(limit, cls.STEPS) if limit else cls.STEPS
+
+
+_REASONS = {
+    Limit.ENTITIES: UndecidedReason.ENTITIES,
+    Limit.FACTS: UndecidedReason.FACTS,
+    Limit.STEPS: UndecidedReason.STEPS,
+    Limit.TIMEOUT: UndecidedReason.TIMEOUT,
+    Limit.TOTAL_STEPS: UndecidedReason.TOTAL_STEPS,
+}
 
 
 _OPTIONS = {
     UndecidedReason.ENTITIES: "--max-entities",
     UndecidedReason.FACTS: "--max-facts",
     UndecidedReason.STEPS: "--max-steps",
+    UndecidedReason.TIMEOUT: "--timeout",
+    UndecidedReason.TOTAL_STEPS: "--max-total-steps",
 }
 
 

@@ -83,6 +83,16 @@ def _formatter(prog: str) -> argparse.RawDescriptionHelpFormatter:
     return argparse.RawDescriptionHelpFormatter(prog, max_help_position=34)
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError("must be a number of seconds greater than 0")
+    return value
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -141,6 +151,11 @@ def _common_options() -> argparse.ArgumentParser:
                         help=f"stop a chase once it has added N facts (default {defaults.max_facts})")
     limits.add_argument("--max-steps", type=_positive, metavar="N",
                         help=f"stop a search or a join after N steps (default {defaults.max_search_steps})")
+    limits.add_argument("--max-total-steps", type=_positive, metavar="N",
+                        help="stop the reasoning about a spec after N steps of all its chases and searches together "
+                             f"(default {defaults.max_total_steps})")
+    limits.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                        help="stop the run's reasoning after SECONDS of wall-clock time (default: none)")
     return common
 
 

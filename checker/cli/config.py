@@ -33,7 +33,7 @@ OWN_FILE = "alignspec.toml"
 PYPROJECT = "pyproject.toml"
 SECTION = ("tool", "alignspec")
 
-LIMIT_KEYS = ("max-entities", "max-facts", "max-steps")
+LIMIT_KEYS = ("max-entities", "max-facts", "max-steps", "max-total-steps", "timeout")
 KEYS = ("roots", "strict", *LIMIT_KEYS, "jobs", "select", "ignore", "per-file-ignores", "cache")
 AUTO_JOBS = "auto"
 MAX_CONFIG_BYTES = 16 * 1024 * 1024
@@ -56,7 +56,7 @@ class Config:
     path: Path | None = None
     roots: tuple[str, ...] | None = None
     strict: bool | None = None
-    limits: Mapping[str, int] = field(default_factory=dict)
+    limits: Mapping[str, float] = field(default_factory=dict)
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -186,11 +186,14 @@ def _settings(path: Path, table: dict[str, Any]) -> Config:
     cache = table.get("cache")
     if cache is not None and not isinstance(cache, bool):
         raise ConfigError(f"{_where(path, 'cache')}: 'cache' must be true or false")
-    limits = {}
+    limits: dict[str, float] = {}
     for key in LIMIT_KEYS:
         if key in table:
             value = table[key]
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            if key == "timeout":
+                if not isinstance(value, (int, float)) or isinstance(value, bool) or not 0 < value < float("inf"):
+                    raise ConfigError(f"{_where(path, key)}: '{key}' must be a number of seconds greater than 0")
+            elif not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError(f"{_where(path, key)}: '{key}' must be a whole number of at least 1")
             limits[key] = value
     jobs = _jobs(path, table["jobs"]) if "jobs" in table else None

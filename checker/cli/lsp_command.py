@@ -57,6 +57,10 @@ def add_lsp_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     parser.add_argument("--max-entities", type=int, metavar="N", help="the reasoner's limit of new entities")
     parser.add_argument("--max-facts", type=int, metavar="N", help="the reasoner's limit of new facts")
     parser.add_argument("--max-steps", type=int, metavar="N", help="the reasoner's limit of search steps")
+    parser.add_argument("--max-total-steps", type=int, metavar="N",
+                        help="the reasoner's limit of steps for each version of a document")
+    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="the reasoner's time for each version of a document (default 20)")
     parser.add_argument("--log-file", metavar="PATH", help="write the server's log to PATH instead of standard error")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the server does, for debugging")
 

@@ -13,7 +13,8 @@ from ..parallel import available_cpus
 from .config import NO_CONFIG, Config, ConfigError, discover
 from .selection import PerFileIgnore, Selection, SelectorError, check_selectors
 
-LIMIT_OPTIONS = {"max-entities": "max_entities", "max-facts": "max_facts", "max-steps": "max_steps"}
+LIMIT_OPTIONS = {"max-entities": "max_entities", "max-facts": "max_facts", "max-steps": "max_steps",
+                 "max-total-steps": "max_total_steps"}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,34 @@ def _limit(args: argparse.Namespace, config: Config, key: str, default: int) -> 
         if given < 1:
             raise UsageError(f"--{key} must be at least 1")
         return int(given)
-    return config.limits.get(key, default)
+    return int(config.limits.get(key, default))
+
+
+def _optional_limit(args: argparse.Namespace, config: Config, key: str, default: int | None) -> int | None:
+    if default is None and getattr(args, LIMIT_OPTIONS[key], None) is None and key not in config.limits:
+        return None
+    return _limit(args, config, key, default or 0)
+
+
+def _timeout(args: argparse.Namespace, config: Config, default: float | None) -> float | None:
+    given = getattr(args, "timeout", None)
+    if given is not None:
+        if not 0 < given < float("inf"):
+            raise UsageError("--timeout must be a number of seconds greater than 0")
+        return float(given)
+    return config.limits.get("timeout", default)
+
+
+def resolve_budget(args: argparse.Namespace, config: Config, defaults: Budget | None = None) -> Budget:
+    """The reasoner's limits: the command line's, else the configuration's, else ``defaults``."""
+    defaults = defaults or Budget()
+    return Budget(
+        max_entities=_limit(args, config, "max-entities", defaults.max_entities),
+        max_facts=_limit(args, config, "max-facts", defaults.max_facts),
+        max_search_steps=_limit(args, config, "max-steps", defaults.max_search_steps),
+        max_total_steps=_optional_limit(args, config, "max-total-steps", defaults.max_total_steps),
+        timeout=_timeout(args, config, defaults.timeout),
+    )
 
 
 def resolve_settings(args: argparse.Namespace, cwd: Path | None = None) -> Settings:
@@ -50,12 +78,7 @@ def resolve_settings(args: argparse.Namespace, cwd: Path | None = None) -> Setti
         config = discover(cwd or Path.cwd(), getattr(args, "config", None), getattr(args, "isolated", False))
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    defaults = Budget()
-    budget = Budget(
-        max_entities=_limit(args, config, "max-entities", defaults.max_entities),
-        max_facts=_limit(args, config, "max-facts", defaults.max_facts),
-        max_search_steps=_limit(args, config, "max-steps", defaults.max_search_steps),
-    )
+    budget = resolve_budget(args, config)
     roots = tuple(args.root) if getattr(args, "root", None) else (config.roots or ())
     strict = getattr(args, "strict", None)
     if strict is None:

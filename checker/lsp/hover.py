@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ..analysis.framings import FramingView
 from ..model.symbols import ClaimName, ConceptSym, RuleName, ScenarioSym, Symbol, Unit
+from ..reasoning import run_budget
 from ..reasoning.entailment import decide_satisfiable
 from ..reasoning.logic import AxiomKind, Budget
 from ..reasoning.status import Satisfiability
@@ -79,11 +80,15 @@ class Exclusions:
 
     def decide(self, analysed: Analysed, view: FramingView, name: str, budget: Budget) -> tuple[str, ...]:
         """The concepts of the same arity that can have no member in common with ``name``
-        under ``view`` (runs the chase: call it off the event loop)."""
+        under ``view`` (runs the chase: call it off the event loop), within the run's limits of
+        ``budget``; an answer cut short by them is not kept."""
         key = (id(analysed), view.name, name)
         if key in self._cache:
             return self._cache[key]
-        found = tuple(_excluded(analysed, view, name, budget))
+        with run_budget.started(budget) as run:
+            found = tuple(_excluded(analysed, view, name, budget))
+        if run.exhausted is not None:
+            return found
         self._cache[key] = found
         while len(self._cache) > self.size:
             self._cache.popitem(last=False)

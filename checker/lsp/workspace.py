@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..analysis.spec import SpecAnalysis, analyse
@@ -38,14 +38,25 @@ class Configured:
     problem: str = ""
 
 
+EDITOR_TIMEOUT = 20.0
+"""Seconds the reasoner may spend on one version of a document when neither ``--timeout`` nor the
+configuration says: an editor wants the findings it can have soon more than every answer."""
+
+
 def configure(arguments: argparse.Namespace, directory: str) -> Configured:
     """The settings for a document in ``directory``: the nearest configuration file at or above
     it (or the one ``--config`` names; none with ``--isolated``), with the options ``alignspec
-    lsp`` was started with taking their place, as for ``alignspec check``."""
+    lsp`` was started with taking their place, as for ``alignspec check``; the run's time is
+    ``EDITOR_TIMEOUT`` unless one of them sets it."""
     try:
-        return Configured(resolve_settings(arguments, cwd=Path(directory)))
+        configured = Configured(resolve_settings(arguments, cwd=Path(directory)))
     except UsageError as exc:
-        return Configured(resolve_settings(argparse.Namespace(isolated=True)), str(exc))
+        configured = Configured(resolve_settings(argparse.Namespace(isolated=True)), str(exc))
+    budget = configured.settings.budget
+    if budget.timeout is None:
+        settings = replace(configured.settings, budget=replace(budget, timeout=EDITOR_TIMEOUT))
+        configured = replace(configured, settings=settings)
+    return configured
 
 
 @dataclass

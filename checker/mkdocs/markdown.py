@@ -21,7 +21,16 @@ from pathlib import Path
 
 from ..api import Spec, SpecError, load
 from ..check import UsageError
-from ..integrations import Finding, OutsideError, findings, parse_show, resolve_inside, select_sections, spec_files
+from ..integrations import (
+    DOCS_TIMEOUT,
+    Finding,
+    OutsideError,
+    findings,
+    parse_show,
+    resolve_inside,
+    select_sections,
+    spec_files,
+)
 from ..result_cache import ResultCache
 from ..syntax.source import SourceError, read_source
 from ..views.document import Block
@@ -128,7 +137,8 @@ class Expander:
     def _render(self, path: str, where: str, expansion: Expansion, line_offset: int = 0,
                 file: str | None = None, options: Options = Options()) -> str:
         try:
-            spec = load(path, cache=self.cache if file is None else None)  # an inline spec's file is new each time
+            # an inline spec's file is new each time: no cache
+            spec = load(path, timeout=DOCS_TIMEOUT, cache=self.cache if file is None else None)
         except SpecError as exc:
             for finding in findings(diagnostics=exc.diagnostics):
                 self._report(finding, where, line_offset, file)

@@ -19,10 +19,10 @@ from typing import Any
 
 from ..gc_pause import collector_paused
 from .acyclicity import acyclic_violation
-from .homomorphism import SearchBudgetExceeded
 from .instance import Derivation, Fact, Instance
-from .join import JoinPlan, StepCounter, slot_map
+from .join import JoinPlan, slot_map
 from .logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
+from .run_budget import SearchBudgetExceeded, StepCounter
 from .status import ChaseStatus, Limit
 
 OK, FAILED, BUDGET = ChaseStatus.OK, ChaseStatus.FAILED, ChaseStatus.BUDGET
@@ -284,6 +284,9 @@ class _Chase:
             entries = index.get(pred)
             if not entries or not inst.has_fact(pred, args):
                 continue
+            counter.steps += len(entries)
+            if counter.steps > counter.bound:
+                counter.overflow()
             merges = self.merges
             for rule, slots, plan in entries:
                 if self.merges != merges and not inst.has_fact(pred, args):
@@ -304,7 +307,9 @@ class _Chase:
                     if outcome is not None:
                         return outcome
                     continue
-                for vals in [list(v) for v in plan.run(inst, values, counter)]:
+                matches = [list(v) for v in plan.run(inst, values, counter)]
+                counter.steps += len(matches)
+                for vals in matches:
                     outcome = self.apply(rule, vals, merges)
                     if outcome is not None:
                         return outcome
@@ -362,9 +367,11 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
     Returns a :class:`ChaseResult` whose status is ``FAILED`` (with a :class:`Failure`) when
     a denial matched, an equality would merge two named entities, or an acyclic relation has a
     cycle; ``BUDGET`` (with the :class:`Limit` reached) when the entities or facts it adds to the
-    input exceed ``budget`` or the join work exceeds ``max_steps`` (default ten times
+    input exceed ``budget``, the join work (candidates tried, one step per rule a new fact
+    triggers and one per match of a rule's body) exceeds ``max_steps`` (default ten times
     ``budget.max_search_steps``, plus a hundred steps per given fact, so that large inputs are not
-    cut short for their size alone); else ``OK``. The input is copied unless ``copy`` is False.
+    cut short for their size alone), or the run's budget (:mod:`.run_budget`) is exhausted; else
+    ``OK``. The input is copied unless ``copy`` is False.
     Same input, same output, ids and labels.
 
     With ``since`` (a log position), the instance up to that position is known to be chased
@@ -381,9 +388,11 @@ def chase(instance: Instance, theory: Theory, budget: Budget = DEFAULT_BUDGET, *
     with collector_paused():
         try:
             status, failure = run.run()
-        except SearchBudgetExceeded:
+            if status is OK:
+                run.counter.settle()
+        except SearchBudgetExceeded as exc:
             status, failure = BUDGET, None
-            run.limit = Limit.STEPS
+            run.limit = exc.limit
     if status is not FAILED:
         cycle = acyclic_violation(inst, run.acyclic, since if run.acyclic_settled else 0)
         if cycle is not None:

@@ -5,7 +5,8 @@ matched by position) holds when ``B`` maps into chased ``A`` with its parameters
 ``A``'s. Before searching, a pair is dropped when ``B`` needs something chased ``A`` lacks: a
 predicate absent from ``A``, or a kind or binary relation edge at a parameter that ``A``'s
 parameter entity lacks (relations of more arguments are pruned by predicate only). Such a pair
-cannot hold, so the pruning is exact.
+cannot hold, so the pruning is exact. Pairs of tree-shaped concepts under a theory of the
+tree-shaped fragment are decided by :mod:`saturation` instead, with the same answers.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ from typing import Any
 
 import networkx as nx
 
+from . import run_budget
 from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula, chase_further
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
 from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
+from .run_budget import run_limit
+from .saturation import settled_implications
 
 Concepts = Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]]
 
@@ -160,32 +164,53 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
     if inherited is not None:
         for a, b in inherited.unknown_pairs:
             unknown_from.setdefault(a, []).append(b)
-    for group in by_arity.values():
-        position = {n: i for i, n in enumerate(group)}
-        fresh = group if inherited is None else [b for b in group if b not in inherited.implications]
-        for a in group:
-            have_a, inst = masks.have[a], chased[a].instance
-            a_nodes = [chased[a].node(v) for v in concepts[a][0]]
-            candidates = group
-            if inherited is not None and a in same_world:
-                # The same world as under the parent: its answers stand; only concepts it did
-                # not ask about are searched.
-                row = inherited.implications.succ[a]
-                graph.add_edges_from((a, b) for b in sorted((b for b in row if b in position and b != a
-                                                             and (a, b) not in known), key=position.__getitem__))
-                unknown_pairs.update((a, b) for b in unknown_from.get(a, ()) if b in position and (a, b) not in known)
-                candidates = fresh
-            for b in candidates:
-                if a == b or (a, b) in known or masks.need[b] & ~have_a:
-                    continue
-                params_b, atoms_b = concepts[b]
-                try:
-                    match = find_homomorphism(atoms_b, inst, dict(zip(params_b, a_nodes)), budget.max_search_steps)
-                except SearchBudgetExceeded:
-                    unknown_pairs.add((a, b))
-                    continue
-                if match is not None:
-                    graph.add_edge(a, b)
+    compared: set[str] = set()
+    try:
+        settled = settled_implications(theory, concepts, chased, budget)
+        for group in by_arity.values():
+            position = {n: i for i, n in enumerate(group)}
+            fresh = group if inherited is None else [b for b in group if b not in inherited.implications]
+            split = settled.splitter(group)
+            for a in group:
+                run_budget.charge(len(group))
+                have_a, inst = masks.have[a], chased[a].instance
+                a_nodes = [chased[a].node(v) for v in concepts[a][0]]
+                candidates = group
+                if inherited is not None and a in same_world:
+                    # The same world as under the parent: its answers stand; only concepts it did
+                    # not ask about are searched.
+                    row = inherited.implications.succ[a]
+                    graph.add_edges_from((a, b) for b in sorted((b for b in row if b in position and b != a
+                                                                 and (a, b) not in known), key=position.__getitem__))
+                    unknown_pairs.update((a, b) for b in unknown_from.get(a, ())
+                                         if b in position and (a, b) not in known)
+                    candidates = fresh
+                decided, undecided = split(a)
+                if candidates is not group:
+                    asked = set(candidates)
+                    decided, undecided = [b for b in decided if b in asked], [b for b in undecided if b in asked]
+                targets = [b for b in decided if b != a and (a, b) not in known]
+                for b in undecided:
+                    if a == b or (a, b) in known or masks.need[b] & ~have_a:
+                        continue
+                    params_b, atoms_b = concepts[b]
+                    try:
+                        match = find_homomorphism(atoms_b, inst, dict(zip(params_b, a_nodes)), budget.max_search_steps)
+                    except SearchBudgetExceeded as exc:
+                        if run_limit(exc.limit):
+                            raise
+                        unknown_pairs.add((a, b))
+                        continue
+                    if match is not None:
+                        targets.append(b)
+                graph.add_edges_from((a, b) for b in sorted(targets, key=position.__getitem__))
+                compared.add(a)
+    except SearchBudgetExceeded:
+        # The run's budget ran out: a concept not compared with every other one is unknown.
+        unfinished = [n for n in satisfiable if n not in compared]
+        unknown.update(unfinished)
+        graph.remove_nodes_from(unfinished)
+        satisfiable = [n for n in satisfiable if n in compared]
     if inherited is not None and _same_graph(graph, inherited.implications):
         return Classification(unsatisfiable, unknown, unknown_pairs, inherited.implications,
                               inherited.classes, inherited.hasse, chased, theory, masks)

@@ -17,6 +17,7 @@ from .chase import BUDGET, FAILED, ChaseResult, Failure, chase, may_extend
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
 from .instance import Fact, Instance
 from .logic import DEFAULT_BUDGET, Atom, Axiom, Budget, Theory
+from .run_budget import run_limit
 from .status import Answer, ChaseStatus, Limit, Satisfiability
 
 HOLDS, FAILS, UNKNOWN = Answer.HOLDS, Answer.FAILS, Answer.UNKNOWN
@@ -203,8 +204,8 @@ def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = 
     fixed = {v: current[v] for v in _shared(chased.atoms, rhs)}
     try:
         match = find_homomorphism(rhs, inst, fixed, budget.max_search_steps)
-    except SearchBudgetExceeded:
-        return ImplicationResult(UNKNOWN, False, inst, current, limit=Limit.STEPS)
+    except SearchBudgetExceeded as exc:
+        return ImplicationResult(UNKNOWN, False, inst, current, limit=exc.limit)
     if match is not None:
         return ImplicationResult(HOLDS, False, inst, current, match=match)
     unmatched = best_partial_match(rhs, inst, fixed)[1] if explain else []
@@ -212,7 +213,17 @@ def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = 
 
 
 def _implication_holds(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget) -> bool:
-    return implication_in(chase_formula(theory, lhs, budget), rhs, budget, explain=False).status is HOLDS
+    result = implication_in(chase_formula(theory, lhs, budget), rhs, budget, explain=False)
+    _stop_at_run_limit(result.limit)
+    return result.status is HOLDS
+
+
+def _stop_at_run_limit(limit: Limit | None) -> None:
+    """Raise :class:`SearchBudgetExceeded` when ``limit`` is a limit of the whole run: a trial of
+    a justification cut short so is not an answer, and no later trial can be had."""
+    if run_limit(limit):
+        assert limit is not None
+        raise SearchBudgetExceeded(limit)
 
 
 def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
@@ -227,6 +238,9 @@ def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
                        justify: bool = True, verify: bool = True, explain: bool = True,
                        known: Justifications | None = None) -> ImplicationResult:
     """Decide whether ``lhs`` implies ``rhs`` under ``theory`` (see LANGUAGE.md, "Meaning").
+
+    Raises :class:`SearchBudgetExceeded` when the run's budget runs out while a justification is
+    sought (the answer alone would say less than was asked for).
 
     Variables of ``rhs`` that occur in ``lhs`` are fixed to their left-side entity; the others
     are existential. With ``justify``, a holding implication gets a minimal justification
@@ -273,7 +287,9 @@ class SatisfiabilityResult:
 
 
 def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> bool:
-    return chase_formula(theory, atoms, budget).status is FAILED
+    result = chase_formula(theory, atoms, budget).result
+    _stop_at_run_limit(result.limit)
+    return result.status is FAILED
 
 
 def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = DEFAULT_BUDGET,

@@ -12,26 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from . import run_budget
 from .instance import Instance
 from .logic import Atom
+from .run_budget import SearchBudgetExceeded, StepCounter
+
+__all__ = ["DEFAULT_STEPS", "SearchBudgetExceeded", "best_partial_match", "find_homomorphism", "homomorphisms"]
 
 DEFAULT_STEPS = 2_000_000
-
-
-class SearchBudgetExceeded(Exception):
-    """The search tried more candidates than its budget allows; the answer is unknown."""
-
-
-class _Counter:
-    __slots__ = ("left",)
-
-    def __init__(self, steps: int) -> None:
-        self.left = steps
-
-    def tick(self, n: int = 1) -> None:
-        self.left -= n
-        if self.left < 0:
-            raise SearchBudgetExceeded()
 
 
 def _variables(atoms: Sequence[Atom]) -> list[str]:
@@ -134,9 +122,11 @@ def _bind(atom: Atom, values: tuple[int, ...], binding: dict[str, int]) -> list[
     return added
 
 
-def _most_constrained(atoms: list[Atom], binding: dict[str, int], inst: Instance
+def _most_constrained(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
                       ) -> tuple[Atom, list[Atom]] | None:
-    """The atom with the fewest candidates and the others, or None when one has none."""
+    """The atom with the fewest candidates and the others, or None when one has none; the atoms
+    weighed count towards the run's steps (not the search's own limit, which counts candidates)."""
+    counter.add_outside_limit(len(atoms))
     best_i, best_n = 0, None
     for i, atom in enumerate(atoms):
         n = _candidate_count(atom, binding, inst)
@@ -147,7 +137,7 @@ def _most_constrained(atoms: list[Atom], binding: dict[str, int], inst: Instance
     return atoms[best_i], atoms[:best_i] + atoms[best_i + 1:]
 
 
-def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: _Counter
+def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
             ) -> Iterator[dict[str, int]]:
     """Backtracking over the atoms, most constrained first; iterative (one frame per matched
     atom on an explicit stack), so patterns of any size are searched without deep recursion."""
@@ -159,7 +149,7 @@ def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter:
             if not remaining:
                 yield dict(binding)
             else:
-                chosen = _most_constrained(remaining, binding, inst)
+                chosen = _most_constrained(remaining, binding, inst, counter)
                 if chosen is not None:
                     atom, rest = chosen
                     frames.append([atom, rest, _candidates(atom, binding, inst), None])
@@ -171,7 +161,7 @@ def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter:
                     del binding[v]
                 frame[3] = None
             for values in frame[2]:
-                counter.tick()
+                counter.add(1)
                 added = _bind(frame[0], values, binding)
                 if added is not None:
                     frame[3] = added
@@ -184,19 +174,35 @@ def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter:
 
 
 def _components(atoms: Sequence[Atom], bound: set[str]) -> list[list[Atom]]:
-    """Split atoms into groups that share no unbound variable."""
-    groups: list[tuple[set[str], list[Atom]]] = []
+    """Split atoms into groups that share no unbound variable: each group in pattern order, the
+    groups in the order of their last atom. Union-find over the variables, so linear in the
+    pattern (a group per atom of a long pattern costs no more than one group)."""
+    parent: dict[str, str] = {}
+
+    def find(v: str) -> str:
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    owners: list[str | None] = []
     for atom in atoms:
-        free = {v for v in atom.args if v not in bound}
-        joined = [g for g in groups if g[0] & free]
-        merged_vars, merged_atoms = set(free), [atom]
-        for g in joined:
-            merged_vars |= g[0]
-            merged_atoms = g[1] + merged_atoms
-            groups.remove(g)
-        groups.append((merged_vars, merged_atoms))
+        free = [v for v in atom.args if v not in bound]
+        for v in free:
+            parent.setdefault(v, v)
+        for v in free[1:]:
+            a, b = find(free[0]), find(v)
+            if a != b:
+                parent[b] = a
+        owners.append(free[0] if free else None)
+    members: dict[object, list[int]] = {}
+    for i, owner in enumerate(owners):
+        members.setdefault(find(owner) if owner is not None else i, []).append(i)
+    groups = sorted(members.values(), key=lambda group: group[-1])
     order = {id(a): i for i, a in enumerate(atoms)}
-    return [sorted(g[1], key=lambda a: order[id(a)]) for g in groups]
+    if len(order) == len(atoms):  # no atom twice: each group is in pattern order already
+        return [[atoms[i] for i in group] for group in groups]
+    return [sorted((atoms[i] for i in group), key=lambda a: order[id(a)]) for group in groups]
 
 
 def _start(pattern: Sequence[Atom], inst: Instance, fixed: Mapping[str, int] | None) -> dict[str, int]:
@@ -210,19 +216,24 @@ def homomorphisms(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[st
 
     Each is a dict from the pattern's variables to entities; the order is deterministic. Fixed
     variables not in the pattern are ignored, and fixed entities are followed through merges.
-    Raises :class:`SearchBudgetExceeded` after ``budget_steps`` candidates.
+    Raises :class:`SearchBudgetExceeded` after ``budget_steps`` steps (a candidate tried, or an
+    atom weighed for the next choice), or once the run's budget is exhausted.
     """
     atoms = list(pattern)
     binding = _start(atoms, instance, fixed)
     if any(n not in instance.graph for n in binding.values()):
         return
-    counter = _Counter(budget_steps)
-    parts = _components(atoms, set(binding))
-    if len(parts) > 1:
-        for part in parts:
-            if next(_search(part, dict(binding), instance, counter), None) is None:
-                return
-    yield from _search(atoms, binding, instance, counter)
+    counter = StepCounter(budget_steps)
+    try:
+        counter.add_outside_limit(len(atoms))  # splitting the pattern into its parts
+        parts = _components(atoms, set(binding))
+        if all(next(_search(part, dict(binding), instance, counter), None) is not None
+               for part in (parts if len(parts) > 1 else ())):
+            yield from _search(atoms, binding, instance, counter)
+    except GeneratorExit:
+        counter.settle(quiet=True)
+        raise
+    counter.settle()
 
 
 def find_homomorphism(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None,
@@ -249,16 +260,19 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
         return binding, atoms
     best: list[Any] = [-1, dict(binding), atoms]
     left = budget_steps
+    weighed = 0
     skipped: list[Atom] = []
 
     def enter(remaining: list[Atom], matched: int) -> list[Any] | None:
         """A frame for "match the most constrained atom of ``remaining``, or leave it out", or
         None when this branch ends here (a leaf, the budget, or no better than the best)."""
+        nonlocal weighed
         if left <= 0 or matched + len(remaining) <= best[0]:
             return None
         if not remaining:
             best[:] = [matched, dict(binding), list(skipped)]
             return None
+        weighed += len(remaining)
         counts = [_candidate_count(a, binding, instance) for a in remaining]
         i = min(range(len(remaining)), key=lambda j: (counts[j] == 0, counts[j], j))
         atom = remaining[i]
@@ -301,6 +315,7 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
         if child is not None:
             frames.append(child)
 
+    run_budget.charge(budget_steps - max(left, 0) + weighed)
     order = {id(a): i for i, a in enumerate(atoms)}
     unmatched = sorted(best[2], key=lambda a: order[id(a)])
     if not unmatched:  # the search was cut short before its first leaf

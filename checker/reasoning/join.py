@@ -13,27 +13,14 @@ import heapq
 from collections.abc import Collection, Iterator, Sequence
 from typing import Any
 
-from .homomorphism import SearchBudgetExceeded
 from .instance import Instance
 from .logic import Atom
+from .run_budget import StepCounter
+
+__all__ = ["JoinPlan", "StepCounter", "slot_map"]
 
 # step codes: what is known of an atom's arguments when the plan reaches it
 _KIND_CHECK, _KIND_SCAN, _REL_CHECK, _REL_OUT, _REL_IN, _REL_SCAN, _REL_LOOP, _TUPLE = range(8)
-
-
-class StepCounter:
-    """Counts candidates tried across many plan runs; a run raises
-    :class:`SearchBudgetExceeded` once the count passes ``limit``."""
-
-    __slots__ = ("limit", "steps")
-
-    def __init__(self, limit: int) -> None:
-        self.steps = 0
-        self.limit = limit
-
-    @property
-    def exceeded(self) -> bool:
-        return self.steps > self.limit
 
 
 class JoinPlan:
@@ -112,8 +99,8 @@ class JoinPlan:
                         candidates = inst.pairs(pred)
                         filled[i] = (a, b)
                     counter.steps += len(candidates)
-                    if counter.steps > counter.limit:
-                        raise SearchBudgetExceeded()
+                    if counter.steps > counter.bound:
+                        counter.overflow()
                     pending[i] = iter(candidates)
                     ok = self._next(i, pending, filled[i], values)
                 if ok:

@@ -17,12 +17,15 @@ class ChaseStatus(TextEnum):
 
 
 class Limit(TextEnum):
-    """Which limit stopped a chase or a search: the entities or facts a chase may add, or the
-    steps of a join or a homomorphism search."""
+    """Which limit stopped a chase or a search: the entities or facts a chase may add, the
+    steps of a join or a homomorphism search, or a limit of the whole run (its wall-clock time,
+    the steps of all its chases and searches together)."""
 
     ENTITIES = "entities"
     FACTS = "facts"
     STEPS = "steps"
+    TIMEOUT = "timeout"
+    TOTAL_STEPS = "total-steps"
 
 
 class Answer(TextEnum):

@@ -8,6 +8,7 @@ measuring the displayed text before and inside the span, not by counting charact
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from ..diagnostics import Span
@@ -51,31 +52,89 @@ def expand(line: str) -> tuple[str, list[int]]:
     return "".join(shown), starts
 
 
+def _line(text: str, index: int) -> tuple[str, bool]:
+    """Line ``index`` (0-based) of ``text`` as :func:`source_lines` gives it, or the last line
+    when there are fewer, and whether there were fewer; found without splitting the text."""
+    start = 0
+    for _ in range(index):
+        newline = text.find("\n", start)
+        if newline < 0:
+            break
+        start = newline + 1
+    else:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        return (line[:-1] if line.endswith("\r") else line), False
+    line = text[start:]
+    return (line[:-1] if line.endswith("\r") else line), True
+
+
+_PLAIN = re.compile(r"[\x20-\x7e]*")
+
+
+def _cells(line: str, indices: list[int]) -> dict[int, int]:
+    """The display cell where each character index of ``indices`` starts (``len(line)``: the
+    end), as :func:`expand` counts them, without a list per character."""
+    wanted = set(indices)
+    found: dict[int, int] = {}
+    plain = _PLAIN.match(line)
+    prefix = plain.end() if plain is not None else 0
+    for i in wanted:
+        if i <= prefix:
+            found[i] = i
+    if len(found) == len(wanted):
+        return found
+    cell = prefix
+    for i in range(prefix, len(line)):
+        if i in wanted:
+            found[i] = cell
+        char = line[i]
+        if char == "\t":
+            cell += TAB_SIZE - cell % TAB_SIZE
+        elif is_control(char):
+            cell += len(escape_char(char))
+        else:
+            cell += _cell_width(char)
+    if len(line) in wanted:
+        found[len(line)] = cell
+    return found
+
+
+def _shown(line: str) -> str:
+    """The line as :func:`expand` displays it."""
+    if _PLAIN.fullmatch(line):
+        return line
+    return expand(line)[0]
+
+
 def excerpt(text: str, span: Span) -> tuple[str, int, int] | None:
     """``(displayed line, start cell, width)`` for the span's first line, or ``None``.
 
     A span that runs over several lines is marked to the end of its first line. A span that
     starts past the end of its line, or on a line after the last one (end of file), is shown
-    as one cell just after the last character of the last line it can reach.
+    as one cell just after the last character of the last line it can reach. Only the line
+    shown is taken out of ``text``, so a long file or a long line costs no more than its size.
     """
-    lines = source_lines(text)
     if not text or span.line < 1:
         return None
     index = span.line - 1
+    line, beyond = _line(text, index)
     # The empty "line" after a final newline is the end of the file, not a line of its own.
-    past_eof = index >= len(lines) or (index == len(lines) - 1 > 0 and lines[index] == "")
+    at_end = not beyond and line == "" and index > 0 and text.count("\n") == index
+    past_eof = beyond or at_end
     if past_eof:
+        lines = source_lines(text)
         index = len(lines) - 1
         while index > 0 and not lines[index].strip():
             index -= 1
-    line = lines[index]
-    shown, starts = expand(line)
+        line = lines[index]
     first = len(line) if past_eof else min(max(span.column, 1) - 1, len(line))
     if past_eof or first >= len(line):
-        return shown, starts[len(line)], 1
+        return _shown(line), _cells(line, [len(line)])[len(line)], 1
     last = len(line) if span.end_line > span.line else min(span.end_column - 1, len(line))
-    width = starts[max(last, first + 1)] - starts[first]
-    return shown, starts[first], max(width, 1)
+    end = max(last, first + 1)
+    cells = _cells(line, [first, end])
+    return _shown(line), cells[first], max(cells[end] - cells[first], 1)
 
 
 def marker(width: int) -> str:

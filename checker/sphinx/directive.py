@@ -16,6 +16,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..api import SpecError, load
 from ..check import UsageError
 from ..integrations import (
+    DOCS_TIMEOUT,
     OutsideError,
     build_cache,
     claim_entries,
@@ -108,7 +109,7 @@ class AlignSpecDirective(SphinxDirective):
         except ValueError as exc:
             raise self.error(f"alignspec: {exc}") from None
         try:
-            spec = load(str(path), cache=build_cache(bool(self.config.alignspec_cache)))
+            spec = load(str(path), timeout=DOCS_TIMEOUT, cache=build_cache(bool(self.config.alignspec_cache)))
         except SpecError as exc:
             self._report(findings(diagnostics=exc.diagnostics))
             warning = nodes.warning()

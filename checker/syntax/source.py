@@ -29,9 +29,15 @@ class SourceText:
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    """Line and column of byte ``offset`` in the text as it is read: a leading byte-order mark
+    dropped, and CRLF, CR and LF each ending a line."""
+    before = data[:offset]
+    if before.startswith(b"\xef\xbb\xbf"):
+        before = before[3:]
+    before = before.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    line = before.count(b"\n") + 1
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
     return line, column
 
 

@@ -80,6 +80,24 @@ def test_classify_phase_runs_in_a_child(tmp_path):
     assert result["concepts"] == 20
 
 
+def test_saturation_bench_runs_both_sides_in_children(tmp_path, monkeypatch):
+    monkeypatch.setattr(run, "SATURATION_SIZES_QUICK", (20,))
+    data = run.bench_saturation(quick=True, seed=3)
+    row = data["sizes"][0]
+    assert row["n"] == 20 and row["on"]["implications"] == row["off"]["implications"]
+
+
+def test_tree_shaped_generator_stays_in_the_fragment(tmp_path):
+    from alignspec.reasoning.saturation import in_fragment
+
+    text = classification_spec(30, seed=4, tree_shaped=True)
+    loaded = _load(tmp_path, text)
+    assert [d.message for d in loaded.diagnostics if d.severity.value == "error"] == []
+    builder = TheoryBuilder(loaded.unit)
+    assert in_fragment(builder.theory(next(f for f in loaded.unit.framings if f.name == "F")))
+    assert all(len(params) == 1 for params, _ in run.concept_formulas(loaded.unit, builder).values())
+
+
 @pytest.mark.parametrize("shape", ["chain", "tree", "ternary"])
 def test_scenario_generator_is_consistent_and_its_expectations_pass(tmp_path, shape):
     text = scenario_spec(400, shape, seed=1, depth=6 if shape == "chain" else 3, fanout=4)

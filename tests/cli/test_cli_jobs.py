@@ -102,10 +102,10 @@ def test_a_worker_that_dies_leaves_the_output_unchanged(specs, monkeypatch):
     run_process = os.getpid()
     findings_of = parallel.findings_of
 
-    def dying(unit, budget, progress=None):
+    def dying(unit, budget, progress=None, deadline=None):
         if os.getpid() != run_process:
             os._exit(3)
-        return findings_of(unit, budget, progress)
+        return findings_of(unit, budget, progress, deadline)
 
     monkeypatch.setattr(parallel, "findings_of", dying)
     assert rendered(check(["specs"], CheckOptions(jobs=2))) == rendered(expected)
@@ -122,9 +122,9 @@ def test_jobs_option_and_auto(specs, capsys, value, jobs, monkeypatch):
     seen = []
     analyse_units = parallel.analyse_units
 
-    def spy(units, budget, count, progress=None):
+    def spy(units, budget, count, progress=None, deadline=None):
         seen.append(count)
-        return analyse_units(units, budget, 1, progress)
+        return analyse_units(units, budget, 1, progress, deadline)
 
     monkeypatch.setattr("alignspec.check.analyse_units", spy)
     status, _, _ = run(capsys, "check", "--isolated", "--jobs", value, "specs/collapse.align")
@@ -155,9 +155,9 @@ def test_the_configuration_gives_jobs_and_the_option_replaces_it(specs, capsys, 
     seen = []
     analyse_units = parallel.analyse_units
 
-    def spy(units, budget, count, progress=None):
+    def spy(units, budget, count, progress=None, deadline=None):
         seen.append(count)
-        return analyse_units(units, budget, 1, progress)
+        return analyse_units(units, budget, 1, progress, deadline)
 
     monkeypatch.setattr("alignspec.check.analyse_units", spy)
     status, _, _ = run(capsys, "check", *(["--jobs", option] if option else []), "specs/collapse.align")

@@ -333,3 +333,18 @@ def test_specs_missing_from_the_cache_are_analysed_by_the_jobs_asked_for(name, c
     assert _golden_run(capsys, args).replace(" --jobs 2", "") == expected
     assert _entries(cache_home, "analysis-")
     assert _golden_run(capsys, args).replace(" --jobs 2", "") == expected
+
+
+def test_what_the_timeout_cut_short_is_not_kept(tmp_path, cache_home):
+    sys.path.insert(0, str(ROOT))
+    from alignspec.limits import Budget
+    from bench.hostile import chase_blowup
+
+    (tmp_path / "slow.align").write_text(chase_blowup(13, 20), encoding="utf-8")
+    (tmp_path / "quick.align").write_text("kind A\nkind B: A\nclaim: B(x) implies A(x)\n", encoding="utf-8")
+    options = CheckOptions(budget=Budget(timeout=0.5), cache=ResultCache(tmp_path / "cache"))
+    result = check([str(tmp_path / "quick.align"), str(tmp_path / "slow.align")], options)
+    assert any(d.code == BUDGET_EXCEEDED.code for d in result.diagnostics)
+    kept = [p for p in (tmp_path / "cache").iterdir() if p.name.startswith("analysis-")]
+    assert len(kept) == 1  # the quick spec's, decided before the clock ran out
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.name.startswith("run-")]

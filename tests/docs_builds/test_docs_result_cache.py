@@ -23,6 +23,7 @@ from alignspec.model.kinds import KindTable
 from alignspec.model.loader import library_directory
 from alignspec.reasoning.classification import Classification
 from alignspec.reasoning.logic import Theory
+from alignspec.reasoning.status import Limit
 from alignspec.result_cache import ResultCache
 from alignspec.views.report import render_report
 
@@ -121,6 +122,20 @@ def test_other_limits_or_cells_are_other_entries(tmp_path):
     load("rflo_deception", cache=cache, budget=Budget(max_facts=Budget().max_facts - 1))
     load("rflo_deception", cache=cache)
     assert (cache.hits, cache.misses) == (1, 3)
+
+
+def test_what_the_timeout_cut_short_is_not_kept(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[2]))
+    from bench.hostile import chase_blowup
+
+    slow = _write(tmp_path, "slow.align", chase_blowup(13, 20))
+    cache = ResultCache(tmp_path / "results")
+    spec = load(slow, timeout=0.5, cache=cache)
+    assert spec.analysis.exhausted is Limit.TIMEOUT
+    assert not (tmp_path / "results").is_dir() or not list((tmp_path / "results").glob("spec-*"))
+    quick = _write(tmp_path, "quick.align", "kind A\nkind B: A\nclaim: B(x) implies A(x)\n")
+    load(quick, timeout=60, cache=cache)
+    assert load(quick, cache=cache).analysis.exhausted is None and cache.hits == 1  # the timeout is not in the key
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

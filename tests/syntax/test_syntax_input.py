@@ -46,6 +46,16 @@ def test_a_nul_byte_is_an_input_error(tmp_path):
     assert (d.span.line, d.span.column) == (2, 7)
 
 
+@pytest.mark.parametrize("end", [b"\n", b"\r\n", b"\r"], ids=["lf", "crlf", "cr"])
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["", "bom"])
+@pytest.mark.parametrize("bad", [b"\x80", b"\x00"], ids=["not-utf8", "nul"])
+def test_an_input_error_is_positioned_in_the_text_as_it_is_read(tmp_path, end, bom, bad):
+    path = write(tmp_path, bom + b"kind A" + end + b"kind B" + bad + end)
+    spec, [d] = parse_file(path)
+    assert spec is None and d.code == "AS101"
+    assert (d.span.line, d.span.column) == (2, 7)
+
+
 def test_a_byte_order_mark_is_accepted_and_invisible(tmp_path):
     text = "kind A\nrelation r(A, A)\n"
     with_bom, diagnostics = parse_file(write(tmp_path, b"\xef\xbb\xbf" + text.encode(), "a.align"))

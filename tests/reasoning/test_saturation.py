@@ -1,0 +1,295 @@
+"""The saturation path of classification against the general path (chase and homomorphisms).
+
+Exactness is the point: on every theory and concept the recogniser lets in, saturation must give
+the implications the chase gives, and everything else must go the general way unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from alignspec.reasoning import saturation
+from alignspec.reasoning.chase import FAILED, OK
+from alignspec.reasoning.classification import Classification, classify
+from alignspec.reasoning.el_fragment import concept_tree, live_predicates, normal_form
+from alignspec.reasoning.entailment import chase_formula, decide_implication
+from alignspec.reasoning.logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
+from alignspec.reasoning.saturation import NOTHING, in_fragment, saturate, settled_implications
+from alignspec.reasoning.termination import weak_acyclicity_violation
+
+from .build import atoms, relation_axioms, rule, theory
+
+KINDS = ("A", "B", "C", "D")
+RELATIONS = ("R", "S", "T")
+
+
+@contextmanager
+def saturation_off() -> Iterator[None]:
+    saturation.ENABLED = False
+    try:
+        yield
+    finally:
+        saturation.ENABLED = True
+
+
+def _facts(c: Classification) -> tuple:
+    return (sorted(c.unsatisfiable), sorted(c.unknown), sorted(c.unknown_pairs), list(c.implications.nodes),
+            list(c.implications.edges), c.classes, list(c.hasse.edges))
+
+
+def both_ways(th: Theory, concepts: dict) -> tuple[Classification, Classification]:
+    on = classify(th, concepts)
+    with saturation_off():
+        off = classify(th, concepts)
+    assert _facts(on) == _facts(off)
+    return on, off
+
+
+def _concept(text: str, params: str = "x") -> tuple[tuple[str, ...], tuple[Atom, ...]]:
+    return (tuple(params.split()), atoms(text))
+
+
+# ---------------------------------------------------------------------------------------------
+# the recogniser
+
+
+@pytest.mark.parametrize("text", [
+    "A(x)",
+    "A(x), R(x, y), B(y)",
+    "R(x, y), S(y, z), C(z), T(x, w)",
+    "R(x, y), R(x, z), A(y), B(z)",
+])
+def test_tree_shaped_concepts_are_in_the_fragment(text):
+    assert concept_tree(("x",), atoms(text)) is not None
+
+
+@pytest.mark.parametrize("params, text", [
+    ("x", "R(y, x)"),                       # an edge into the parameter
+    ("x", "R(x, y), S(z, y)"),              # a variable reached twice
+    ("x", "R(x, y), S(x, y)"),              # two edges between the same variables
+    ("x", "R(x, x)"),                       # a loop
+    ("x", "R(x, y), S(y, x)"),              # a cycle
+    ("x", "A(x), B(y)"),                    # a part not hanging from the parameter
+    ("x", "P(x, y, z)"),                    # a relation of three positions
+    ("x y", "R(x, y)"),                     # two parameters
+])
+def test_other_concepts_are_not(params, text):
+    assert concept_tree(tuple(params.split()), atoms(text)) is None
+
+
+IN_FRAGMENT = [
+    theory(kinds=["A: B", "C: B"], disjoint=["A, C"]),
+    theory(relations=["R(A, B) transitive acyclic irreflexive asymmetric"]),
+    theory(relations=["R(A, B)", "S(A, B)"], rules=["sub: R(x, y) -> S(x, y)"]),
+    theory(rules=["e: A(x) -> R(x, y), B(y), S(y, z)", "k: R(x, y), B(y) -> C(x)"]),
+    theory(rules=["edge: R(x, y) -> S(y, w), C(w)", "range: R(x, y) -> B(y)"]),
+    theory(rules=["conj: A(x), B(x), R(x, y) -> C(x)", "no: C(x), S(x, y), D(y) -> false"]),
+    theory(relations=["R(A, B)", "S(B, B)", "T(A, B)"], rules=["chain: R(x, y), S(y, z) -> T(x, z)"]),
+]
+
+OUTSIDE = [
+    theory(relations=["R(A, B) symmetric"]),
+    theory(relations=["R(A, B) functional"]),
+    theory(relations=["R(A, A) reflexive"]),
+    theory(relations=["R(A, B) inverse_functional"]),
+    theory(rules=["inverse: R(x, y) -> S(y, x)"]),
+    theory(rules=["conditional: R(x, y), A(x) -> B(y)"]),
+    theory(rules=["join: R(x, y), S(z, y) -> A(x)"]),
+    theory(rules=["both: R(x, y), S(x, y) -> false"]),
+    theory(rules=["loop: A(x) -> R(x, x)"]),
+    theory(rules=["ternary: A(x) -> P(x, y, z)"]),
+    # a composition whose ranges do not follow from those of its second relation
+    theory(relations=["R(A, B)", "S(B, C)", "T(A, D)"], rules=["chain: R(x, y), S(y, z) -> T(x, z)"]),
+]
+
+
+@pytest.mark.parametrize("th", IN_FRAGMENT)
+def test_fragment_theories_are_recognised(th):
+    assert in_fragment(th)
+
+
+@pytest.mark.parametrize("th", OUTSIDE)
+def test_theories_outside_the_fragment_are_recognised(th):
+    assert not in_fragment(th)
+
+
+CONCEPTS = {
+    "a": _concept("A(x)"),
+    "a_r": _concept("A(x), R(x, y)"),
+    "a_rb": _concept("A(x), R(x, y), B(y)"),
+    "r_s": _concept("R(x, y), S(y, z)"),
+    "t": _concept("T(x, y)"),
+    "c": _concept("C(x)"),
+    "s_c": _concept("S(x, y), C(y)"),
+}
+
+
+@pytest.mark.parametrize("th", IN_FRAGMENT)
+def test_fragment_theories_go_the_saturation_way_with_the_same_answers(th):
+    both_ways(th, CONCEPTS)
+    chased = {n: chase_formula(th, CONCEPTS[n][1]) for n in CONCEPTS}
+    settled = settled_implications(th, CONCEPTS, chased, DEFAULT_BUDGET)
+    assert set(settled.implied) == {n for n in CONCEPTS if chased[n].status is OK}
+
+
+@pytest.mark.parametrize("th", OUTSIDE)
+def test_theories_outside_go_the_general_way(th):
+    both_ways(th, CONCEPTS)
+    chased = {n: chase_formula(th, CONCEPTS[n][1]) for n in CONCEPTS}
+    assert settled_implications(th, CONCEPTS, chased, DEFAULT_BUDGET) is NOTHING
+
+
+def test_an_axiom_that_cannot_fire_does_not_send_the_theory_away():
+    th = theory(relations=["Q(A, B) functional symmetric", "R(A, B)"])
+    concepts = {"a": _concept("A(x), R(x, y)"), "b": _concept("B(x)")}
+    assert normal_form(th, {n: concept_tree(*concepts[n]) for n in concepts}) is not None
+    concepts["q"] = _concept("Q(x, y)")
+    assert normal_form(th, {n: concept_tree(*concepts[n]) for n in concepts}) is None
+
+
+def test_concepts_outside_the_fragment_go_the_general_way_beside_those_inside():
+    th = theory(relations=["R(A, B)"], rules=["k: R(x, y), B(y) -> C(x)"])
+    concepts = {
+        "in": _concept("A(x), R(x, y)"),
+        "c": _concept("C(x)"),
+        "inverse": _concept("R(y, x), A(y)"),
+        "pair": _concept("R(x, y)", "x y"),
+        "join": _concept("R(x, y), R(z, y), C(x)"),
+    }
+    on, _ = both_ways(th, concepts)
+    chased = on.chased
+    settled = settled_implications(th, concepts, chased, DEFAULT_BUDGET)
+    assert set(settled.implied) == {"in", "c"}
+    assert on.implications.has_edge("in", "c") and on.implications.has_edge("join", "c")
+
+
+def test_a_pair_whose_search_could_run_out_of_steps_goes_the_general_way():
+    th = theory(rules=["wide: A(x) -> R(x, y), B(y)", "wider: A(x) -> R(x, y), C(y)", "widest: A(x) -> R(x, y), D(y)"])
+    concepts = {"a": _concept("A(x)"), "deep": _concept("R(x, y), R(y, z), R(z, w)")}
+    chased = {n: chase_formula(th, concepts[n][1]) for n in concepts}
+    settled = settled_implications(th, concepts, chased, Budget(max_search_steps=10))
+    assert settled.reach["a"] < settled.size["deep"]
+    assert classify(th, concepts, Budget(max_search_steps=10)).implications.number_of_edges() == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# small random theories of the fragment, and some just outside it
+
+
+@st.composite
+def trees(draw, root="x", depth=2, prefix="v"):
+    out = [Atom(k, (root,)) for k in draw(st.lists(st.sampled_from(KINDS), max_size=2, unique=True))]
+    if depth:
+        for i in range(draw(st.integers(0, 2))):
+            child = f"{prefix}{i}"
+            out.append(Atom(draw(st.sampled_from(RELATIONS)), (root, child)))
+            out.extend(draw(trees(child, depth - 1, child + "_")))
+    return out
+
+
+EL_SHAPES = [
+    "A(x) -> B(x)", "A(x), B(x) -> C(x)", "R(x, y), A(y) -> B(x)", "R(x, y) -> A(x)", "R(x, y) -> A(y)",
+    "A(x) -> R(x, y), B(y)", "R(x, y) -> S(y, w)", "R(x, y) -> S(x, y)", "R(x, y), S(y, z) -> T(x, z)",
+    "R(x, y), R(y, z) -> R(x, z)", "A(x), B(x) -> false", "R(x, y), A(y) -> false", "R(x, x) -> false",
+    "R(x, y), R(y, x) -> false", "A(x) -> R(x, y), S(y, z), C(z)",
+]
+OUTSIDE_SHAPES = [
+    "R(x, y) -> R(y, x)", "R(x, y), R(x, z) -> y = z", "A(x) -> R(x, x)", "R(x, y), A(x) -> B(y)",
+    "R(x, y), S(z, y) -> C(x)",
+]
+
+
+@st.composite
+def el_axiom(draw, label: str, outside: bool) -> Axiom:
+    shape = draw(st.sampled_from(EL_SHAPES + (OUTSIDE_SHAPES if outside else [])))
+    kinds = draw(st.permutations(KINDS))
+    relations = draw(st.permutations(RELATIONS))
+    text = shape
+    for old, new in [*zip("ABC", kinds), *zip("RST", relations)]:
+        text = text.replace(f"{old}(", f"_{new}(")
+    return rule(label, text.replace("_", ""))
+
+
+@st.composite
+def el_problems(draw, outside: bool = False):
+    axioms: list[Axiom] = relation_axioms("R(A, B)") if draw(st.booleans()) else []
+    for i in range(draw(st.integers(0, 6))):
+        candidate = draw(el_axiom(f"rule {i}", outside))
+        if weak_acyclicity_violation(Theory("", (*axioms, candidate))) is None:
+            axioms.append(candidate)
+    concepts = {f"c{i}": (("x",), tuple(dict.fromkeys(draw(trees())))) for i in range(draw(st.integers(1, 6)))}
+    concepts = {n: c for n, c in concepts.items() if c[1]}
+    if outside:
+        concepts["inverse"] = _concept("R(y, x), A(y)")
+    return Theory("", tuple(axioms)), concepts
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(el_problems())
+def test_saturation_agrees_with_the_chase_on_small_fragment_theories(problem):
+    th, concepts = problem
+    both_ways(th, concepts)
+    trees_ = {n: concept_tree(*c) for n, c in concepts.items()}
+    saturated = saturate(th, trees_)
+    if saturated is None:
+        return
+    implied, unsatisfiable = saturated
+    for a in concepts:
+        chased = chase_formula(th, concepts[a][1])
+        assert (a in unsatisfiable) == (chased.status is FAILED)
+        for b in concepts:
+            rhs = [Atom(atom.pred, tuple(v if v == "x" else v + "_b" for v in atom.args)) for atom in concepts[b][1]]
+            holds = decide_implication(th, concepts[a][1], rhs, justify=False, verify=False,
+                                       explain=False).status.value == "holds"
+            assert (b in implied[a]) == holds, (a, b)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(el_problems(outside=True))
+def test_theories_just_outside_the_fragment_keep_their_classification(problem):
+    th, concepts = problem
+    both_ways(th, concepts)
+
+
+def test_shapes_outside_the_fragment_are_refused_one_by_one():
+    for shape in OUTSIDE_SHAPES:
+        assert not in_fragment(Theory("", (rule("r", shape),))), shape
+    for shape in EL_SHAPES:
+        assert in_fragment(Theory("", (rule("r", shape),))), shape
+
+
+def test_kind_names_cannot_clash_with_internal_names():
+    th = Theory("", (Axiom("k", AxiomKind.SUBKIND, atoms("top(x)"), atoms("bottom(x)")),))
+    concepts = {"t": _concept("top(x)"), "b": _concept("bottom(x)"), "a": _concept("A(x)")}
+    on, _ = both_ways(th, concepts)
+    assert on.implications.has_edge("t", "b") and not on.unsatisfiable
+
+
+def _live_by_rounds(theory, used):
+    """The definition of the live predicates: heads of axioms whose body is live, to a fixpoint."""
+    live = set(used)
+    changed = True
+    while changed:
+        changed = False
+        for axiom in theory.axioms:
+            if axiom.kind is not AxiomKind.ACYCLIC and all(a.pred in live for a in axiom.body) \
+                    and not {a.pred for a in axiom.head} <= live:
+                live.update(a.pred for a in axiom.head)
+                changed = True
+    return live
+
+
+_PREDS = st.sampled_from("ABCDEFG")
+_ATOMS = st.lists(_PREDS.map(lambda p: Atom(p, ("x",))), max_size=3).map(tuple)
+
+
+@given(st.lists(st.tuples(_ATOMS, _ATOMS), max_size=12), st.sets(_PREDS, max_size=3))
+def test_live_predicates_are_those_of_the_fixpoint(rules, used):
+    axioms = tuple(Axiom(f"r{i}", AxiomKind.RULE, body, head) for i, (body, head) in enumerate(rules))
+    theory = Theory("F", axioms)
+    assert live_predicates(theory, used) == _live_by_rounds(theory, used)
