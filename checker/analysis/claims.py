@@ -16,7 +16,7 @@ from ..reasoning.classification import Classification
 from ..reasoning.entailment import ImplicationResult, decide_implication, decide_satisfiable
 from ..reasoning.instance import Instance
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Budget, Theory
-from ..reasoning.run_budget import SearchBudgetExceeded, run_limit
+from ..reasoning.run_budget import SearchBudgetExceeded, stop_at_run_limit
 from ..reasoning.status import Answer, Satisfiability
 from ..subjects import ClaimSubject
 from ..syntax.nodes import ClaimForm
@@ -333,9 +333,7 @@ class ClaimDecider:
             return self.justifier.decided(framing, *sides.concepts)
         result = decide_implication(self.theory(framing), sides.left, sides.right, self.budget,
                                     verify=False, explain=False)
-        if run_limit(result.limit):  # the run's budget ran out: nothing is decided
-            assert result.limit is not None
-            raise SearchBudgetExceeded(result.limit)
+        stop_at_run_limit(result.limit)  # the run's budget ran out: nothing is decided
         return result.status, result.justification
 
     def _ruled_out(self, framing: FramingSym | None, sides: Sides) -> bool:

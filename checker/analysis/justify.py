@@ -8,7 +8,7 @@ from ..evidence import JustificationStep
 from ..model.symbols import ConceptSym, FramingSym
 from ..reasoning.entailment import Justifications, decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Axiom, Budget
-from ..reasoning.run_budget import SearchBudgetExceeded, run_limit
+from ..reasoning.run_budget import SearchBudgetExceeded, stop_at_run_limit
 from ..reasoning.status import Answer, Satisfiability
 from .axioms import TheoryBuilder, axiom_name, origin_of
 
@@ -62,9 +62,7 @@ class Justifier:
                 self.concepts[right], params, reserved={v for atom in lhs for v in atom.args})
             result = decide_implication(self.builder.theory(framing), lhs, rhs, self.budget, verify=False,
                                         explain=False, known=self._known.setdefault(("implies", left, right), {}))
-            if run_limit(result.limit):  # the run's budget ran out: nothing is decided
-                assert result.limit is not None
-                raise SearchBudgetExceeded(result.limit)
+            stop_at_run_limit(result.limit)  # the run's budget ran out: nothing is decided
             self._decided[key] = (result.status, result.justification)
         return self._decided[key]
 

@@ -17,7 +17,7 @@ from .chase import BUDGET, FAILED, ChaseResult, Failure, chase, may_extend
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
 from .instance import Fact, Instance
 from .logic import DEFAULT_BUDGET, Atom, Axiom, Budget, Theory
-from .run_budget import run_limit
+from .run_budget import stop_at_run_limit
 from .status import Answer, ChaseStatus, Limit, Satisfiability
 
 HOLDS, FAILS, UNKNOWN = Answer.HOLDS, Answer.FAILS, Answer.UNKNOWN
@@ -214,16 +214,8 @@ def implication_in(chased: ChasedFormula, rhs: Sequence[Atom], budget: Budget = 
 
 def _implication_holds(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom], budget: Budget) -> bool:
     result = implication_in(chase_formula(theory, lhs, budget), rhs, budget, explain=False)
-    _stop_at_run_limit(result.limit)
+    stop_at_run_limit(result.limit)
     return result.status is HOLDS
-
-
-def _stop_at_run_limit(limit: Limit | None) -> None:
-    """Raise :class:`SearchBudgetExceeded` when ``limit`` is a limit of the whole run: a trial of
-    a justification cut short so is not an answer, and no later trial can be had."""
-    if run_limit(limit):
-        assert limit is not None
-        raise SearchBudgetExceeded(limit)
 
 
 def verify_counterexample(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
@@ -288,7 +280,7 @@ class SatisfiabilityResult:
 
 def _unsatisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget) -> bool:
     result = chase_formula(theory, atoms, budget).result
-    _stop_at_run_limit(result.limit)
+    stop_at_run_limit(result.limit)
     return result.status is FAILED
 
 

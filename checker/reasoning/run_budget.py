@@ -124,6 +124,14 @@ def run_limit(limit: Limit | None) -> bool:
     return limit in RUN_LIMITS
 
 
+def stop_at_run_limit(limit: Limit | None) -> None:
+    """Raise :class:`SearchBudgetExceeded` when ``limit`` (which left an answer unknown) is a
+    limit of the whole run: nothing after it can be decided either."""
+    if run_limit(limit):
+        assert limit is not None
+        raise SearchBudgetExceeded(limit)
+
+
 class StepCounter:
     """Counts the steps of one chase or search: raises :class:`SearchBudgetExceeded` once the
     count passes ``limit`` or the run budget in force is exhausted.
