@@ -28,7 +28,7 @@ from ..reasoning.entailment import minimal_justification
 from ..reasoning.homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism, homomorphisms
 from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
-from ..reasoning.status import ChaseStatus
+from ..reasoning.status import ChaseStatus, Limit
 from ..subjects import CycleSubject, ExpectationSubject, InconsistencySubject
 from ..syntax.nodes import ExpectKind
 from .axioms import TheoryBuilder, fresh
@@ -282,14 +282,9 @@ class ScenarioEvaluator:
         chased = chase(instance, theory, self.budget)
         result.instance = world = chased.instance
         if chased.status is ChaseStatus.BUDGET:
-            result.status, result.reason = ScenarioStatus.UNDECIDED, "the chase reached its limit"
-            result.undecided = reason = UndecidedReason.of(chased.limit)
-            if reason.is_run_limit:
-                self._report_run_limit(scenario, reason)
-            else:
-                self.reporter.report(BUDGET_EXCEEDED, scenario.span,
-                                     f"scenario '{scenario.name}' was not evaluated: the chase reached its limit",
-                                     help="raise --max-entities / --max-facts, or split the scenario")
+            self._undecided(scenario, result, chased.limit, "the chase reached its limit",
+                            f"scenario '{scenario.name}' was not evaluated: the chase reached its limit",
+                            "raise --max-entities / --max-facts, or split the scenario")
             return result
         decider = VerdictDecider(self.builder, theory, world, nodes, scenario.negatives, self.budget)
         try:
@@ -311,22 +306,22 @@ class ScenarioEvaluator:
                 result.table = cells
                 self._cells(decider, result, cells)
         except (SearchBudgetExceeded, VerdictUndecided) as stopped:
-            result.status, result.reason = ScenarioStatus.UNDECIDED, "a search reached its limit"
-            result.undecided = reason = UndecidedReason.of(stopped.limit)
-            if reason.is_run_limit:
-                self._report_run_limit(scenario, reason)
-            else:
-                self.reporter.report(BUDGET_EXCEEDED, scenario.span,
-                                     f"scenario '{scenario.name}' was not fully evaluated: a search reached its limit",
-                                     help="raise --max-steps, --max-entities or --max-facts")
+            self._undecided(scenario, result, stopped.limit, "a search reached its limit",
+                            f"scenario '{scenario.name}' was not fully evaluated: a search reached its limit",
+                            "raise --max-steps, --max-entities or --max-facts")
         result.level_notes = _level_notes(result)
         return result
 
-    def _report_run_limit(self, scenario: ScenarioSym, reason: UndecidedReason) -> None:
-        """The run's budget ran out before ``scenario`` was evaluated in full."""
-        self.reporter.report(BUDGET_EXCEEDED, scenario.span,
-                             f"scenario '{scenario.name}' was not fully evaluated: {reason.explain(self.budget)}",
-                             help=f"raise the limit with {reason.option} N, or split the spec")
+    def _undecided(self, scenario: ScenarioSym, result: ScenarioEvaluation, limit: Limit | None, why: str,
+                   message: str, advice: str) -> None:
+        """``scenario`` was not evaluated in full: ``limit`` stopped it (``why`` says where), and
+        ``message`` and ``advice`` are the finding's, unless the run's budget ran out."""
+        result.status, result.reason = ScenarioStatus.UNDECIDED, why
+        result.undecided = reason = UndecidedReason.of(limit)
+        if reason.is_run_limit:
+            message = f"scenario '{scenario.name}' was not fully evaluated: {reason.explain(self.budget)}"
+            advice = f"raise the limit with {reason.option} N, or split the spec"
+        self.reporter.report(BUDGET_EXCEEDED, scenario.span, message, help=advice)
 
     # failures
     def _report_contradiction(self, scenario: ScenarioSym, world: Instance, failure: Failure | None,
