@@ -92,6 +92,15 @@ def no_result_cache():
         os.environ["ALIGNSPEC_NO_CACHE"] = before
 
 
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch) -> Path:
+    """The result cache turned on, in a directory of its own: ``XDG_CACHE_HOME``."""
+    home = tmp_path / "cache-home"
+    monkeypatch.delenv("ALIGNSPEC_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
 @pytest.fixture(autouse=True, scope="session")
 def every_counterexample_is_model_checked():
     entailment.verify_counterexample = _verify_or_fail

@@ -28,15 +28,6 @@ from test_golden import CASES, EXPECTED  # noqa: E402
 CHECK_CASES = sorted(name for name, args in CASES.items() if args[0] == "check")
 
 
-@pytest.fixture
-def cache_home(tmp_path, monkeypatch) -> Path:
-    """The result cache turned on, in a directory of its own: ``XDG_CACHE_HOME``."""
-    home = tmp_path / "cache-home"
-    monkeypatch.delenv("ALIGNSPEC_NO_CACHE", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
-
-
 def _results(home: Path) -> Path:
     return home / "alignspec" / "results"
 

@@ -33,15 +33,6 @@ LIBRARY = library_directory()
 QUESTION = "under objective_focused: objective_robust implies capability_robust"
 
 
-@pytest.fixture
-def cache_home(tmp_path, monkeypatch) -> Path:
-    """The result cache turned on, in a directory of its own: ``XDG_CACHE_HOME``."""
-    home = tmp_path / "cache-home"
-    monkeypatch.delenv("ALIGNSPEC_NO_CACHE", raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
-
-
 def _entries(home: Path, kind: str) -> list[Path]:
     folder = home / "alignspec" / "results"
     return sorted(p for p in folder.iterdir() if p.name.startswith(kind + "-")) if folder.is_dir() else []
