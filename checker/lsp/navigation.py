@@ -9,7 +9,7 @@ name), so ``p.name`` through an alias and ``name`` imported without one are both
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from lsprotocol import types as lsp
 
@@ -69,15 +69,20 @@ def local_declaration(occurrences: Iterable[Occurrence], target: Target) -> Occu
     return next((o for o in occurrences if o.target == target and o.declaration), None)
 
 
+def _each_file_once(units: Iterable[Unit]) -> Iterator[Unit]:
+    """``units`` in order, without a second unit of a file already given."""
+    seen: set[str] = set()
+    for unit in units:
+        if unit.real not in seen:
+            seen.add(unit.real)
+            yield unit
+
+
 def references(units: Iterable[Unit], target: Target, include_declaration: bool) -> list[Occurrence]:
     """Every occurrence of ``target`` in ``units`` (each unit once, in order), the declaration
     too when ``include_declaration``."""
     found = []
-    seen: set[str] = set()
-    for unit in units:
-        if unit.real in seen:
-            continue
-        seen.add(unit.real)
+    for unit in _each_file_once(units):
         if target.category in LOCAL | {Category.ALIAS} and unit.real != target.file:
             continue
         for occurrence in index_unit(unit):
@@ -180,11 +185,7 @@ def matches(query: str, name: str) -> bool:
 def workspace_symbols(units: Iterable[Unit], query: str, place: Place) -> list[lsp.WorkspaceSymbol]:
     """The declared names of ``units`` that match ``query``."""
     found = []
-    seen: set[str] = set()
-    for unit in units:
-        if unit.real in seen:
-            continue
-        seen.add(unit.real)
+    for unit in _each_file_once(units):
         for occurrence in index_unit(unit):
             if occurrence.declaration and occurrence.category in DECLARED and matches(query, occurrence.text):
                 found.append(lsp.WorkspaceSymbol(name=occurrence.text, kind=SYMBOL_KINDS[occurrence.category],
