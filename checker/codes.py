@@ -172,7 +172,7 @@ CODES: tuple[Code, ...] = (
         "unchecked. Reading outside the allowed roots is refused so that checking a spec "
         "cannot read arbitrary files.",
         example=_example("""
-            import "../shared/agents.align" as agents    # no such file next to this spec
+            import "../common/agents.align" as agents    # no such file next to this spec
             kind Model: agents.System
         """),
         fix="Correct the path (it is relative to the importing file), or use the name of a "

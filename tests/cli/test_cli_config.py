@@ -64,10 +64,10 @@ def test_limits_come_from_the_configuration(project, capsys):
 
 
 def test_roots_are_relative_to_the_configuration_file(project, capsys):
-    write(project, "shared/base.align", "kind Agent\n")
-    write(project, "specs/uses.align", 'import "../shared/base.align" as b\nkind Model: b.Agent\n')
+    write(project, "common/base.align", "kind Agent\n")
+    write(project, "specs/uses.align", 'import "../common/base.align" as b\nkind Model: b.Agent\n')
     assert findings(capsys, "uses.align")[1][0][0] == "AS205"
-    write(project, "alignspec.toml", "roots = ['shared']\n")
+    write(project, "alignspec.toml", "roots = ['common']\n")
     assert not [c for c, _ in findings(capsys, "uses.align")[1] if c == "AS205"]
 
 

@@ -102,17 +102,17 @@ def test_symlink_inside_the_root_is_followed(tmp_path):
 
 
 def test_root_option_allows_an_outside_directory(tmp_path):
-    write(tmp_path, "shared/base.align", BASE)
+    write(tmp_path, "common/base.align", BASE)
     spec = write(tmp_path, "project/main.align", """
-        import "../shared/base.align" as S
+        import "../common/base.align" as S
         concept c(x: S.Agent) := S.goal_directed(x)
         claim: satisfiable c
     """)
-    assert places(run(spec), "import-error") == [at(spec, '"../shared')]
-    result = run(spec, roots=[tmp_path / "shared"])
+    assert places(run(spec), "import-error") == [at(spec, '"../common')]
+    result = run(spec, roots=[tmp_path / "common"])
     assert static_errors(result) == []
     assert main(["check", str(spec)]) == 1
-    assert main(["check", "--root", str(tmp_path / "shared"), str(spec)]) == 0
+    assert main(["check", "--root", str(tmp_path / "common"), str(spec)]) == 0
 
 
 def test_import_cycle_shows_the_cycle(tmp_path):
