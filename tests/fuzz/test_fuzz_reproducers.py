@@ -60,6 +60,12 @@ def test_load_of_a_claim_of_1000_atoms():
     assert _load(reproducer("formula-1000-atoms.align")) == []
 
 
+def test_check_and_load_of_a_concept_on_a_path_of_560_edges():
+    """A path is a tree: the saturation's normal form walked it on the stack (RecursionError)."""
+    fuzz_input = reproducer("concept-path-560.align")
+    assert [str(v) for v in run_input(fuzz_input).violations] + _load(fuzz_input) == []
+
+
 def test_check_of_a_diamond_of_40_concepts():
     outcome = run_input(reproducer("concept-diamond-40.align"), limits=replace(LIMITS, budget_seconds=5.0))
     assert [str(v) for v in outcome.violations] == []
