@@ -15,7 +15,6 @@ import pytest
 from _fuzz_support import (
     LIMITS,
     QUADRATIC_DISJOINT,
-    SLOW_WITHIN_TOTAL_STEPS,
     UNBOUNDED_EXPANSION,
     reproducer,
     run_input,
@@ -72,7 +71,6 @@ def test_check_of_a_diamond_of_40_concepts_on_variables_apart_stops_at_the_limit
     assert [str(v) for v in outcome.violations] == []
 
 
-@pytest.mark.xfail(strict=True, reason=SLOW_WITHIN_TOTAL_STEPS.reason)
 def test_check_of_a_chain_of_1810_sub_relations_stops_at_the_limits():
     outcome = run_input(reproducer("relation-chain-1810.align"), limits=replace(LIMITS, timeout=10.0))
     assert [str(v) for v in outcome.violations] == []
