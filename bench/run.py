@@ -127,18 +127,11 @@ def _phase_parse(args: dict) -> dict:
 def concept_formulas(unit, builder) -> dict:
     """The root spec's usable concepts expanded as the framing analysis expands them:
     name -> (parameters, atoms)."""
-    from alignspec.analysis.axioms import fresh
     from alignspec.analysis.framings import concept_usable
 
     memo: dict[int, bool] = {}
-    out = {}
-    for concept in unit.concepts:
-        if not concept_usable(concept, memo):
-            continue
-        used: set[str] = set()
-        params = tuple(fresh(var, used) for var, _ in concept.params)
-        out[builder.namer(concept)] = (params, builder.expander.concept_atoms(concept, params))
-    return out
+    return {builder.namer(concept): builder.expander.concept_formula(concept)
+            for concept in unit.concepts if concept_usable(concept, memo)}
 
 
 def _phase_classify(args: dict) -> dict:

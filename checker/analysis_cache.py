@@ -105,7 +105,7 @@ def analyse_with_cache(unit: Unit, digests: dict[str, str], cache: ResultCache, 
 def _rebuilt(found: CachedSpec, budget: Budget) -> SpecAnalysis:
     """The analysis of a cached spec, with a new builder, justifier and exclusions for its unit."""
     unit = found.unit
-    builder = TheoryBuilder(unit)
+    builder = TheoryBuilder(unit, budget=budget)
     reporter = DiagnosticCollector()
     reporter.diagnostics = list(found.analysis.diagnostics)
     justifier = FramingAnalysis(unit, builder, budget, DiagnosticCollector()).justifier

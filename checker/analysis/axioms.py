@@ -6,21 +6,20 @@ rule it came from.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import count
 from typing import Any
 
 import networkx as nx
 
 from ..diagnostics import Span
+from ..limits import DEFAULT_BUDGET, Budget
 from ..model.kinds import all_units
 from ..model.order import postorder
 from ..model.symbols import (
     ConceptSym,
     FramingSym,
     KindSym,
-    Predicate,
     RelationSym,
     ResolvedAtom,
     RuleSym,
@@ -28,7 +27,9 @@ from ..model.symbols import (
     Unit,
 )
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Theory
+from ..reasoning.run_budget import SearchBudgetExceeded
 from ..syntax.nodes import HeadKind
+from .expansion import Expander
 from .usable import concept_usable
 from .words import article
 
@@ -93,111 +94,27 @@ class Namer:
         return name
 
 
-class Expander:
-    """Turns resolved atoms into logic atoms, expanding concepts in place with fresh variables."""
+@dataclass(frozen=True)
+class UnbuiltRule:
+    """A rule whose axiom was not made: expanding its concepts passed a limit (``stopped``
+    names it). A theory that should have it decides nothing."""
 
-    def __init__(self, namer: Namer):
-        self.namer = namer
-
-    def expand(self, atoms: Iterable[ResolvedAtom], reserved: Iterable[str] = ()) -> tuple[Atom, ...]:
-        """Expand ``atoms``; fresh variables avoid ``reserved`` and the atoms' own variables."""
-        atoms = list(atoms)
-        used = set(reserved) | {a for atom in atoms for a in atom.args}
-        out: list[Atom] = []
-        expanded: set[tuple[int, tuple[str, ...]]] = set()
-        for atom in atoms:
-            self._expand_one(atom.pred, atom.args, used, out, expanded)
-        return _dedupe(out)
-
-    def concept_formula(self, concept: ConceptSym) -> tuple[tuple[str, ...], tuple[Atom, ...]]:
-        """The concept applied to its own parameters (made distinct): ``(parameters, atoms)``."""
-        used: set[str] = set()
-        params = tuple(fresh(var, used) for var, _ in concept.params)
-        return params, self.concept_atoms(concept, params)
-
-    def concept_atoms(self, concept: ConceptSym, args: Sequence[str], reserved: Iterable[str] = ()) -> tuple[Atom, ...]:
-        """The expansion of ``concept(args)``: parameter kinds and the body, renamed apart."""
-        used = set(reserved) | set(args)
-        out: list[Atom] = []
-        self._expand_one(concept, tuple(args), used, out, set())
-        return _dedupe(out)
-
-    def _expand_one(self, pred: Predicate, args: tuple[str, ...], used: set[str], out: list[Atom],
-                    expanded: set[tuple[int, tuple[str, ...]]]) -> None:
-        """Append the expansion of ``pred(args)`` to ``out``, depth first, body atoms in order.
-
-        A concept applied to arguments it was already applied to in this conjunction (the uses
-        in ``expanded``) is not expanded again: the second copy would differ from the first only
-        in its fresh variables, which occur nowhere else, so it adds nothing to the formula's
-        meaning. A concept reached along several paths (``c := a, b`` where ``a`` and ``b`` both
-        use ``d`` on the same variables) is thus expanded once, not once per path.
-
-        Iterative (a stack of concepts being expanded), so the depth of nesting is bounded only
-        by memory. Callers expand only usable concepts (see :mod:`.usable`); a concept met again
-        inside its own expansion raises ``ValueError`` rather than expanding forever.
-        """
-        if isinstance(pred, (KindSym, RelationSym)):
-            out.append(Atom(self.namer(pred), args))
-            return
-        stack: list[tuple[ConceptSym, dict[str, str], Iterator[ResolvedAtom]]] = []
-        open_concepts: set[int] = set()
-
-        def enter(concept: ConceptSym, arguments: tuple[str, ...]) -> None:
-            if id(concept) in open_concepts:
-                raise ValueError(f"concept '{concept.name}' is defined in terms of itself")
-            if (id(concept), arguments) in expanded:
-                return
-            expanded.add((id(concept), arguments))
-            mapping = {param: arg for (param, _), arg in zip(concept.params, arguments)}
-            for (_param, kind), arg in zip(concept.params, arguments):
-                if kind is not None:
-                    out.append(Atom(self.namer(kind), (arg,)))
-            open_concepts.add(id(concept))
-            stack.append((concept, mapping, iter(concept.body)))
-
-        enter(pred, args)
-        while stack:
-            concept, mapping, body = stack[-1]
-            atom = next(body, None)
-            if atom is None:
-                stack.pop()
-                open_concepts.discard(id(concept))
-                continue
-            for var in atom.args:
-                if var not in mapping:
-                    mapping[var] = fresh(var, used)
-            mapped = tuple(mapping[v] for v in atom.args)
-            if isinstance(atom.pred, (KindSym, RelationSym)):
-                out.append(Atom(self.namer(atom.pred), mapped))
-            else:
-                enter(atom.pred, mapped)
-
-
-def fresh(base: str, used: set[str]) -> str:
-    """``base`` if unused, else ``base_2``, ``base_3``...; the result is added to ``used``."""
-    name = base
-    for i in count(2):
-        if name not in used:
-            break
-        name = f"{base}_{i}"
-    used.add(name)
-    return name
-
-
-def _dedupe(atoms: Iterable[Atom]) -> tuple[Atom, ...]:
-    return tuple(dict.fromkeys(atoms))
+    rule: RuleSym
+    stopped: SearchBudgetExceeded
 
 
 class TheoryBuilder:
-    """The axioms of the base framing and of each framing visible from a root unit."""
+    """The axioms of the base framing and of each framing visible from a root unit; concepts
+    are expanded within ``budget``'s limits of a chase (see :mod:`.expansion`)."""
 
-    def __init__(self, root: Unit, namer: Namer | None = None):
+    def __init__(self, root: Unit, namer: Namer | None = None, budget: Budget = DEFAULT_BUDGET):
         self.root = root
         self.namer = namer or Namer(root)
-        self.expander = Expander(self.namer)
+        self.expander = Expander(self.namer, budget)
         self.units = all_units(root)
         self._rule_names = self._name_rules()
         self._rule_axioms: dict[int, Axiom | None] = {}
+        self._unbuilt: dict[int, UnbuiltRule] = {}
         definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
         self.declaration_axioms = tuple(self._declaration_axioms())
         self.base_axioms = (*self.declaration_axioms, *(d for d in definitions if d is not None))
@@ -237,12 +154,32 @@ class TheoryBuilder:
         return self._acyclic
 
     def rule_axiom(self, rule: RuleSym) -> Axiom | None:
-        """The axiom of one rule, or None when the rule did not resolve completely; made once,
-        so that every framing extending the rule's framing shares it."""
+        """The axiom of one rule, or None when the rule did not resolve completely or its
+        expansion passed a limit (see :meth:`unbuilt`); made once, so that every framing
+        extending the rule's framing shares it."""
         key = id(rule)
         if key not in self._rule_axioms:
-            self._rule_axioms[key] = self._make_rule_axiom(rule)
+            try:
+                self._rule_axioms[key] = self._make_rule_axiom(rule)
+            except SearchBudgetExceeded as stopped:
+                self._rule_axioms[key] = None
+                self._unbuilt[key] = UnbuiltRule(rule, stopped)
         return self._rule_axioms[key]
+
+    def unbuilt(self, framing: FramingSym | None) -> UnbuiltRule | None:
+        """The first rule (definitions first) that the theory under ``framing`` lacks because
+        expanding it passed a limit; None when the theory has every rule it should."""
+        self.theory(framing)
+        if not self._unbuilt:
+            return None
+        rules = [rule for unit in self.units for rule in unit.definitions]
+        if framing is not None:
+            rules += framing_rules(framing)
+        return next((self._unbuilt[id(rule)] for rule in rules if id(rule) in self._unbuilt), None)
+
+    def any_unbuilt(self) -> bool:
+        """Whether some rule made so far lacks its axiom because expanding it passed a limit."""
+        return bool(self._unbuilt)
 
     def _make_rule_axiom(self, rule: RuleSym) -> Axiom | None:
         atoms = [*rule.body, *rule.head.atoms]

@@ -23,7 +23,7 @@ from ..syntax.nodes import ClaimForm
 from .axioms import Namer, TheoryBuilder, ancestors
 from .display import html_of
 from .justify import Justifier, justification_steps, with_direction
-from .outcomes import ClaimStatus, UndecidedReason
+from .outcomes import ClaimStatus, UndecidedReason, explain_stop
 from .settled import known_not_to_hold
 from .worlds import scenario_text, world_data
 
@@ -230,9 +230,8 @@ class ClaimDecider:
         except SearchBudgetExceeded as stopped:
             framing = claim.framing
             name = self.builder.namer(framing) if framing is not None else ""
-            reason = UndecidedReason.of(stopped.limit)
-            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=reason.explain(self.budget),
-                                undecided=reason)
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN, message=explain_stop(stopped, self.budget),
+                                undecided=UndecidedReason.of(stopped.limit))
 
     def _decide(self, claim: ClaimSym) -> ClaimOutcome:
         framing = claim.framing
@@ -241,6 +240,12 @@ class ClaimDecider:
             return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN,
                                 message=f"not decided: framing '{name}' is not weakly acyclic",
                                 undecided=UndecidedReason.NON_TERMINATING)
+        unbuilt = self.builder.unbuilt(framing)
+        if unbuilt is not None:
+            return ClaimOutcome(claim, name, ClaimStatus.UNKNOWN,
+                                message=f"rule {unbuilt.rule.name} is not in force: "
+                                        f"{explain_stop(unbuilt.stopped, self.budget)}",
+                                undecided=UndecidedReason.of(unbuilt.stopped.limit))
         form = claim.form
         if form in (ClaimForm.SATISFIABLE, ClaimForm.UNSATISFIABLE, ClaimForm.EXCLUDES, ClaimForm.DOES_NOT_EXCLUDE):
             return self._satisfiability(claim, framing, name)
@@ -316,7 +321,8 @@ class ClaimDecider:
         weaker: list[FramingSym | None] = [] if framing is None else [None, *ancestors(framing)]
         out = []
         for other in [None, *self.framings]:
-            if other is framing or any(other is f for f in weaker) or not self.terminating(other):
+            if other is framing or any(other is f for f in weaker) or not self.terminating(other) \
+                    or self.builder.unbuilt(other) is not None:
                 continue
             if self._ruled_out(other, failed.sides):
                 continue

@@ -9,6 +9,7 @@ from collections import OrderedDict
 from ..model.symbols import ConceptSym, FramingSym
 from ..reasoning.entailment import decide_satisfiable
 from ..reasoning.logic import Budget
+from ..reasoning.run_budget import SearchBudgetExceeded
 from ..reasoning.status import Satisfiability
 from .axioms import TheoryBuilder
 
@@ -39,9 +40,14 @@ class Exclusions:
         if found is not None:
             self._answers.move_to_end(key)
             return found
+        if self.builder.unbuilt(framing) is not None:
+            return Satisfiability.UNKNOWN
         expander = self.builder.expander
-        params, atoms = expander.concept_formula(first)
-        atoms += expander.concept_atoms(second, params, reserved={v for atom in atoms for v in atom.args})
+        try:
+            params, atoms = expander.concept_formula(first)
+            atoms += expander.concept_atoms(second, params, reserved={v for atom in atoms for v in atom.args})
+        except SearchBudgetExceeded:  # too large to expand, or the run's time ran out
+            return Satisfiability.UNKNOWN
         found = decide_satisfiable(self.builder.theory(framing), atoms, self.budget, justify=False).status
         self._answers[key] = found
         if len(self._answers) > self.size:

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from ..codes import CONCEPT_COLLAPSE, NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT
+from ..codes import BUDGET_EXCEEDED, CONCEPT_COLLAPSE, NON_TERMINATING_FRAMING, UNSATISFIABLE_CONCEPT
 from ..diagnostic_collector import DiagnosticCollector
 from ..diagnostics import Related, Span
 from ..model.kinds import all_units
@@ -21,9 +21,10 @@ from ..reasoning.logic import Axiom, AxiomKind, Budget
 from ..reasoning.termination import Termination, extended_termination, termination
 from ..subjects import ConceptsSubject, FramingSubject
 from ..syntax.nodes import ClaimForm
-from .axioms import TheoryBuilder, ancestors, axiom_name, extends_acyclic, origin_of
+from .axioms import TheoryBuilder, UnbuiltRule, ancestors, axiom_name, extends_acyclic, origin_of
 from .established import NOTHING, Established
 from .justify import Justifier
+from .outcomes import explain_stop
 from .progress import Progress, announce
 from .usable import concept_usable
 
@@ -110,6 +111,7 @@ class FramingAnalysis:
         self._established: dict[int, Established] = {}
         self._chains_acyclic = True
         self._own_framings = {id(f) for f in unit.framings}
+        self._unbuilt_reported: set[int] = set()
 
     def terminating(self, framing: FramingSym | None) -> bool:
         """Whether the chase under ``framing`` (None: the base framing, whose rules are the
@@ -166,20 +168,26 @@ class FramingAnalysis:
                 elif self.terminating(None) and all(self.terminating(p) for p in ancestors(framing)):
                     self._report_non_terminating(framing, violation)
                 continue
+            unbuilt = self.builder.unbuilt(framing)
+            if unbuilt is not None:
+                self._report_unbuilt(unbuilt)
+                continue
             view.concepts = self.concepts
             earlier = self._earlier(framing)
             sources = self._continues_from(framing)
             parent = next((self._classified.get(id(s)) for s in sources), None)
             last = len(sources) == 1 and waiting[id(sources[0])] == 1
+            formulas, too_large = self.justifier.formulas()
             view.classification = classify(
                 self.builder.theory(framing),
-                {name: self.justifier.formula(name) for name in self.concepts},
+                formulas,
                 self.budget,
                 known_implications=earlier.implications,
                 known_unsatisfiable=earlier.unsatisfiable,
                 parent=parent if self.incremental else None,
                 consumable=(lambda chased: holders[id(chased)] == 1) if last and self.incremental else None,
             )
+            view.classification.unknown |= too_large
             self._classified[id(framing)] = view.classification
             for chased in view.classification.chased.values():
                 holders[id(chased)] = holders.get(id(chased), 0) + 1
@@ -199,10 +207,25 @@ class FramingAnalysis:
         """The framing whose classification ``framing``'s goes on from (see ``classify``'s
         ``parent``), if any: its first parent of the spec's own whose rules are weakly acyclic,
         else the base framing when its rules are."""
-        if framing is None or not self.terminating(framing):
+        if framing is None or not self.terminating(framing) or self.builder.unbuilt(framing) is not None:
             return []
         parent = next((p for p in framing.extends if id(p) in self._own_framings and self.terminating(p)), None)
         return [parent] if parent is not None or self.terminating(None) else []
+
+    def _report_unbuilt(self, unbuilt: UnbuiltRule) -> None:
+        """A rule of the spec's own could not be expanded within the limits: reported once, at
+        the rule; no claim or scenario under a framing that has it is decided."""
+        rule = unbuilt.rule
+        if rule.unit is not self.unit or id(rule) in self._unbuilt_reported:
+            return
+        self._unbuilt_reported.add(id(rule))
+        where = "every framing" if rule.framing is None else "its framing and those that extend it"
+        self.reporter.report(
+            BUDGET_EXCEEDED, rule.span,
+            f"rule {rule.name} was not expanded: {explain_stop(unbuilt.stopped, self.budget)}",
+            help=f"raise the limit, or simplify the concepts the rule uses; claims and scenarios under {where} "
+                 "are not decided",
+        )
 
     def _report_non_terminating(self, framing: FramingSym, violation: list[Axiom]) -> None:
         rules = [a for a in violation if a.kind is AxiomKind.RULE]

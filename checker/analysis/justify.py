@@ -41,15 +41,35 @@ class Justifier:
         self.concepts = concepts
         self.budget = budget
         self._formulas: dict[str, tuple[tuple[str, ...], tuple[Atom, ...]]] = {}
+        self._too_large: dict[str, SearchBudgetExceeded] = {}
         self._cache: dict[tuple[str, int, str, str], Steps] = {}
         self._decided: dict[tuple[int, str, str], tuple[Answer, list[Axiom] | None]] = {}
         self._known: dict[tuple[str, str, str], Justifications] = {}
 
     def formula(self, name: str) -> tuple[tuple[str, ...], tuple[Atom, ...]]:
-        """Concept ``name`` applied to its own parameters, expanded once."""
+        """Concept ``name`` applied to its own parameters, expanded once; raises
+        :class:`SearchBudgetExceeded` (every time) when the expansion passed a limit."""
         if name not in self._formulas:
-            self._formulas[name] = self.builder.expander.concept_formula(self.concepts[name])
+            stopped = self._too_large.get(name)
+            if stopped is None:
+                try:
+                    self._formulas[name] = self.builder.expander.concept_formula(self.concepts[name])
+                except SearchBudgetExceeded as exc:
+                    self._too_large[name] = stopped = exc
+            if stopped is not None:
+                raise stopped.with_traceback(None)
         return self._formulas[name]
+
+    def formulas(self) -> tuple[dict[str, tuple[tuple[str, ...], tuple[Atom, ...]]], set[str]]:
+        """The formula of every concept whose expansion is within the limits, and the names of
+        the others."""
+        fitting = {}
+        for name in self.concepts:
+            try:
+                fitting[name] = self.formula(name)
+            except SearchBudgetExceeded:
+                continue
+        return fitting, set(self.concepts) - set(fitting)
 
     def decided(self, framing: FramingSym | None, left: str, right: str) -> tuple[Answer, list[Axiom] | None]:
         """Whether concept ``left`` implies concept ``right`` (parameters matched by position)
@@ -81,11 +101,11 @@ class Justifier:
         """The axioms that leave concept ``name`` without a member under ``framing``."""
         key = ("unsatisfiable", id(framing), name, "")
         if key not in self._cache:
-            _, atoms = self.formula(name)
             try:
+                _, atoms = self.formula(name)
                 result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget,
                                             known=self._known.setdefault(("unsatisfiable", name, ""), {}))
-            except SearchBudgetExceeded:  # the run's budget ran out: no justification to give
+            except SearchBudgetExceeded:  # the run's budget ran out, or the concept is too large to expand
                 return ()
             unsatisfiable = result.status is Satisfiability.UNSATISFIABLE
             self._cache[key] = justification_steps(result.justification if unsatisfiable else None)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from ..enums import TextEnum
 from ..reasoning.logic import Budget
+from ..reasoning.run_budget import SearchBudgetExceeded
 from ..reasoning.status import Answer, Limit
+from .expansion import ExpansionTooLarge
 from .words import count
 
 ClaimStatus = Answer
@@ -74,6 +76,14 @@ class UndecidedReason(TextEnum):
     def of(cls, limit: Limit | None) -> UndecidedReason:
         """The reason for a chase or search stopped at ``limit`` (steps when none is known)."""
         return _REASONS.get(limit, cls.STEPS) if limit else cls.STEPS
+
+
+def explain_stop(stopped: SearchBudgetExceeded, budget: Budget) -> str:
+    """What stopped the reasoner when ``stopped`` was raised, with the option that raises the
+    limit: an expansion too large for it, or a chase, a search or the run at its limit."""
+    if isinstance(stopped, ExpansionTooLarge):
+        return stopped.explain()
+    return UndecidedReason.of(stopped.limit).explain(budget)
 
 
 _REASONS = {

@@ -32,13 +32,15 @@ from ..reasoning.necessity import Goal
 from ..reasoning.status import ChaseStatus, Limit
 from ..subjects import CycleSubject, ExpectationSubject, InconsistencySubject
 from ..syntax.nodes import ExpectKind
-from .axioms import TheoryBuilder, fresh
+from .axioms import TheoryBuilder
 from .display import html_of
+from .expansion import ExpansionTooLarge, FreshNames
 from .justify import Steps, justification_steps
 from .outcomes import ExpectationOutcome, ScenarioStatus, UndecidedReason, Verdict
 from .verdicts import Refutation, VerdictDecider, VerdictUndecided
 
 MAX_TABLE_TUPLES = 10_000
+_TOO_LARGE = "a concept it uses is too large to expand"
 _PASSES = {
     ExpectKind.HOLDS: lambda v: v is Verdict.HOLDS,
     ExpectKind.NOT: lambda v: v is not Verdict.HOLDS,
@@ -250,7 +252,7 @@ class ScenarioEvaluator:
                 fact: Fact = (namer(kind), (nodes[name],))
                 instance.add_fact(*fact)
                 spans.setdefault(fact, span)
-        used = set(nodes)
+        used = FreshNames(nodes)
         for atom in scenario.facts:
             if isinstance(atom.pred, (KindSym, RelationSym)):
                 fact = (namer(atom.pred), tuple(nodes[a] for a in atom.args))
@@ -261,7 +263,7 @@ class ScenarioEvaluator:
             for logic_atom in self.builder.expander.concept_atoms(atom.pred, atom.args, reserved=used):
                 for var in logic_atom.args:
                     if var not in nodes and var not in unknowns:
-                        unknowns[var] = instance.add_entity(fresh(var, used), named=False)
+                        unknowns[var] = instance.add_entity(used.fresh(var), named=False)
                 fact = (logic_atom.pred, tuple(nodes[v] if v in nodes else unknowns[v] for v in logic_atom.args))
                 instance.add_fact(*fact)
                 spans.setdefault(fact, atom.node.span)
@@ -279,7 +281,17 @@ class ScenarioEvaluator:
             result.undecided = UndecidedReason.NON_TERMINATING
             return result
         theory = self.builder.theory(framing)
-        instance, spans, nodes = self._world(scenario)
+        unbuilt = self.builder.unbuilt(framing)
+        if unbuilt is not None:
+            self._undecided(scenario, result, unbuilt.stopped.limit, f"rule {unbuilt.rule.name} is not in force",
+                            f"scenario '{scenario.name}' was not evaluated", "", unbuilt.stopped)
+            return result
+        try:
+            instance, spans, nodes = self._world(scenario)
+        except SearchBudgetExceeded as stopped:
+            self._undecided(scenario, result, stopped.limit, _TOO_LARGE,
+                            f"scenario '{scenario.name}' was not evaluated", "", stopped)
+            return result
         chased = chase(instance, theory, self.budget)
         result.instance = world = chased.instance
         if chased.status is ChaseStatus.BUDGET:
@@ -307,21 +319,26 @@ class ScenarioEvaluator:
                 result.table = cells
                 self._cells(decider, result, cells)
         except (SearchBudgetExceeded, VerdictUndecided) as stopped:
-            self._undecided(scenario, result, stopped.limit, "a search reached its limit",
+            why = _TOO_LARGE if isinstance(stopped, ExpansionTooLarge) else "a search reached its limit"
+            self._undecided(scenario, result, stopped.limit, why,
                             f"scenario '{scenario.name}' was not fully evaluated: a search reached its limit",
-                            "raise --max-steps, --max-entities or --max-facts")
+                            "raise --max-steps, --max-entities or --max-facts", stopped)
         result.level_notes = _level_notes(result)
         return result
 
     def _undecided(self, scenario: ScenarioSym, result: ScenarioEvaluation, limit: Limit | None, why: str,
-                   message: str, advice: str) -> None:
+                   message: str, advice: str, stopped: Exception | None = None) -> None:
         """``scenario`` was not evaluated in full: ``limit`` stopped it (``why`` says where), and
-        ``message`` and ``advice`` are the finding's, unless the run's budget ran out."""
+        ``message`` and ``advice`` are the finding's, unless the run's budget ran out or an
+        expansion (``stopped``) was too large for a limit."""
         result.status, result.reason = ScenarioStatus.UNDECIDED, why
         result.undecided = reason = UndecidedReason.of(limit)
         if reason.is_run_limit:
             message = f"scenario '{scenario.name}' was not fully evaluated: {reason.explain(self.budget)}"
             advice = f"raise the limit with {reason.option} N, or split the spec"
+        elif isinstance(stopped, ExpansionTooLarge):
+            message = f"scenario '{scenario.name}' was not evaluated in full: {why}: {stopped.explain()}"
+            advice = f"raise the limit with {reason.option} N, or simplify the concepts the scenario uses"
         self.reporter.report(BUDGET_EXCEEDED, scenario.span, message, help=advice)
 
     # failures
@@ -479,7 +496,10 @@ class ScenarioEvaluator:
                            for _, kind in concept.params]
             if not all(columns):
                 continue
-            pattern = self.builder.expander.concept_atoms(concept, params, reserved=set())
+            try:
+                pattern = self.builder.expander.concept_atoms(concept, params, reserved=set())
+            except ExpansionTooLarge:
+                continue  # no cell of a concept too large to expand is decided
             holding: dict[tuple[str, ...], dict[str, int]] = {}
             for match in homomorphisms(pattern, world, None, self.budget.max_search_steps):
                 if any(match[p] not in named for p in params):

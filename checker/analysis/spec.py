@@ -62,7 +62,7 @@ def analyse(unit: Unit, budget: Budget | None = None, tables: bool = False,
 
 def _analyse(unit: Unit, budget: Budget, tables: bool, progress: Progress | None,
              cells: TableCells, incremental: bool) -> SpecAnalysis:
-    builder = TheoryBuilder(unit)
+    builder = TheoryBuilder(unit, budget=budget)
     result = SpecAnalysis(unit, builder)
     framings = FramingAnalysis(unit, builder, budget, result.reporter, incremental)
     result.framings = framings.run(progress)

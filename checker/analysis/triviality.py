@@ -14,6 +14,7 @@ from ..diagnostics import Related
 from ..model.symbols import ClaimSym, FramingSym, Unit
 from ..reasoning.entailment import chase_formula, decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Axiom, AxiomKind, Budget, Theory
+from ..reasoning.run_budget import SearchBudgetExceeded
 from ..reasoning.status import Answer, ChaseStatus, Satisfiability
 from ..reasoning.termination import weak_acyclicity_violation
 from ..subjects import RestatementSubject, VacuitySubject
@@ -82,10 +83,13 @@ class TrivialityChecker:
             if outcome.status is not ClaimStatus.HOLDS:
                 continue
             claim = outcome.claim
-            if claim.form in _RESTATABLE:
-                self._restated(outcome, reporter)
-            elif claim.form in _NON_IMPLICATIONS:
-                self._vacuous(outcome, reporter)
+            try:
+                if claim.form in _RESTATABLE:
+                    self._restated(outcome, reporter)
+                elif claim.form in _NON_IMPLICATIONS:
+                    self._vacuous(outcome, reporter)
+            except SearchBudgetExceeded:  # the run's time ran out while expanding: nothing to say
+                continue
 
     # restated-premise
     def _readings(self, claim: ClaimSym) -> list[_Reading]:
@@ -150,6 +154,9 @@ class TrivialityChecker:
 
     def _vacuous(self, outcome: ClaimOutcome, reporter: DiagnosticCollector) -> None:
         claim = outcome.claim
+        self.derivable()  # makes every framing's theory, so every rule too large to expand is known
+        if self.builder.any_unbuilt():
+            return  # such a rule may derive what the claim's sides need
         theory = self.builder.theory(claim.framing)
         directions = [claim_sides(claim, self.builder)]
         if claim.form is ClaimForm.DISTINCT:

@@ -21,7 +21,8 @@ from ..reasoning.homomorphism import find_homomorphism
 from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, Axiom, Budget, Theory
 from ..reasoning.status import ChaseStatus, Limit
-from .axioms import TheoryBuilder, fresh
+from .axioms import TheoryBuilder
+from .expansion import FreshNames
 from .justify import justification_steps
 from .outcomes import Verdict
 from .words import article
@@ -130,7 +131,7 @@ class VerdictDecider:
         world = self.world
         with world.trial():
             start = world.log_size()
-            used = set(self.nodes)
+            used = FreshNames(self.nodes)
             for pred, args in additions:
                 if isinstance(pred, ConceptSym):
                     atoms = self.builder.expander.concept_atoms(pred, args, reserved=used)
@@ -140,7 +141,7 @@ class VerdictDecider:
                 for atom in atoms:
                     for var in atom.args:
                         if var not in self.nodes and var not in unknowns:
-                            unknowns[var] = world.add_entity(fresh(var, used))
+                            unknowns[var] = world.add_entity(used.fresh(var))
                     world.add_fact(atom.pred, tuple(self.nodes[v] if v in self.nodes else unknowns[v]
                                                     for v in atom.args))
             chased = chase(world, self.theory, self.budget, copy=False, since=start)

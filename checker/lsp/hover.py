@@ -20,6 +20,7 @@ from ..model.symbols import ClaimName, ConceptSym, RuleName, ScenarioSym, Symbol
 from ..reasoning import run_budget
 from ..reasoning.entailment import decide_satisfiable
 from ..reasoning.logic import AxiomKind, Budget
+from ..reasoning.run_budget import SearchBudgetExceeded
 from ..reasoning.status import Satisfiability
 from .describe import describe, describe_unit, framing_of_rule
 from .index import Category, Occurrence, target_of
@@ -105,13 +106,19 @@ def _excluded(analysed: Analysed, view: FramingView, name: str, budget: Budget) 
         return []    # nothing can fail: no two satisfiable concepts exclude each other
     expander = analysis.builder.expander
     concept = view.concepts[name]
-    variables, atoms = expander.concept_formula(concept)
+    try:
+        variables, atoms = expander.concept_formula(concept)
+    except SearchBudgetExceeded:  # the run's time ran out while expanding
+        return []
     used = {v for a in atoms for v in a.args}
     found = []
     for other, candidate in view.concepts.items():
         if other == name or candidate.arity != concept.arity or other in c.unsatisfiable or other in c.unknown:
             continue
-        both = atoms + expander.concept_atoms(candidate, variables, reserved=used)
+        try:
+            both = atoms + expander.concept_atoms(candidate, variables, reserved=used)
+        except SearchBudgetExceeded:  # the run's time ran out while expanding
+            break
         result = decide_satisfiable(theory, both, budget, justify=False)
         if result.status is Satisfiability.UNSATISFIABLE:
             found.append(other)
@@ -194,7 +201,10 @@ def unfolded(analysed: Analysed | None, concept: ConceptSym) -> str | None:
     for view in analysed.analysis.framings:
         name = view_name(view, concept)
         if name is not None:
-            params, atoms = analysed.analysis.builder.expander.concept_formula(view.concepts[name])
+            try:
+                params, atoms = analysed.analysis.builder.expander.concept_formula(view.concepts[name])
+            except SearchBudgetExceeded:  # too large to expand within the limits
+                return None
             return f"{name}({', '.join(params)}) := {', '.join(map(str, atoms))}"
     return None
 

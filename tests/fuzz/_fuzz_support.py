@@ -62,14 +62,7 @@ QUADRATIC_DISJOINT = KnownBug(
     "checker/analysis/axioms.py: 499,500 axioms, about 220 MB more, and about 800 MB at the peak of the analysis)",
     frozenset(),
 )
-UNBOUNDED_EXPANSION = KnownBug(
-    "the expansion of concepts into atoms is bounded by no limit: n concepts each built on the one before on "
-    "its parameter and on the one before that on a new variable expand to about 1.6^n atoms, each copy on "
-    "variables of its own, all built before any chase or search counts a step (and fresh variable names are "
-    "found in time linear in the names already taken); 40 such concepts do not end in 30 s",
-    frozenset(),
-)
-KNOWN_BUGS = (QUADRATIC_DISJOINT, UNBOUNDED_EXPANSION)
+KNOWN_BUGS = (QUADRATIC_DISJOINT,)
 TOLERATED = frozenset().union(*(bug.signatures for bug in KNOWN_BUGS))
 """The signatures of known bugs that random inputs run into: the random tests let them pass (each
 has a strict ``xfail`` test of its own in ``test_fuzz_reproducers.py``)."""
