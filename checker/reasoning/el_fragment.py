@@ -322,9 +322,14 @@ def normal_form(theory: Theory, concepts: Mapping[str, Tree], every_axiom: bool 
     used = {pred for tree in concepts.values() for pred in _tree_predicates(tree)}
     if every_axiom:
         used |= {atom.pred for axiom in theory.axioms for atom in axiom.body}
+        used |= {member for axiom in theory.axioms for member in axiom.members}
     live = live_predicates(theory, used)
     form = NormalForm()
     for axiom in theory.axioms:
+        if axiom.is_group:
+            if not _add_group(form, axiom, live):
+                return None
+            continue
         if axiom.kind is AxiomKind.ACYCLIC or not all(atom.pred in live for atom in axiom.body):
             continue
         if any(len(atom.args) > 2 for atom in (*axiom.body, *axiom.head)) or axiom.equality is not None:
@@ -345,6 +350,28 @@ def normal_form(theory: Theory, concepts: Mapping[str, Tree], every_axiom: bool 
     for name, tree in concepts.items():
         form.add_concept(name, tree)
     return form
+
+
+def _add_group(form: NormalForm, group: Axiom, live: set[str]) -> bool:
+    """Add a group of disjoint kinds as a ladder of fresh names ``S1 .. Sm`` over its live
+    members ``K1 .. Km``: ``Ki -> Si``, ``S(i-1) -> Si``, ``S(i-1) and Ki -> bottom``, so that
+    bottom follows exactly when two of them do (a member listed twice is bottom itself). False
+    when the group is of relations and two of its members can have facts (outside the fragment)."""
+    # A member listed twice is bottom through the ladder: Ki -> Si -> ... -> S(j-1), and Kj is Ki.
+    members = [m for m in group.members if m in live]
+    if len(members) < 2:
+        return True
+    if group.kind is not AxiomKind.DISJOINT_KINDS or group.start != (0, 1):
+        return False
+    previous: Name | None = None
+    for i, member in enumerate(members):
+        step: Name = ("disjoint", group.label, str(i))
+        form.implies([kind_name(member)], step)
+        if previous is not None:
+            form.implies([previous], step)
+            form.implies([previous, kind_name(member)], BOTTOM)
+        previous = step
+    return True
 
 
 def _tree_predicates(tree: Tree) -> Iterable[str]:

@@ -9,8 +9,9 @@ so that answers can cite where an axiom came from.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..limits import DEFAULT_BUDGET as DEFAULT_BUDGET
 from ..limits import Budget as Budget
@@ -51,6 +52,18 @@ class AxiomKind(str, enum.Enum):
                                          # named in justifications so a result that holds by definition reads so
 
 
+class PairOrigins(Protocol):
+    """The origin of a group of disjoint predicates: it gives the origin of each of its pairs."""
+
+    def pair(self, first: int, second: int) -> Any:
+        """The origin of the pair of members ``first`` and ``second`` (positions, first < second)."""
+
+
+def disjoint_label(first: str, second: str) -> str:
+    """The label of the axiom that ``first`` and ``second`` are disjoint."""
+    return f"disjoint {first}, {second}"
+
+
 @dataclass(frozen=True)
 class Axiom:
     """A rule ``body -> head``.
@@ -59,6 +72,12 @@ class Axiom:
     existential), ``equality`` (two body variables that must be the same entity), or
     ``is_false`` (the body may never match). An ``ACYCLIC`` axiom names its relation in
     ``relation`` and has an empty body and head.
+
+    A group of disjoint predicates (``DISJOINT_KINDS`` or ``DISJOINT_RELATIONS`` with
+    ``members``, empty body and ``is_false``) stands for the denial ``Pi(args), Pj(args) -> false``
+    of each pair of its members, i < j, from the pair ``start`` on (in the order of pairs by
+    first, then second position): it costs what its members cost, not their pairs. The pair
+    that a chase finds violated is the axiom :meth:`pair` makes, which is what answers cite.
     """
 
     label: str                       # unique within a theory, e.g. "rule builder_is_base"
@@ -68,7 +87,39 @@ class Axiom:
     equality: tuple[str, str] | None = None
     is_false: bool = False
     relation: str | None = None      # for ACYCLIC
+    members: tuple[str, ...] = ()    # for a group of disjoint predicates
+    args: tuple[str, ...] = ()       # for a group: the variables of its pairs' atoms
+    start: tuple[int, int] = (0, 1)  # for a group: its first pair
     origin: Any = field(default=None, compare=False, hash=False)
+    group: Axiom | None = field(default=None, compare=False, hash=False, repr=False)
+    _pairs: dict[tuple[int, int], Axiom] = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def is_group(self) -> bool:
+        """Whether this axiom is a group of disjoint predicates."""
+        return bool(self.members)
+
+    def pair(self, first: int, second: int) -> Axiom:
+        """The denial that members ``first`` and ``second`` (positions, first < second) of this
+        group are disjoint, made once per group and pair."""
+        made = self._pairs.get((first, second))
+        if made is None:
+            a, b = self.members[first], self.members[second]
+            origin = self.origin.pair(first, second) if self.origin is not None else None
+            made = Axiom(disjoint_label(a, b), self.kind, body=(Atom(a, self.args), Atom(b, self.args)),
+                         is_false=True, origin=origin, group=self.group or self)
+            self._pairs[(first, second)] = made
+        return made
+
+    def pairs_made(self) -> list[Axiom]:
+        """The pairs of this group made so far, in the order of pairs."""
+        return [self._pairs[key] for key in sorted(self._pairs)]
+
+    def from_pair(self, first: int, second: int) -> Axiom:
+        """This group restricted to its pairs from ``(first, second)`` on."""
+        return Axiom(f"{self.label} from {first}, {second}", self.kind, is_false=True, members=self.members,
+                     args=self.args, start=(first, second), origin=self.origin, group=self.group or self,
+                     _pairs=self._pairs)
 
     def body_variables(self) -> set[str]:
         return {v for a in self.body for v in a.args}
@@ -80,6 +131,8 @@ class Axiom:
     def __str__(self) -> str:
         if self.kind is AxiomKind.ACYCLIC:
             return f"acyclic {self.relation}"
+        if self.is_group:
+            return f"at most one of {', '.join(str(Atom(m, self.args)) for m in self.members)}"
         body = ", ".join(map(str, self.body))
         if self.is_false:
             head = "false"
@@ -121,3 +174,22 @@ class Theory:
 
     def by_label(self) -> dict[str, Axiom]:
         return {a.label: a for a in self.axioms}
+
+    def select(self, labels: Iterable[str]) -> tuple[Axiom, ...]:
+        """The axioms labelled in ``labels``, in theory order; a label of a pair of disjoint
+        predicates that a group of this theory has made selects that pair, in the group's place."""
+        wanted = set(labels)
+        out: list[Axiom] = []
+        for axiom in self.axioms:
+            if axiom.label in wanted:
+                out.append(axiom)
+            elif axiom.is_group:
+                out.extend(p for p in axiom.pairs_made() if p.label in wanted)
+        return tuple(out)
+
+    def covers(self, axiom: Axiom) -> bool:
+        """Whether ``axiom`` is one of this theory's axioms or a pair of one of its groups."""
+        labels = self.memo.get("labels")
+        if labels is None:
+            labels = self.memo["labels"] = {a.label for a in self.axioms}
+        return axiom.label in labels or (axiom.group is not None and axiom.group.label in labels)
