@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from _fuzz_support import (
     LIMITS,
-    QUADRATIC_DISJOINT,
     SLOW_WITHIN_TOTAL_STEPS,
     UNBOUNDED_EXPANSION,
     reproducer,
@@ -78,7 +77,6 @@ def test_check_of_a_chain_of_1810_sub_relations_stops_at_the_limits():
     assert [str(v) for v in outcome.violations] == []
 
 
-@pytest.mark.xfail(strict=True, reason=QUADRATIC_DISJOINT.reason)
 def test_check_of_a_disjoint_of_1000_kinds_within_200_mb():
     """The seed example checks within 100 MB of address space; 16 KB of kinds should not need
     twice that."""
