@@ -81,9 +81,7 @@ class _DisjointGroup:
 
     def __init__(self, axiom: Axiom) -> None:
         self.axiom = axiom
-        self.positions: dict[str, list[int]] = {}
-        for i, member in enumerate(axiom.members):
-            self.positions.setdefault(member, []).append(i)
+        self.positions = axiom.positions()
         self.weight = len(axiom.members) - 1   # the steps of the group's denials that one fact triggers
 
     def clash(self, inst: Instance, pred: str, args: tuple[int, ...]) -> Failure | None:

@@ -93,6 +93,7 @@ class Axiom:
     origin: Any = field(default=None, compare=False, hash=False)
     group: Axiom | None = field(default=None, compare=False, hash=False, repr=False)
     _pairs: dict[tuple[int, int], Axiom] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _positions: dict[str, list[int]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def is_group(self) -> bool:
@@ -111,15 +112,35 @@ class Axiom:
             self._pairs[(first, second)] = made
         return made
 
-    def pairs_made(self) -> list[Axiom]:
-        """The pairs of this group made so far, in the order of pairs."""
-        return [self._pairs[key] for key in sorted(self._pairs)]
+    def pair_labelled(self, label: str) -> tuple[int, int] | None:
+        """The positions of the pair of this group whose label is ``label``, if any (the first
+        such pair when members are listed twice)."""
+        prefix = disjoint_label("", "")[:-2]
+        if not label.startswith(prefix):
+            return None
+        positions = self.positions()
+        rest = label[len(prefix):]
+        cut = rest.find(", ")
+        while cut >= 0:
+            first, second = positions.get(rest[:cut], ()), positions.get(rest[cut + 2:], ())
+            found = [(i, j) for i in first for j in second if i < j and (i, j) >= self.start]
+            if found:
+                return min(found)
+            cut = rest.find(", ", cut + 1)
+        return None
+
+    def positions(self) -> dict[str, list[int]]:
+        """For a group, each member's positions in it."""
+        if not self._positions:
+            for i, member in enumerate(self.members):
+                self._positions.setdefault(member, []).append(i)
+        return self._positions
 
     def from_pair(self, first: int, second: int) -> Axiom:
         """This group restricted to its pairs from ``(first, second)`` on."""
         return Axiom(f"{self.label} from {first}, {second}", self.kind, is_false=True, members=self.members,
                      args=self.args, start=(first, second), origin=self.origin, group=self.group or self,
-                     _pairs=self._pairs)
+                     _pairs=self._pairs, _positions=self.positions())
 
     def body_variables(self) -> set[str]:
         return {v for a in self.body for v in a.args}
@@ -184,7 +205,8 @@ class Theory:
             if axiom.label in wanted:
                 out.append(axiom)
             elif axiom.is_group:
-                out.extend(p for p in axiom.pairs_made() if p.label in wanted)
+                found = {key for label in wanted if (key := axiom.pair_labelled(label)) is not None}
+                out.extend(axiom.pair(*key) for key in sorted(found))
         return tuple(out)
 
     def covers(self, axiom: Axiom) -> bool:

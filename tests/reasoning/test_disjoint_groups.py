@@ -150,3 +150,19 @@ def test_saturation_of_a_group_of_kinds_agrees_with_the_chase_and_the_pairs(prob
     for name, (_, atoms) in concepts.items():
         failed = decide_satisfiable(theory, atoms, justify=False).status.value == "unsatisfiable"
         assert (name in unsatisfiable) == failed
+
+
+def test_a_pair_label_selects_the_pair_of_an_equal_group_in_its_place():
+    """Seeds are labels: a pair met by a chase under another theory (with its own, equal group)
+    is found in this theory's group, in the group's place."""
+    def group() -> Axiom:
+        return Axiom("disjoint: A, B, C", AxiomKind.DISJOINT_KINDS, is_false=True, members=("A", "B", "C"),
+                     args=("x",))
+
+    before, after = Axiom("before", AxiomKind.RULE, (Atom("D", ("x",)),), (Atom("C", ("x",)),)), group()
+    theory = Theory("", (before, after, Axiom("last", AxiomKind.RULE, (Atom("A", ("x",)),), (Atom("D", ("x",)),))))
+    assert group().pair(1, 2).label == "disjoint B, C"
+    selected = theory.select({"last", "disjoint B, C", "disjoint A, C", "before"})
+    assert [a.label for a in selected] == ["before", "disjoint A, C", "disjoint B, C", "last"]
+    assert selected[1].group is after and selected[1].origin is None
+    assert theory.covers(group().pair(0, 1)) and not theory.covers(Axiom("other", AxiomKind.RULE))
