@@ -4,9 +4,11 @@ failure's seed, and from the whole theory) name the same axioms."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alignspec.reasoning import el_fragment
 from alignspec.reasoning.chase import chase
 from alignspec.reasoning.entailment import decide_implication, decide_satisfiable, minimal_justification
 from alignspec.reasoning.logic import Atom, Axiom, AxiomKind, Theory, disjoint_label
@@ -130,9 +132,19 @@ def fragment_problems_with_a_group(draw):
     return Theory("", tuple(axioms)), concepts
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
-@given(fragment_problems_with_a_group())
-def test_saturation_of_a_group_of_kinds_agrees_with_the_chase_and_the_pairs(problem):
+@pytest.mark.parametrize("small", [0, el_fragment.SMALL_GROUP], ids=["ladder", "pairs-when-small"])
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(problem=fragment_problems_with_a_group())
+def test_saturation_of_a_group_of_kinds_agrees_with_the_chase_and_the_pairs(small, problem):
+    """Both ways of adding a group to the normal form: as a ladder, and pair by pair."""
+    saved, el_fragment.SMALL_GROUP = el_fragment.SMALL_GROUP, small
+    try:
+        _saturation_agrees(problem)
+    finally:
+        el_fragment.SMALL_GROUP = saved
+
+
+def _saturation_agrees(problem) -> None:
     from alignspec.reasoning.el_fragment import concept_tree
     from alignspec.reasoning.saturation import saturate
 
