@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from ..limits import DEFAULT_BUDGET as DEFAULT_BUDGET
 from ..limits import Budget as Budget
@@ -52,13 +52,6 @@ class AxiomKind(str, enum.Enum):
                                          # named in justifications so a result that holds by definition reads so
 
 
-class PairOrigins(Protocol):
-    """The origin of a group of disjoint predicates: it gives the origin of each of its pairs."""
-
-    def pair(self, first: int, second: int) -> Any:
-        """The origin of the pair of members ``first`` and ``second`` (positions, first < second)."""
-
-
 def disjoint_label(first: str, second: str) -> str:
     """The label of the axiom that ``first`` and ``second`` are disjoint."""
     return f"disjoint {first}, {second}"
@@ -77,7 +70,8 @@ class Axiom:
     ``members``, empty body and ``is_false``) stands for the denial ``Pi(args), Pj(args) -> false``
     of each pair of its members, i < j, from the pair ``start`` on (in the order of pairs by
     first, then second position): it costs what its members cost, not their pairs. The pair
-    that a chase finds violated is the axiom :meth:`pair` makes, which is what answers cite.
+    that a chase finds violated is the axiom :meth:`pair` makes, which is what answers cite;
+    its origin is what the group's ``origin.pair(first, second)`` gives.
     """
 
     label: str                       # unique within a theory, e.g. "rule builder_is_base"
@@ -197,8 +191,8 @@ class Theory:
         return {a.label: a for a in self.axioms}
 
     def select(self, labels: Iterable[str]) -> tuple[Axiom, ...]:
-        """The axioms labelled in ``labels``, in theory order; a label of a pair of disjoint
-        predicates that a group of this theory has made selects that pair, in the group's place."""
+        """The axioms labelled in ``labels``, in theory order; the label of a pair of members of
+        a group of this theory selects that pair, in the group's place."""
         wanted = set(labels)
         out: list[Axiom] = []
         for axiom in self.axioms:
