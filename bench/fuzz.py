@@ -7,19 +7,26 @@ specs; hostile Unicode and bytes; deep nesting; huge statements; hostile imports
 Hypothesis from a fixed seed; each is laid out in a directory of its own and checked by
 ``bench/fuzz_oracle.py``: ``check --format json`` on every input, and on every ``--views-every``
 -th input also ``scenario``, ``lattice``, ``report`` and ``alignspec.load`` (in a process of its
-own). One command runs at a time.
+own). One command runs at a time. Every command is given the run budget ``--budget-seconds`` (as
+``--timeout``; ``--max-total-steps`` too when given) and must end with its output within it plus
+a grace (half the budget, at least 10 s) for starting, parsing and printing; one still running
+then is stopped: a ``timeout`` violation.
 
-``--out`` receives ``summary.json`` and ``summary.md`` (rewritten as the run goes), the slowest
-input, and ``violations/``: a directory per kind of violation (kind, command and key) holding the
-first inputs that showed it (with the files laid beside them), ``violation.json`` (how they were
-made, the command line, its exit status and the end of its standard error) and, for all but
-timeouts and crashes, ``minimal.align``: the input cut down, statement by statement, then line by
-line, then lexeme by lexeme, while the same violation remains.
+``--out`` receives ``summary.json`` and ``summary.md`` (rewritten as the run goes: inputs tried
+per family, commands run, violations per kind, the slowest input by wall and by CPU time, the
+largest peak memory, and the runs that ended past their budget but within the grace), the
+slowest inputs (``slowest/``, ``slowest-cpu/``), and ``violations/``: a directory per kind of
+violation (kind, command and key) holding the first inputs that showed it (with the files laid
+beside them), ``violation.json`` (how they were made, the command line, its exit status, wall
+and CPU time and the end of its standard error) and, for all but timeouts and crashes,
+``minimal.align``: the input cut down, statement by statement, then line by line, then lexeme
+by lexeme, while the same violation remains.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 import json
 import math
@@ -168,7 +175,8 @@ class Fuzzer:
         self.args = args
         self.out = Path(args.out)
         self.limits = Limits(max_entities=args.max_entities, max_facts=args.max_facts, max_steps=args.max_steps,
-                             timeout=args.timeout, memory_bytes=args.memory_mb << 20)
+                             budget_seconds=args.budget_seconds, max_total_steps=args.max_total_steps,
+                             memory_bytes=args.memory_mb << 20)
         self.start = time.monotonic()
         self.deadline = self.start + args.minutes * 60
         self.tried = 0
@@ -178,7 +186,10 @@ class Fuzzer:
         self.commands: Counter = Counter()
         self.records: dict[tuple[str, str, str], Record] = {}
         self.slowest: dict | None = None
+        self.slowest_cpu: dict | None = None
         self.peak: dict | None = None
+        self.late: Counter = Counter()  # command -> runs that ended past the budget, within the grace
+        self.latest: dict | None = None
         self.last_summary = 0.0
         self.work = Path(tempfile.mkdtemp(prefix="alignspec-fuzz-"))
 
@@ -232,12 +243,20 @@ class Fuzzer:
         for run in outcome.runs:
             self.commands[run.command] += 1
             description = {"family": fuzz_input.family, "origin": fuzz_input.origin[:300], "command": run.command,
-                           "bytes": len(fuzz_input.data)}
+                           "bytes": len(fuzz_input.data), "seconds": round(run.seconds, 2),
+                           "cpu_seconds": round(run.cpu_seconds, 2), "peak_rss_kb": run.peak_rss_kb}
             if self.slowest is None or run.seconds > self.slowest["seconds"]:
-                self.slowest = {**description, "seconds": round(run.seconds, 2)}
+                self.slowest = description
                 self._save(path, self.out / "slowest")
+            if self.slowest_cpu is None or run.cpu_seconds > self.slowest_cpu["cpu_seconds"]:
+                self.slowest_cpu = description
+                self._save(path, self.out / "slowest-cpu")
             if self.peak is None or run.peak_rss_kb > self.peak["peak_rss_kb"]:
-                self.peak = {**description, "peak_rss_kb": run.peak_rss_kb}
+                self.peak = description
+            if run.returncode is not None and run.seconds > self.limits.budget_seconds:
+                self.late[run.command] += 1
+                if self.latest is None or run.seconds > self.latest["seconds"]:
+                    self.latest = description
 
     def _save(self, path: Path, target: Path) -> None:
         shutil.rmtree(target, ignore_errors=True)
@@ -264,6 +283,7 @@ class Fuzzer:
                 "detail": violation.detail, "family": fuzz_input.family, "origin": fuzz_input.origin,
                 "argv": run.argv[1:] if run else None, "returncode": run.returncode if run else None,
                 "seconds": round(run.seconds, 2) if run else None,
+                "cpu_seconds": round(run.cpu_seconds, 2) if run else None,
                 "stderr_tail": run.stderr[-2000:].decode("utf-8", "replace") if run else None,
             }, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         if new:
@@ -306,8 +326,10 @@ class Fuzzer:
             "seed": self.args.seed, "minutes": round((time.monotonic() - self.start) / 60, 1),
             "bases": self.bases_count, "inputs": self.tried, "by_family": dict(self.by_family),
             "skipped": self.skipped, "timed_out_from": dict(self.too_slow),
-            "commands": dict(self.commands), "limits": vars(self.limits),
-            "slowest": self.slowest, "peak_memory": self.peak,
+            "commands": dict(self.commands),
+            "limits": {**dataclasses.asdict(self.limits), "stop_seconds": self.limits.stop_seconds},
+            "slowest": self.slowest, "slowest_cpu": self.slowest_cpu, "peak_memory": self.peak,
+            "past_budget": {"runs": dict(self.late), "slowest": self.latest},
             "violations_by_kind": dict(kinds),
             "violations": [
                 {"kind": r.violation.kind, "command": r.violation.command, "key": r.violation.key,
@@ -340,14 +362,24 @@ def summary_text(summary: dict) -> str:
              "time or memory: "
              + (", ".join(f"{k} from {v}" for k, v in sorted(summary["timed_out_from"].items())) or "none") + ")",
              "commands run: " + ", ".join(f"{k} {v}" for k, v in sorted(summary["commands"].items()))]
-    if summary["slowest"]:
-        s = summary["slowest"]
-        lines.append(f"slowest: {s['seconds']} s, {s['command']} on {s['family']} input ({s['bytes']} bytes): "
-                     f"{s['origin']}")
-    if summary["peak_memory"]:
-        p = summary["peak_memory"]
-        lines.append(f"peak memory: {p['peak_rss_kb'] / 1024:.1f} MB max RSS, {p['command']} on {p['family']} "
-                     f"input ({p['bytes']} bytes): {p['origin']}")
+    limits = summary["limits"]
+    lines.append(f"run budget: {limits['budget_seconds']} s (--timeout)"
+                 + (f", {limits['max_total_steps']} total steps" if limits["max_total_steps"] else "")
+                 + f"; a command is stopped after {limits['stop_seconds']} s")
+
+    def run_text(r: dict) -> str:
+        return (f"{r['command']} on {r['family']} input ({r['bytes']} bytes; {r['seconds']} s wall, "
+                f"{r['cpu_seconds']} s CPU, {r['peak_rss_kb'] / 1024:.1f} MB): {r['origin']}")
+
+    for key, title in (("slowest", "slowest (wall)"), ("slowest_cpu", "slowest (CPU)"), ("peak_memory",
+                                                                                     "peak memory")):
+        if summary[key]:
+            lines.append(f"{title}: {run_text(summary[key])}")
+    past = summary["past_budget"]
+    lines.append("ended past the budget, within the grace: " + (", ".join(
+        f"{k} {v}" for k, v in sorted(past["runs"].items())) or "none"))
+    if past["slowest"]:
+        lines.append(f"  latest: {run_text(past['slowest'])}")
     lines.append("violations by kind: " + (", ".join(f"{k} {v}" for k, v in sorted(
         summary["violations_by_kind"].items())) or "none"))
     for v in summary["violations"]:
@@ -367,7 +399,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-library", action="store_true", help="leave out the library and the examples")
     parser.add_argument("--families", default=",".join(FAMILIES), help="comma-separated input families")
     parser.add_argument("--out", default="fuzz-results", help="where to write (default fuzz-results)")
-    parser.add_argument("--timeout", type=float, default=60.0, help="seconds one command may take (default 60)")
+    parser.add_argument("--budget-seconds", type=float, default=20.0,
+                        help="the run budget of every command, passed as --timeout (and timeout= to the API); a "
+                             "command is stopped after it plus half of it, at least 10 s more (default 20)")
+    parser.add_argument("--max-total-steps", type=int, default=None, metavar="N",
+                        help="also pass --max-total-steps N (default: the tool's own)")
     parser.add_argument("--memory-mb", type=int, default=2048, help="address-space cap of a command (default 2048)")
     parser.add_argument("--max-entities", type=int, default=500)
     parser.add_argument("--max-facts", type=int, default=5_000)

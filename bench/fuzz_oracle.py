@@ -5,7 +5,12 @@ What must hold for every input, however hostile:
 
 - no command prints a Python traceback, on either stream;
 - ``check``, ``scenario``, ``lattice`` and ``report`` exit with 0 or 1 (2 is for a command line
-  that is wrong, which the harness never writes), within the time limit and the memory cap;
+  that is wrong, which the harness never writes), under the memory cap;
+- every command keeps the run budget it is given (``--timeout`` and, when set,
+  ``--max-total-steps``; ``timeout=`` and ``max_total_steps=`` for the API): it ends, with its
+  output, within that budget plus a grace for starting Python, parsing and printing, which is
+  what reasoning past the budget's checks must fit in; a command still running then is stopped
+  and is a ``timeout`` violation;
 - ``--format json`` prints JSON of the command's schema (``check``: always; the views: JSON or
   nothing), and ``check``'s exit status says whether there is an error among its findings;
 - every finding (of ``check`` and ``scenario``), related location, claim and justification step
@@ -19,14 +24,18 @@ What must hold for every input, however hostile:
 Nothing here looks at the wording of a message: only exit statuses, the shape of the JSON and
 positions.
 
-Run as a script, ``python bench/fuzz_oracle.py load FILE N N N`` loads ``FILE`` with the Python
-API under the given limits (entities, facts, steps) and prints the violations it finds as JSON:
-the long run uses it to call the API in a process of its own, under the same time limit and
-memory cap as the command line.
+Every run's wall time, CPU time (user and system, of the command's process and the worker
+processes it waited for) and peak resident memory are kept, for the figures of the long run.
+
+Run as a script, ``python bench/fuzz_oracle.py load FILE LIMITS`` loads ``FILE`` with the Python
+API under ``LIMITS`` (a ``Limits`` as JSON) and prints the violations it finds as JSON: the long
+run uses it to call the API in a process of its own, under the same budget, grace and memory
+cap as the command line.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
@@ -53,18 +62,32 @@ SCHEMAS = {"check": "alignspec-check", "scenario": "alignspec-scenario", "lattic
 @dataclass(frozen=True)
 class Limits:
     """The limits of one run: the reasoner's (passed as ``--max-entities``, ``--max-facts`` and
-    ``--max-steps``), the time one command may take and the address space it may map."""
+    ``--max-steps``), the run budget every command is given (``budget_seconds`` as
+    ``--timeout``; ``max_total_steps`` as ``--max-total-steps``, None for the tool's default),
+    the grace past the budget after which a command is stopped (None: half the budget, at least
+    ten seconds) and the address space a command may map."""
 
     max_entities: int = 500
     max_facts: int = 5_000
     max_steps: int = 50_000
-    timeout: float = 60.0
+    budget_seconds: float = 20.0
+    max_total_steps: int | None = None
+    grace_seconds: float | None = None
     memory_bytes: int = 2 << 30
 
+    @property
+    def stop_seconds(self) -> float:
+        """The wall time after which a command has not kept its budget and is stopped."""
+        grace = self.grace_seconds if self.grace_seconds is not None else max(10.0, self.budget_seconds / 2)
+        return self.budget_seconds + grace
+
     def flags(self) -> list[str]:
-        """The reasoner's limits as command-line options."""
-        return ["--max-entities", str(self.max_entities), "--max-facts", str(self.max_facts),
-                "--max-steps", str(self.max_steps)]
+        """The reasoner's limits and the run budget as command-line options."""
+        flags = ["--max-entities", str(self.max_entities), "--max-facts", str(self.max_facts),
+                 "--max-steps", str(self.max_steps), "--timeout", str(self.budget_seconds)]
+        if self.max_total_steps is not None:
+            flags += ["--max-total-steps", str(self.max_total_steps)]
+        return flags
 
 
 @dataclass(frozen=True)
@@ -92,7 +115,8 @@ class Violation:
 @dataclass
 class Run:
     """One finished (or stopped) command: its arguments, exit status (negative: the signal that
-    ended it; None: stopped at the time limit), output, wall time and peak resident memory."""
+    ended it; None: stopped for not keeping its run budget), output, wall time, CPU time (user
+    and system) and peak resident memory."""
 
     command: str
     argv: list[str]
@@ -101,6 +125,7 @@ class Run:
     stderr: bytes
     seconds: float
     peak_rss_kb: int
+    cpu_seconds: float = 0.0
 
 
 def library_dir() -> Path:
@@ -130,15 +155,16 @@ def _limit_memory(memory_bytes: int):
 
 def run_process(command: str, argv: list[str], cwd: Path, limits: Limits) -> Run:
     """Run ``argv`` in ``cwd`` with no standard input, in a session of its own, under the memory
-    cap; stop it (the whole process group) at the time limit. The peak memory is the child's own
-    (``wait4``), not that of earlier children."""
+    cap; stop it (the whole process group) once ``limits.stop_seconds`` have passed. The CPU time
+    and the peak memory are the child's own (``wait4``: with the children it waited for), not
+    those of earlier children."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "PYTHONSTARTUP")}
         start = time.perf_counter()
         process = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
                                    start_new_session=True, preexec_fn=_limit_memory(limits.memory_bytes))
         status = usage = None
-        deadline = start + limits.timeout
+        deadline = start + limits.stop_seconds
         delay = 0.005
         while True:
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -156,7 +182,8 @@ def run_process(command: str, argv: list[str], cwd: Path, limits: Limits) -> Run
         out.seek(0)
         err.seek(0)
         return Run(command, argv, None if status is None else process.returncode, out.read(), err.read(),
-                   seconds, usage.ru_maxrss if usage is not None else 0)
+                   seconds, usage.ru_maxrss if usage is not None else 0,
+                   usage.ru_utime + usage.ru_stime if usage is not None else 0.0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -272,7 +299,8 @@ def run_violations(run: Run, positions: Positions | None = None) -> list[Violati
     command = run.command
     found: list[Violation] = []
     if run.returncode is None:
-        return [Violation("timeout", command, "", f"no answer within {run.seconds:.0f} s")]
+        return [Violation("timeout", command, "", f"did not keep its run budget: stopped after {run.seconds:.0f} s "
+                                                  f"({run.cpu_seconds:.0f} s of CPU)")]
     for stream in (run.stderr, run.stdout):
         if TRACEBACK in stream:
             text = stream[stream.rindex(TRACEBACK):].decode("utf-8", errors="replace")
@@ -320,6 +348,11 @@ class Outcome:
         return sum(r.seconds for r in self.runs)
 
     @property
+    def cpu_seconds(self) -> float:
+        """The CPU time of all the runs."""
+        return sum(r.cpu_seconds for r in self.runs)
+
+    @property
     def peak_rss_kb(self) -> int:
         """The largest peak resident memory of one run."""
         return max((r.peak_rss_kb for r in self.runs), default=0)
@@ -329,7 +362,7 @@ def check_file(path: Path, limits: Limits, commands: tuple[str, ...] = ("check",
                report_format: str = "html") -> Outcome:
     """Run each of ``commands`` on the spec file ``path`` (from its directory, whose files and
     the shipped library's are the only ones it may read) and collect the violations; a command
-    that times out stops the ones after it. ``api`` is ``"here"`` to also load the file with the
+    that does not keep its run budget stops the ones after it. ``api`` is ``"here"`` to also load the file with the
     Python API in this process, ``"process"`` to do so in a process of its own, ``"none"`` not
     to."""
     directory = path.parent
@@ -356,9 +389,9 @@ def check_file(path: Path, limits: Limits, commands: tuple[str, ...] = ("check",
 
 
 def load_violations(path: Path, limits: Limits) -> list[Violation]:
-    """Load ``path`` with ``alignspec.load`` in this process: a ``load-raised`` violation for
-    any exception but ``SpecError`` (``memory`` for a ``MemoryError``), and the positions of the
-    spec's findings (or of the ``SpecError``'s)."""
+    """Load ``path`` with ``alignspec.load`` in this process, under the limits and the run
+    budget: a ``load-raised`` violation for any exception but ``SpecError`` (``memory`` for a
+    ``MemoryError``), and the positions of the spec's findings (or of the ``SpecError``'s)."""
     import alignspec
     from alignspec.reasoning.logic import Budget
 
@@ -368,7 +401,8 @@ def load_violations(path: Path, limits: Limits) -> list[Violation]:
     try:
         os.chdir(path.parent)
         try:
-            spec = alignspec.load(path.name, budget=budget)
+            spec = alignspec.load(path.name, budget=budget, timeout=limits.budget_seconds,
+                                  max_total_steps=limits.max_total_steps)
             diagnostics = list(spec.diagnostics())
         except alignspec.SpecError as exc:
             diagnostics = list(exc.diagnostics)
@@ -389,11 +423,10 @@ def load_violations(path: Path, limits: Limits) -> list[Violation]:
 
 
 def load_in_process(path: Path, limits: Limits, cwd: Path) -> tuple[list[Violation], Run]:
-    """``load_violations`` in a process of its own (this file run as a script), under the time
-    limit and the memory cap; a timeout, a crash or a traceback of that process is reported as
-    a violation of ``load``."""
-    argv = [sys.executable, str(Path(__file__).resolve()), "load", str(path), str(limits.max_entities),
-            str(limits.max_facts), str(limits.max_steps)]
+    """``load_violations`` in a process of its own (this file run as a script), under the run
+    budget, its grace and the memory cap; a timeout, a crash or a traceback of that process is
+    reported as a violation of ``load``."""
+    argv = [sys.executable, str(Path(__file__).resolve()), "load", str(path), json.dumps(dataclasses.asdict(limits))]
     run = run_process("load", argv, cwd, limits)
     if run.returncode == 0:
         try:
@@ -404,10 +437,10 @@ def load_in_process(path: Path, limits: Limits, cwd: Path) -> tuple[list[Violati
 
 
 def _main(argv: list[str]) -> int:
-    if len(argv) != 5 or argv[0] != "load":
-        print("usage: fuzz_oracle.py load FILE MAX_ENTITIES MAX_FACTS MAX_STEPS", file=sys.stderr)
+    if len(argv) != 3 or argv[0] != "load":
+        print("usage: fuzz_oracle.py load FILE LIMITS_JSON", file=sys.stderr)
         return 2
-    limits = Limits(max_entities=int(argv[2]), max_facts=int(argv[3]), max_steps=int(argv[4]))
+    limits = Limits(**json.loads(argv[2]))
     found = load_violations(Path(argv[1]), limits)
     print(json.dumps([{"kind": v.kind, "command": v.command, "key": v.key, "detail": v.detail} for v in found]))
     return 0

@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from itertools import count
 from typing import Any
 
+import networkx as nx
+
 from ..diagnostics import Span
 from ..model.kinds import all_units
 from ..model.order import postorder
@@ -218,7 +220,8 @@ class TheoryBuilder:
         definitions = (self.rule_axiom(rule) for unit in self.units for rule in unit.definitions)
         self.declaration_axioms = tuple(self._declaration_axioms())
         self.base_axioms = (*self.declaration_axioms, *(d for d in definitions if d is not None))
-        self._parts: dict[Axiom, Any] = {}
+        self._parts: dict[int, Any] = {}
+        self._acyclic: bool | None = None
         self._base = Theory("", self.base_axioms, parts=self._parts)
         self._theories: dict[int, Theory] = {}
 
@@ -236,11 +239,21 @@ class TheoryBuilder:
             return self.base()
         cached = self._theories.get(id(framing))
         if cached is None:
-            rules = [self.rule_axiom(rule) for rule in framing_rules(framing)]
-            cached = Theory(self.namer(framing), self.base_axioms + tuple(r for r in rules if r is not None),
-                            parts=self._parts)
+            parent = self._theories.get(id(framing.extends[0])) \
+                if len(framing.extends) == 1 and self._extends_acyclic() else None
+            if parent is not None:   # the parent's rules are those of the framings it extends, ancestors first
+                axioms = parent.axioms + tuple(a for rule in framing.rules if (a := self.rule_axiom(rule)) is not None)
+            else:
+                rules = [self.rule_axiom(rule) for rule in framing_rules(framing)]
+                axioms = self.base_axioms + tuple(r for r in rules if r is not None)
+            cached = Theory(self.namer(framing), axioms, parts=self._parts)
             self._theories[id(framing)] = cached
         return cached
+
+    def _extends_acyclic(self) -> bool:
+        if self._acyclic is None:
+            self._acyclic = extends_acyclic(f for unit in self.units for f in unit.framings)
+        return self._acyclic
 
     def rule_axiom(self, rule: RuleSym) -> Axiom | None:
         """The axiom of one rule, or None when the rule did not resolve completely; made once,
@@ -425,6 +438,22 @@ def framing_rules(framing: FramingSym) -> list[RuleSym]:
     safe on ``extends`` cycles (reported elsewhere)."""
     order = postorder(framing, lambda f: f.extends)
     return [rule for f in order for rule in f.rules]
+
+
+def extends_acyclic(framings: Iterable[FramingSym]) -> bool:
+    """Whether no ``extends`` chain from ``framings`` (through imported framings too) is a cycle."""
+    graph: nx.DiGraph[int] = nx.DiGraph()
+    pending = list(framings)
+    seen: set[int] = set()
+    while pending:
+        f = pending.pop()
+        if id(f) in seen:
+            continue
+        seen.add(id(f))
+        graph.add_node(id(f))
+        graph.add_edges_from((id(f), id(parent)) for parent in f.extends)
+        pending.extend(f.extends)
+    return bool(nx.is_directed_acyclic_graph(graph))
 
 
 def ancestors(framing: FramingSym) -> list[FramingSym]:

@@ -18,10 +18,10 @@ from ..model.order import postorder
 from ..model.symbols import ConceptSym, FramingSym, Unit
 from ..reasoning.classification import Classification, classify
 from ..reasoning.logic import Axiom, AxiomKind, Budget
-from ..reasoning.termination import weak_acyclicity_violation
+from ..reasoning.termination import Termination, extended_termination, termination
 from ..subjects import ConceptsSubject, FramingSubject
 from ..syntax.nodes import ClaimForm
-from .axioms import TheoryBuilder, ancestors, axiom_name, origin_of
+from .axioms import TheoryBuilder, ancestors, axiom_name, extends_acyclic, origin_of
 from .established import NOTHING, Established
 from .justify import Justifier
 from .progress import Progress, announce
@@ -44,16 +44,6 @@ def framing_order(framings: Iterable[FramingSym]) -> list[FramingSym]:
     except nx.NetworkXUnfeasible:
         order = list(index)
     return [by_id[i] for i in order]
-
-
-def _extends_acyclic(framings: Iterable[FramingSym]) -> bool:
-    """Whether no ``extends`` chain from ``framings`` (through imported framings too) is a cycle."""
-    graph: nx.DiGraph[int] = nx.DiGraph()
-    for framing in framings:
-        for f in postorder(framing, lambda f: f.extends):
-            graph.add_node(id(f))
-            graph.add_edges_from((id(f), id(parent)) for parent in f.extends)
-    return bool(nx.is_directed_acyclic_graph(graph))
 
 
 @dataclass
@@ -107,7 +97,7 @@ class FramingAnalysis:
         self.budget = budget
         self.reporter = reporter
         self.views: list[FramingView] = []
-        self._violations: dict[int, list[Axiom] | None] = {}
+        self._terminations: dict[int, Termination] = {}
         memo: dict[int, bool] = {}
         self.concepts = {
             builder.namer(c): c for u in all_units(unit) for c in u.concepts
@@ -129,10 +119,25 @@ class FramingAnalysis:
     def _violation(self, framing: FramingSym | None) -> list[Axiom] | None:
         """The rules on a cycle that keeps the chase under ``framing`` from being known to
         terminate, or None when its rules are weakly acyclic."""
+        return self._termination(framing).violation
+
+    def _termination(self, framing: FramingSym | None) -> Termination:
+        """Weak acyclicity under ``framing``; for a framing that extends at most one framing,
+        from that framing's (or the base framing's) when it is known, by the rules it adds."""
         key = id(framing)
-        if key not in self._violations:
-            self._violations[key] = weak_acyclicity_violation(self.builder.theory(framing))
-        return self._violations[key]
+        found = self._terminations.get(key)
+        if found is None:
+            theory = self.builder.theory(framing)
+            parent = self._terminations.get(id(framing.extends[0] if framing.extends else None)) \
+                if framing is not None and len(framing.extends) <= 1 else None
+            if parent is None:
+                found = termination(theory)
+            else:
+                assert framing is not None
+                added = [a for rule in framing.rules if (a := self.builder.rule_axiom(rule)) is not None]
+                found = extended_termination(parent, theory, added)
+            self._terminations[key] = found
+        return found
 
     def classification(self, framing: FramingSym | None) -> Classification | None:
         """The classification of the concepts under ``framing`` (None: the base framing), once
@@ -142,7 +147,7 @@ class FramingAnalysis:
 
     def run(self, progress: Progress | None = None) -> list[FramingView]:
         framings = [None, *framing_order(self.unit.framings)]
-        self._chains_acyclic = _extends_acyclic(self.unit.framings)
+        self._chains_acyclic = extends_acyclic(self.unit.framings)
         waiting: dict[int, int] = {}   # framings yet to go on from each framing's chased formulas
         holders: dict[int, int] = {}   # classifications that keep each chased formula
         for framing in framings:
@@ -268,7 +273,7 @@ class FramingAnalysis:
             earlier = {id(a) for a in ancestors(framing)}
             return NOTHING.adding_all(v.classification for v in self.views
                                       if v.framing is None or id(v.framing) in earlier)
-        for f in postorder(framing, lambda f: f.extends):
+        for f in postorder(framing, lambda f: [p for p in f.extends if id(p) not in self._inherited]):
             if id(f) not in self._inherited:
                 parents: list[FramingSym | None] = [*f.extends] if f.extends else [None]
                 self._inherited[id(f)] = Established.gather(self._under(p) for p in parents)

@@ -28,6 +28,7 @@ from ..reasoning.entailment import minimal_justification
 from ..reasoning.homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism, homomorphisms
 from ..reasoning.instance import Fact, Instance
 from ..reasoning.logic import Atom, AxiomKind, Budget, Theory
+from ..reasoning.necessity import Goal
 from ..reasoning.status import ChaseStatus, Limit
 from ..subjects import CycleSubject, ExpectationSubject, InconsistencySubject
 from ..syntax.nodes import ExpectKind
@@ -458,7 +459,9 @@ class ScenarioEvaluator:
                 pattern, chased.instance, fixed, self.budget.max_search_steps) is not None
 
         try:
-            axioms = minimal_justification(theory, still_holds, seed)
+            goal = Goal(frozenset(given.predicates()), frozenset(a.pred for a in pattern), by_failure=False,
+                        named=True)
+            axioms = minimal_justification(theory, still_holds, seed, goal=goal)
         except ValueError:
             return ()
         return justification_steps(axioms)

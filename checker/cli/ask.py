@@ -11,6 +11,7 @@ import sys
 from .._version import __version__
 from ..analysis.outcomes import ClaimStatus
 from ..api import QUESTION_FILE, SpecError, load, question_source
+from ..reasoning import run_budget
 from ..render.answer import answer_text
 from ..render.escape import visible
 from ..render.json_format import canonical
@@ -29,7 +30,7 @@ def run_ask(args: argparse.Namespace) -> int:
     """0 when the question was decided (it holds or fails), 1 when it was not (it does not
     resolve in the spec, or a limit left it unknown); usage errors raise ``UsageError``."""
     settings = resolve_settings(args)
-    with progress_reporter(args) as progress:
+    with progress_reporter(args) as progress, run_budget.started(settings.budget):
         try:
             spec = load(args.file, roots=list(settings.roots), budget=settings.budget, progress=progress)
             answer = spec.ask(args.question)

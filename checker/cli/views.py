@@ -11,6 +11,7 @@ from ..api import Spec, SpecError, load
 from ..check import UsageError
 from ..diagnostics import Diagnostic, Severity
 from ..model.kinds import all_units
+from ..reasoning import run_budget
 from ..render.text import ColorChoice, render_text, should_use_color
 from ..results import CheckResult
 from ..syntax.source import SourceError, read_source
@@ -131,7 +132,15 @@ RENDERERS = {
 
 def run_view(args: argparse.Namespace, settings: Settings) -> int:
     """Run one view subcommand: 0 on success, 1 when the spec has errors (the view is still
-    written when the spec could be analysed); usage errors raise ``UsageError`` (status 2)."""
+    written when the spec could be analysed); usage errors raise ``UsageError`` (status 2).
+
+    The run's budget (``--timeout``, ``--max-total-steps``) covers the whole command: the
+    analysis and the justifications and exclusions the view decides on demand while rendering."""
+    with run_budget.started(settings.budget):
+        return _run_view(args, settings)
+
+
+def _run_view(args: argparse.Namespace, settings: Settings) -> int:
     color = ColorChoice(args.color)
     with ProgressReporter(sys.stderr, enabled=False if args.quiet else None) as progress:
         try:

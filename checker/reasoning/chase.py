@@ -15,13 +15,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from ..gc_pause import collector_paused
 from .acyclicity import acyclic_violation
 from .instance import Derivation, Fact, Instance
 from .join import JoinPlan, slot_map
-from .logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
+from .logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, AxiomSet, Budget, Theory
 from .run_budget import SearchBudgetExceeded, StepCounter
 from .status import ChaseStatus, Limit
 
@@ -134,6 +135,9 @@ class _Rule:
         self.head = [self._compact(a) for a in axiom.head]
         self.body_atoms = [self._compact(a) for a in axiom.body]
         self.existential_slots = [(v, self.slots[v]) for v in self.existentials]
+        self.entries = [(atom.pred, self.entry(i)) for i, atom in enumerate(axiom.body)]
+        if self.group is not None:
+            self.entries = [(pred, (self, (), None)) for pred in self.group.positions]
 
     def _compact(self, atom: Atom) -> _Compact:
         return (atom.pred, tuple(self.slots[v] for v in atom.args))
@@ -171,10 +175,10 @@ def _compile(theory: Theory) -> _Compiled:
 
 
 def _compiled_rule(theory: Theory, axiom: Axiom) -> _Rule:
-    rule: _Rule | None = theory.parts.get(axiom)
+    rule: _Rule | None = theory.parts.get(id(axiom))
     if rule is None or rule.axiom is not axiom:
         rule = _Rule(axiom)
-        theory.parts.setdefault(axiom, rule)
+        theory.parts.setdefault(id(axiom), rule)
     return rule
 
 
@@ -188,11 +192,8 @@ def _compile_uncached(theory: Theory) -> _Compiled:
 def _group(members: list[_Rule], settled: bool) -> _GroupRules:
     index: dict[str, list[_Entry]] = {}
     for rule in members:
-        if rule.group is not None:
-            for pred in rule.group.positions:
-                index.setdefault(pred, []).append((rule, (), None))
-        for i, atom in enumerate(rule.body):
-            index.setdefault(atom.pred, []).append(rule.entry(i))
+        for pred, entry in rule.entries:
+            index.setdefault(pred, []).append(entry)
     return index, [r for r in members if not r.body and r.group is None], settled
 
 
@@ -204,14 +205,56 @@ def _compile_after(theory: Theory, settled: Theory) -> tuple[_Compiled, bool]:
     if cached is not None and cached[0] is settled:
         after: tuple[_Compiled, bool] = cached[1]
         return after
-    rules, acyclic, _ = _compile(theory)
-    known = set(settled.axioms)
-    groups = [_group([r for r in rules if (r.mode is _Mode.EXISTENTIAL) == existential and (r.axiom in known) == old],
-                     old)
-              for existential in (False, True) for old in (True, False)]
-    after = (rules, acyclic, groups), all(a in known for a in acyclic)
+    compiled_before: _Compiled | None = settled.memo.get("chase")
+    added = _added(theory, settled) if compiled_before is not None else None
+    if compiled_before is not None and added is not None:
+        after = _compile_added(theory, compiled_before, added)
+    else:
+        rules, acyclic, _ = _compile(theory)
+        known = AxiomSet(settled.axioms)
+        groups = [_group([r for r in rules
+                          if (r.mode is _Mode.EXISTENTIAL) == existential and (r.axiom in known) == old], old)
+                  for existential in (False, True) for old in (True, False)]
+        after = (rules, acyclic, groups), all(a in known for a in acyclic)
     theory.memo["chase after"] = (settled, after)
     return after
+
+
+def _added(theory: Theory, settled: Theory) -> tuple[Axiom, ...] | None:
+    """The axioms of ``theory`` after those of ``settled``, when ``theory``'s first axioms are
+    ``settled``'s (the same objects) and none of the others is among them; else None."""
+    before, axioms = settled.axioms, theory.axioms
+    if len(axioms) < len(before) or tuple(map(id, axioms[:len(before)])) != tuple(map(id, before)):
+        return None
+    added = axioms[len(before):]
+    labels = set(map(attrgetter("label"), before))   # an axiom equal to one of them has its label
+    return None if any(a.label in labels for a in added) else added
+
+
+def _compile_added(theory: Theory, before: _Compiled, added: tuple[Axiom, ...]) -> tuple[_Compiled, bool]:
+    """:func:`_compile_after` for a theory of the axioms of a theory compiled as ``before`` and
+    ``added``: the groups of ``before`` are its old groups as they are, and the compiled theory
+    is ``before`` with the rules of ``added`` appended (as compiling it from the start gives it)."""
+    rules_before, acyclic_before, (plain_before, existential_before) = before
+    new_rules = [_compiled_rule(theory, a) for a in added if a.kind is not AxiomKind.ACYCLIC]
+    plain = _group([r for r in new_rules if r.mode is not _Mode.EXISTENTIAL], False)
+    existential = _group([r for r in new_rules if r.mode is _Mode.EXISTENTIAL], False)
+    compiled: _Compiled | None = theory.memo.get("chase")
+    if compiled is None:
+        acyclic = acyclic_before + tuple(a for a in added if a.kind is AxiomKind.ACYCLIC)
+        compiled = theory.memo["chase"] = (rules_before + new_rules, acyclic,
+                                           [_joined(plain_before, plain), _joined(existential_before, existential)])
+    rules, acyclic, _ = compiled
+    groups = [plain_before, plain, existential_before, existential]
+    return (rules, acyclic, groups), all(a.kind is not AxiomKind.ACYCLIC for a in added)
+
+
+def _joined(first: _GroupRules, then: _GroupRules) -> _GroupRules:
+    """The group of the rules of ``first`` and then those of ``then``."""
+    index = {pred: list(entries) for pred, entries in first[0].items()}
+    for pred, entries in then[0].items():
+        index.setdefault(pred, []).extend(entries)
+    return index, first[1] + then[1], True
 
 
 def may_extend(instance: Instance, theory: Theory, settled: Theory) -> bool:

@@ -21,7 +21,7 @@ from . import run_budget
 from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula, chase_further
 from .homomorphism import SearchBudgetExceeded, find_homomorphism
-from .logic import DEFAULT_BUDGET, Atom, Budget, Theory
+from .logic import DEFAULT_BUDGET, Atom, AxiomSet, Budget, Theory
 from .run_budget import run_limit
 from .saturation import settled_implications
 
@@ -242,7 +242,10 @@ def _masks(concepts: Concepts, chased: dict[str, ChasedFormula], satisfiable: li
 
 def _starting_points(parent: Classification | None, theory: Theory) -> dict[str, ChasedFormula]:
     """The formulas ``parent`` chased, when its theory's axioms are among ``theory``'s."""
-    if parent is None or parent.theory is None or not set(parent.theory.axioms) <= set(theory.axioms):
+    if parent is None or parent.theory is None:
+        return {}
+    before, axioms = parent.theory.axioms, theory.axioms
+    if axioms[:len(before)] != before and not AxiomSet(axioms).includes(before):
         return {}
     return parent.chased
 

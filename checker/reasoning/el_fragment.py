@@ -10,7 +10,9 @@ variables are existential): ``T -> H``; ``r(y, x) -> H`` (what every ``r`` targe
 existential rules from an edge); ``r(x, y) -> s(x, y)``; ``r(x, y), s(y, z) -> t(x, z)``
 (transitivity and composition); ``T -> false``. A head of several parts that share no existential
 is taken part by part. Equalities (functional relations), reflexive and symmetric relations,
-disjoint relations and anything else leave the fragment.
+disjoint relations and anything else leave the fragment. So does a tree deeper than
+``MAX_DEPTH`` edges, which the saturation's normal form would walk level by level on the stack;
+the general path decides such concepts and theories instead, with the same answers.
 
 In every chased instance of a fragment concept under such a theory, each edge points from an
 entity to one of its descendants in the tree the chase grows. So denials whose body contains a
@@ -35,6 +37,8 @@ Name = tuple[str, ...]
 :data:`TOP` or :data:`BOTTOM`."""
 TOP: Name = ("top",)
 BOTTOM: Name = ("bottom",)
+MAX_DEPTH = 100
+"""The deepest tree (in edges from its root) taken into the fragment."""
 
 
 def kind_name(kind: str) -> Name:
@@ -55,7 +59,8 @@ class Tree:
 
 
 def rooted_tree(atoms: Sequence[Atom], root: str) -> Tree | None:
-    """``atoms`` as a :class:`Tree` hanging from ``root``, or None when they are not one."""
+    """``atoms`` as a :class:`Tree` hanging from ``root``, or None when they are not one or
+    when it is deeper than ``MAX_DEPTH``."""
     kinds: dict[str, list[str]] = {root: []}
     children: dict[str, list[tuple[str, str]]] = {root: []}
     parent: dict[str, str] = {}
@@ -71,14 +76,17 @@ def rooted_tree(atoms: Sequence[Atom], root: str) -> Tree | None:
         else:
             return None
     variables = set(kinds) | set(children) | set(parent)
-    reached = {root}
+    depth = {root: 0}
     frontier = [root]
     while frontier:
-        for _, child in children.get(frontier.pop(), ()):
-            if child not in reached:
-                reached.add(child)
+        var = frontier.pop()
+        for _, child in children.get(var, ()):
+            if child not in depth:
+                depth[child] = depth[var] + 1
+                if depth[child] > MAX_DEPTH:
+                    return None
                 frontier.append(child)
-    if reached != variables:
+    if depth.keys() != variables:
         return None
 
     def build(var: str) -> Tree:

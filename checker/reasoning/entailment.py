@@ -17,6 +17,7 @@ from .chase import BUDGET, FAILED, ChaseResult, Failure, chase, may_extend
 from .homomorphism import SearchBudgetExceeded, best_partial_match, find_homomorphism
 from .instance import Fact, Instance
 from .logic import DEFAULT_BUDGET, Atom, Axiom, Budget, Theory
+from .necessity import Goal, Necessity
 from .run_budget import stop_at_run_limit
 from .status import Answer, ChaseStatus, Limit, Satisfiability
 
@@ -115,13 +116,18 @@ Justifications = dict[tuple[Axiom, ...], list[Axiom]]
 
 
 def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
-                          seed: Iterable[str], known: Justifications | None = None) -> list[Axiom]:
+                          seed: Iterable[str], known: Justifications | None = None,
+                          goal: Goal | None = None) -> list[Axiom]:
     """A minimal list of axioms (theory order) under which ``still_holds`` is true.
 
     Starts from the axioms labelled in ``seed`` (from the whole theory if the seed does not
     suffice) and drops each axiom whose removal keeps ``still_holds`` true. Since entailment is
     monotone in the axioms, dropping any one axiom of the result makes ``still_holds`` false.
     Raises ``ValueError`` if even the whole theory does not suffice.
+
+    ``goal`` describes at the level of predicates what ``still_holds`` needs (see
+    :mod:`.necessity`): an axiom it proves necessary is kept without asking ``still_holds``,
+    which would say false, so the result is the same, with one chase fewer.
 
     ``known`` keeps, for one property, the result from each seed that sufficed: the search
     depends on nothing else, so a framing whose chase gives the same seed as another framing's
@@ -136,16 +142,36 @@ def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
         current = list(theory.axioms)
         if not still_holds(theory):
             raise ValueError("the property does not hold under the whole theory")
+    necessity = Necessity(current, goal) if goal is not None else None
+    necessary = necessity.dominating(current) if necessity is not None else set()
+    dropped = False
     for axiom in list(current):
-        position = next(i for i, a in enumerate(current) if a is axiom)
-        trial = current[:position] + current[position + 1:]
+        if id(axiom) in necessary:
+            if axiom.is_group:
+                current, dropped = _with_pairs_needed(theory, still_holds, current, axiom), True
+            continue
+        if necessity is not None and necessity.needed(current, axiom):
+            if axiom.is_group:
+                current, dropped = _with_pairs_needed(theory, still_holds, current, axiom), True
+            if dropped:
+                necessary, dropped = necessity.dominating(current), False
+            continue
+        trial = [a for a in current if a is not axiom]
         if still_holds(theory.subset(tuple(trial))):
-            current = trial
+            current, dropped = trial, True
         elif axiom.is_group:
-            current = trial[:position] + _pairs_needed(theory, still_holds, trial, position, axiom) + trial[position:]
+            current, dropped = _with_pairs_needed(theory, still_holds, current, axiom), True
     if known is not None and seeded:
         known[start] = list(current)
     return current
+
+
+def _with_pairs_needed(theory: Theory, still_holds: Callable[[Theory], bool], current: list[Axiom],
+                       group: Axiom) -> list[Axiom]:
+    """``current`` with ``group``, which it needs, cut down to the pairs it needs, in its place."""
+    position = next(i for i, a in enumerate(current) if a is group)
+    others = current[:position] + current[position + 1:]
+    return others[:position] + _pairs_needed(theory, still_holds, others, position, group) + others[position:]
 
 
 def _pairs_needed(theory: Theory, still_holds: Callable[[Theory], bool], others: list[Axiom], position: int,
@@ -300,8 +326,9 @@ def decide_implication(theory: Theory, lhs: Sequence[Atom], rhs: Sequence[Atom],
             matched = [(a.pred, tuple(match[v] for v in a.args)) for a in rhs]
             seed = inst.axioms_used(matched)
             seed |= _identity_seed(inst, (chased.var_map[v] for v in _shared(lhs, rhs)))
+        goal = Goal(frozenset(a.pred for a in lhs), frozenset(a.pred for a in rhs), by_failure=True)
         result.justification = minimal_justification(
-            theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed, known)
+            theory, lambda t: _implication_holds(t, lhs, rhs, budget), seed, known, goal)
     if result.status is FAILS and verify and inst.num_facts() <= VERIFY_LIMIT:
         result.verified = verify_counterexample(theory, lhs, rhs, inst, result.var_map)
     return result
@@ -346,9 +373,10 @@ def decide_satisfiable(theory: Theory, atoms: Sequence[Atom], budget: Budget = D
     if chased.failure is not None:
         result.status = Satisfiability.UNSATISFIABLE
         if justify:
+            goal = Goal(frozenset(a.pred for a in atoms), None, by_failure=True)
             result.justification = minimal_justification(
                 theory, lambda t: _unsatisfiable(t, atoms, budget), _failure_seed(chased.instance, chased.failure),
-                known)
+                known, goal)
     elif chased.status is not BUDGET:
         result.status = Satisfiability.SATISFIABLE
         if chased.instance.num_facts() <= VERIFY_LIMIT:

@@ -164,7 +164,7 @@ class Theory:
 
     ``memo`` holds what the reasoner derives from the axioms once (the chase's compiled rules),
     so that it lives exactly as long as the theory. ``parts`` holds what it derives from each
-    axiom alone (the chase's compiled form of one rule), keyed by the axiom: theories that
+    axiom alone (the chase's compiled form of one rule), keyed by the axiom's ``id``: theories that
     share it (the theories of one spec, and every theory made from one of them with
     :meth:`subset`, :meth:`without` or :meth:`only`) derive it once per axiom. It is bounded by
     the number of distinct axioms among them."""
@@ -172,7 +172,7 @@ class Theory:
     name: str                        # the framing's name, "" for the base framing
     axioms: tuple[Axiom, ...]
     memo: dict[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
-    parts: dict[Axiom, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
+    parts: dict[int, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def subset(self, axioms: tuple[Axiom, ...]) -> Theory:
         """The theory of ``axioms`` (some of this theory's), sharing its ``parts``."""
@@ -209,3 +209,27 @@ class Theory:
         if labels is None:
             labels = self.memo["labels"] = {a.label for a in self.axioms}
         return axiom.label in labels or (axiom.group is not None and axiom.group.label in labels)
+
+class AxiomSet:
+    """Membership, by equality, in a collection of axioms: found through the labels, which are
+    cheap to hash, rather than by hashing whole axioms."""
+
+    def __init__(self, axioms: Iterable[Axiom]) -> None:
+        axioms = tuple(axioms)
+        self._by_label = {axiom.label: axiom for axiom in axioms}
+        self._sharing: dict[str, list[Axiom]] = {}   # the axioms of each label that several have
+        if len(self._by_label) < len(axioms):
+            for axiom in axioms:
+                self._sharing.setdefault(axiom.label, []).append(axiom)
+
+    def __contains__(self, axiom: Axiom) -> bool:
+        other = self._by_label.get(axiom.label)
+        if other is axiom:
+            return True
+        if other is None:
+            return False
+        return any(a is axiom or a == axiom for a in self._sharing.get(axiom.label, [other]))
+
+    def includes(self, axioms: Iterable[Axiom]) -> bool:
+        """Whether every one of ``axioms`` is in the set."""
+        return all(map(self.__contains__, axioms))

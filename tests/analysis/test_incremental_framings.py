@@ -15,10 +15,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alignspec.analysis.axioms import TheoryBuilder, framing_rules
+from alignspec.analysis.framings import framing_order
 from alignspec.analysis.spec import analyse
 from alignspec.diagnostic_collector import ordered
 from alignspec.model.loader import Loader
-from alignspec.reasoning.logic import Budget
+from alignspec.reasoning.logic import Budget, Theory
+from alignspec.reasoning.termination import weak_acyclicity_violation
 from alignspec.render.json_format import render_json
 from alignspec.results import CheckResult
 
@@ -149,3 +152,29 @@ claim k2 under F3: satisfiable helper
     assert "selfish" in views["F2"]["unsatisfiable"]
     assert ("helper", "trainer") in views["F1"]["implications"]
     assert "helper" in views["F3"]["unsatisfiable"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(specs())
+def test_each_framing_has_the_axioms_and_termination_of_all_its_rules(tmp_path, text):
+    """A framing's theory and weak acyclicity, found from the framing it extends, are those of
+    the base axioms and every rule of the framing and its ancestors."""
+    path = tmp_path / f"spec{next(_numbers)}.align"
+    path.write_text(text, encoding="utf-8")
+    loaded = Loader([str(path.parent)]).load(str(path))
+    assert loaded.unit is not None
+    views = analyse(loaded.unit, Budget(max_entities=2, max_facts=4, max_search_steps=30)).framings
+    reference = TheoryBuilder(loaded.unit)
+    for view in views:
+        if view.framing is None:
+            axioms = reference.base_axioms
+        else:
+            rules = (reference.rule_axiom(rule) for rule in framing_rules(view.framing))
+            axioms = reference.base_axioms + tuple(a for a in rules if a is not None)
+        violation = weak_acyclicity_violation(Theory("", axioms))
+        assert view.terminating == (violation is None)
+        assert view.cycle_rules == [a.label for a in violation or ()]
+    builder = TheoryBuilder(loaded.unit)
+    for framing in framing_order(loaded.unit.framings):
+        rules = (builder.rule_axiom(rule) for rule in framing_rules(framing))
+        assert builder.theory(framing).axioms == builder.base_axioms + tuple(a for a in rules if a is not None)

@@ -178,3 +178,49 @@ def test_each_spec_has_the_total_steps_of_its_own(tmp_path, bounded_cli):
         claims = _claims(together)
         assert {claims["light_easy"], claims["light_also"]} == {"holds"} == set(_claims(alone).values())
         assert {claims[f"c{k}"] for k in range(4)} == {"unknown"}
+
+
+SUB_RELATIONS = ("kind K\nrelation r0(K, K)\nrelation r1(K, K): r0\nrelation r2(K, K): r1\n"
+                 "concept c(x: K) := r2(x, y)\nconcept d(x: K) := r0(x, y)\n")
+
+
+def _steps(path: Path, question: str = "c implies d") -> tuple[int, int]:
+    """The steps the analysis of ``path``, and then ``question`` asked of it, count against the
+    run's budget (deterministic)."""
+    from alignspec.reasoning import run_budget
+    from alignspec.reasoning.logic import Budget
+
+    with run_budget.started(Budget()) as run:
+        spec = alignspec.load(str(path))
+        analysis = run.steps
+        spec.ask(question)
+    return analysis, run.steps - analysis
+
+
+def _edge_justifications(out: str) -> list[int]:
+    return [len(edge["justification"]) for edge in json.loads(out)["graphs"][0]["edges"]]
+
+
+def test_a_view_decides_on_demand_within_the_run_budget(tmp_path, bounded_cli):
+    """The lattice justifies its edges while rendering, after the analysis: those searches
+    count against the same --max-total-steps (and --timeout) as the analysis."""
+    path = tmp_path / "sub.align"
+    path.write_text(SUB_RELATIONS, encoding="utf-8")
+    analysis, _ = _steps(path)
+    lattice = ("lattice", "--isolated", "--format", "json", path)
+    status, out, err = bounded_cli(*lattice, timeout=60)
+    assert status == 0 and _edge_justifications(out) == [2], err[-500:]
+    status, out, err = bounded_cli(*lattice, "--max-total-steps", analysis, timeout=60)
+    assert status == 0 and _edge_justifications(out) == [0], err[-500:]
+
+
+def test_ask_decides_its_question_within_the_budget_of_the_analysis(tmp_path, bounded_cli):
+    """Enough steps for the analysis and for the question, but not for both: unknown."""
+    path = tmp_path / "sub.align"
+    path.write_text(SUB_RELATIONS, encoding="utf-8")
+    analysis, question = _steps(path)
+    ask = ("ask", "--isolated", "--format", "json", path, "c implies d")
+    status, out, _ = bounded_cli(*ask, "--max-total-steps", analysis + question, timeout=60)
+    assert (status, json.loads(out)["answer"]["status"]) == (0, "holds")
+    status, out, _ = bounded_cli(*ask, "--max-total-steps", max(analysis, question), timeout=60)
+    assert (status, json.loads(out)["answer"]["status"]) == (1, "unknown")

@@ -4,8 +4,11 @@ language where they should, and the minimizer cuts an input down."""
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -14,18 +17,30 @@ import _fuzz_support  # noqa: F401  (puts the repository on sys.path)
 import pytest
 
 from alignspec.syntax.lexemes import lexemes
-from bench.fuzz import ddmin, minimize
+from bench.fuzz import Fuzzer, ddmin, minimize, summary_text
 from bench.fuzz_inputs import (
     HUGE,
+    INPUT_NAME,
     KEEP_SYNTAX,
     NESTINGS,
     TOKEN_OPS,
     WHOLE,
+    FuzzInput,
     mutate_tokens,
     mutate_unicode,
     nesting_text,
 )
-from bench.fuzz_oracle import Limits, Positions, Run, run_process, run_violations, source_text
+from bench.fuzz_oracle import (
+    Limits,
+    Outcome,
+    Positions,
+    Run,
+    command_argv,
+    load_in_process,
+    run_process,
+    run_violations,
+    source_text,
+)
 
 CHECK_OK = {"schema": "alignspec-check", "version": 1, "diagnostics": [], "claims": [],
             "summary": {"files": 1, "errors": 0, "warnings": 0, "infos": 0}}
@@ -135,14 +150,68 @@ def test_positions_are_in_the_text_as_the_checker_reads_it():
     assert source_text(b"a\xffb") == "a\ufffdb"
 
 
-def test_run_process_stops_at_the_time_limit_and_caps_memory(tmp_path):
-    slow = run_process("x", [sys.executable, "-c", "import time; time.sleep(30)"], tmp_path, Limits(timeout=0.5))
+def test_every_command_is_given_the_run_budget(tmp_path):
+    limits = Limits(budget_seconds=7.0, max_total_steps=99)
+    for command in ("check", "scenario", "lattice", "report"):
+        argv = command_argv(command, tmp_path / "input.align", limits)
+        assert argv[argv.index("--timeout") + 1] == "7.0"
+        assert argv[argv.index("--max-total-steps") + 1] == "99"
+    assert "--max-total-steps" not in command_argv("check", tmp_path / "input.align", Limits())
+
+
+def test_a_command_is_stopped_after_its_budget_and_a_grace():
+    assert Limits(budget_seconds=20.0).stop_seconds == 30.0
+    assert Limits(budget_seconds=60.0).stop_seconds == 90.0
+    assert Limits(budget_seconds=1.0, grace_seconds=0.5).stop_seconds == 1.5
+
+
+def test_the_api_in_a_process_of_its_own_gets_the_limits(tmp_path):
+    (tmp_path / "input.align").write_text(TEXT)
+    limits = Limits(budget_seconds=5.0, max_total_steps=1_000)
+    violations, run = load_in_process(tmp_path / "input.align", limits, tmp_path)
+    assert violations == [] and run.returncode == 0 and run.cpu_seconds > 0
+    assert json.loads(run.argv[-1]) == dataclasses.asdict(limits)
+
+
+def test_run_process_stops_past_the_budget_and_caps_memory(tmp_path):
+    slow = run_process("x", [sys.executable, "-c", "import time; time.sleep(30)"], tmp_path,
+                       Limits(budget_seconds=0.5, grace_seconds=0.5))
     assert slow.returncode is None and slow.seconds < 10
+    (violation,) = run_violations(slow)
+    assert violation.kind == "timeout"
     greedy = run_process("x", [sys.executable, "-c", "b = bytearray(1 << 31)"], tmp_path,
                          Limits(memory_bytes=1 << 30))
     assert greedy.returncode == 1 and b"MemoryError" in greedy.stderr
     quick = run_process("x", [sys.executable, "-c", "print('hi')"], tmp_path, Limits())
     assert (quick.returncode, quick.stdout.strip(), quick.peak_rss_kb > 0) == (0, b"hi", True)
+    busy = run_process("x", [sys.executable, "-c", "sum(range(3_000_000))"], tmp_path, Limits())
+    assert busy.returncode == 0 and busy.cpu_seconds > 0
+
+
+def _figures_run(command: str, seconds: float, cpu: float, kb: int) -> Run:
+    return Run(command, [command], 0, b"", b"", seconds, kb, cpu)
+
+
+def test_the_summary_gives_the_slowest_inputs_by_wall_and_cpu_and_the_peak_memory(tmp_path):
+    args = argparse.Namespace(out=str(tmp_path / "out"), max_entities=500, max_facts=5_000, max_steps=50_000,
+                              budget_seconds=2.0, max_total_steps=None, memory_mb=2048, minutes=1.0, seed=0,
+                              views_every=4)
+    fuzzer = Fuzzer(args)
+    for name, runs in (("a", [_figures_run("check", 3.0, 0.5, 40_000), _figures_run("report", 1.0, 0.9, 90_000)]),
+                       ("b", [_figures_run("check", 1.5, 1.2, 50_000)])):
+        directory = tmp_path / name
+        directory.mkdir()
+        fuzzer._figures(FuzzInput(b"kind A\n", "nesting", f"{name} 2"), Outcome(runs, []), directory / INPUT_NAME)
+    summary = fuzzer.summary()
+    assert (summary["slowest"]["origin"], summary["slowest"]["command"]) == ("a 2", "check")
+    assert (summary["slowest_cpu"]["origin"], summary["slowest_cpu"]["command"]) == ("b 2", "check")
+    assert (summary["peak_memory"]["origin"], summary["peak_memory"]["command"]) == ("a 2", "report")
+    assert summary["past_budget"]["runs"] == {"check": 1}
+    assert summary["limits"]["stop_seconds"] == 12.0
+    assert summary["commands"] == {"check": 2, "report": 1}
+    assert "slowest (CPU): check on nesting input" in summary_text(summary)
+    assert (tmp_path / "out" / "slowest-cpu").is_dir()
+    shutil.rmtree(fuzzer.work)
 
 
 SEED = (Path(__file__).resolve().parents[2] / "examples" / "seed.align").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from alignspec.reasoning.chase import _compile, _compile_after, _compile_uncached, _group, _Mode
 from alignspec.reasoning.classification import classify
 from alignspec.reasoning.entailment import chase_formula, chase_further
 from alignspec.reasoning.homomorphism import find_homomorphism
@@ -98,3 +99,28 @@ def test_a_limit_is_reported_only_where_chasing_from_the_start_reaches_it():
     before = chase_formula(smaller, atoms("Tower(t), on(t, u), on(u, v)"), Budget(max_entities=10))
     further = chase_further(before, smaller, larger, Budget(max_entities=10))
     assert further.status == "budget" == chase_formula(larger, before.atoms, Budget(max_entities=10)).status
+
+
+def _described(groups):
+    return [({pred: [(rule.axiom.label, slots) for rule, slots, _ in entries] for pred, entries in index.items()},
+             [rule.axiom.label for rule in empty], old) for index, empty, old in groups]
+
+
+@settings(max_examples=200, deadline=None)
+@given(weakly_acyclic_theories(max_axioms=6), st.data())
+def test_a_theory_compiled_on_from_a_prefix_is_compiled_as_from_the_start(th, data):
+    cut = data.draw(st.integers(0, len(th.axioms)))
+    smaller = Theory("", th.axioms[:cut])
+    larger = smaller.subset(th.axioms)
+    _compile(smaller)
+    (rules, acyclic, groups), acyclic_settled = _compile_after(larger, smaller)
+    fresh_rules, fresh_acyclic, fresh_groups = _compile_uncached(Theory("", th.axioms))
+    assert [r.axiom for r in rules] == [r.axiom for r in fresh_rules] == [r.axiom for r in _compile(larger)[0]]
+    assert acyclic == fresh_acyclic
+    assert _described(_compile(larger)[2]) == _described(fresh_groups)
+    known = set(smaller.axioms)
+    split = [[r for r in fresh_rules if (r.mode is _Mode.EXISTENTIAL) == existential and (r.axiom in known) == old]
+             for existential in (False, True) for old in (True, False)]
+    assert _described(groups) == _described(
+        [_group(members, old) for members, old in zip(split, (True, False, True, False))])
+    assert acyclic_settled == all(a in known for a in acyclic)

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from alignspec.reasoning import saturation
 from alignspec.reasoning.chase import FAILED, OK
 from alignspec.reasoning.classification import Classification, classify
-from alignspec.reasoning.el_fragment import concept_tree, live_predicates, normal_form
+from alignspec.reasoning.el_fragment import MAX_DEPTH, concept_tree, live_predicates, normal_form
 from alignspec.reasoning.entailment import chase_formula, decide_implication
 from alignspec.reasoning.logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
 from alignspec.reasoning.saturation import NOTHING, in_fragment, saturate, settled_implications
@@ -80,6 +80,27 @@ def test_tree_shaped_concepts_are_in_the_fragment(text):
 ])
 def test_other_concepts_are_not(params, text):
     assert concept_tree(tuple(params.split()), atoms(text)) is None
+
+
+def _path(edges: int) -> str:
+    return ", ".join(f"R(x{k}, x{k + 1})" for k in range(edges))
+
+
+def test_a_tree_deeper_than_the_bound_is_not_in_the_fragment():
+    """The normal form walks a tree level by level on the stack; a deeper one goes the general
+    way (a path of 560 edges raised RecursionError)."""
+    assert concept_tree(("x0",), atoms(_path(MAX_DEPTH))) is not None
+    assert concept_tree(("x0",), atoms(_path(MAX_DEPTH + 1))) is None
+    assert concept_tree(("x0",), atoms(_path(2_000))) is None
+
+
+def test_a_concept_too_deep_for_the_fragment_keeps_its_classification():
+    th = theory(relations=["R(A, A)"])
+    concepts = {"deep": _concept(_path(MAX_DEPTH + 5), "x0"), "one": _concept("R(x0, x1)", "x0"),
+                "shallow": _concept(_path(3), "x0")}
+    on, off = both_ways(th, concepts)
+    assert on.implications.has_edge("deep", "one") and on.implications.has_edge("deep", "shallow")
+    assert set(on.implications.edges) == set(off.implications.edges)
 
 
 IN_FRAGMENT = [

@@ -1,9 +1,18 @@
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from alignspec.reasoning.logic import Theory
-from alignspec.reasoning.termination import dependency_graph, weak_acyclicity_violation
+from alignspec.reasoning.termination import (
+    dependency_graph,
+    extended_termination,
+    termination,
+    weak_acyclicity_violation,
+)
 
 from .build import rule, theory
+from .strategies import axioms
 
 
 def test_rule_that_builds_a_new_model_from_a_model_is_not_weakly_acyclic():
@@ -52,3 +61,21 @@ def test_hundreds_of_rules_answer_fast():
     th = theory(rules=rules)
     bad = weak_acyclicity_violation(th)
     assert bad and all(a.label.startswith("r") for a in bad)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_termination_by_what_axioms_add_is_termination_from_the_start(data):
+    drawn = [data.draw(axioms(f"r{i}")) for i in range(data.draw(st.integers(0, 6)))]
+    split = data.draw(st.integers(0, len(drawn)))
+    before = termination(Theory("", tuple(drawn[:split])))
+    whole = Theory("", tuple(drawn))
+    extended = extended_termination(before, whole, drawn[split:])
+    assert extended == termination(whole)
+    assert extended.violation == weak_acyclicity_violation(whole)
+
+
+def test_rules_that_add_only_edges_already_there_keep_the_answer():
+    before = termination(theory(rules=["a: R(x, y) -> S(x, y)"]))
+    again = theory(rules=["a: R(x, y) -> S(x, y)", "b: R(u, v) -> S(u, v)"])
+    assert extended_termination(before, again, again.axioms[1:]) is before
