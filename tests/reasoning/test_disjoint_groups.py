@@ -13,6 +13,7 @@ from alignspec.reasoning.chase import chase
 from alignspec.reasoning.entailment import decide_implication, decide_satisfiable, minimal_justification
 from alignspec.reasoning.logic import Atom, Axiom, AxiomKind, Theory, disjoint_label
 from alignspec.reasoning.modelcheck import violations
+from alignspec.reasoning.necessity import Goal
 from alignspec.reasoning.status import ChaseStatus
 
 from .strategies import atom_lists, instances, weakly_acyclic_theories
@@ -103,10 +104,12 @@ def test_a_justification_from_the_whole_theory_drops_pairs_one_by_one(theory, in
 
     if not fails(theory):
         return
-    grouped = minimal_justification(theory, fails, ())
-    written_out = minimal_justification(pairwise(theory), fails, ())
-    assert _labels(grouped) == _labels(written_out)
-    assert not any(a.is_group for a in grouped)
+    written_out = _labels(minimal_justification(pairwise(theory), fails, ()))
+    goal = Goal(frozenset(inst.predicates()), None, True, named=False)
+    for given_goal in (None, goal):   # with a goal, a group may be proved necessary without a chase
+        grouped = minimal_justification(theory, fails, (), goal=given_goal)
+        assert _labels(grouped) == written_out
+        assert not any(a.is_group for a in grouped)
 
 
 def test_a_group_of_a_thousand_kinds_is_one_axiom_and_its_clash_one_pair():
