@@ -56,6 +56,25 @@ class AxiomOrigin:
     name: str
 
 
+@dataclass(frozen=True)
+class DisjointOrigin:
+    """The origin of a ``disjoint`` statement's group: each pair's origin is made when asked for."""
+
+    members: tuple[KindSym | RelationSym, ...]
+    names: tuple[str, ...]
+    span: Span
+
+    def pair(self, first: int, second: int) -> AxiomOrigin:
+        """The origin of the pair of members ``first`` and ``second``, as the statement's pairs
+        are described."""
+        a, b = self.members[first], self.members[second]
+        if isinstance(a, KindSym):
+            text = f"nothing is both {article(a.name)} and {article(b.name)}"
+        else:
+            text = f"no pair is related by both {a.name} and {b.name}"
+        return AxiomOrigin(text, self.span, f"{self.names[first]}, {self.names[second]}")
+
+
 def origin_of(axiom: Axiom) -> AxiomOrigin | None:
     """The origin the theory builder attached to ``axiom`` (None for a hand-made axiom)."""
     return axiom.origin if isinstance(axiom.origin, AxiomOrigin) else None
@@ -241,19 +260,15 @@ class TheoryBuilder:
                     )
             for group in unit.disjoints:
                 members = group.members
-                for i, a in enumerate(members):
-                    for b in members[i + 1:]:
-                        if isinstance(a, KindSym):
-                            body = (Atom(name(a), ("x",)), Atom(name(b), ("x",)))
-                            axiom_kind = AxiomKind.DISJOINT_KINDS
-                            text = f"nothing is both {article(a.name)} and {article(b.name)}"
-                        else:
-                            xs = _variables(a.arity)
-                            body = (Atom(name(a), xs), Atom(name(b), xs))
-                            axiom_kind = AxiomKind.DISJOINT_RELATIONS
-                            text = f"no pair is related by both {a.name} and {b.name}"
-                        yield Axiom(f"disjoint {name(a)}, {name(b)}", axiom_kind, body=body, is_false=True,
-                                    origin=AxiomOrigin(text, group.decl.span, f"{name(a)}, {name(b)}"))
+                if len(members) < 2:
+                    continue
+                names = tuple(name(m) for m in members)
+                xs: tuple[str, ...] = ("x",)
+                axiom_kind = AxiomKind.DISJOINT_KINDS
+                if isinstance(members[0], RelationSym):
+                    axiom_kind, xs = AxiomKind.DISJOINT_RELATIONS, _variables(members[0].arity)
+                yield Axiom(f"disjoint: {', '.join(names)}", axiom_kind, is_false=True, members=names, args=xs,
+                            origin=DisjointOrigin(tuple(members), names, group.decl.span))
             for relation in unit.relations:
                 if unit.own.get(relation.name) is not relation:
                     continue

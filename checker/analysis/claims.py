@@ -317,7 +317,7 @@ class ClaimDecider:
         each with the axioms it adds. It cannot hold under the framings ``framing`` extends (what
         holds there holds under ``framing``), nor where a classification rules it out; it is
         decided under the others."""
-        current = {a.label for a in self.theory(framing).axioms}
+        current = self.theory(framing)
         weaker: list[FramingSym | None] = [] if framing is None else [None, *ancestors(framing)]
         out = []
         for other in [None, *self.framings]:
@@ -328,7 +328,7 @@ class ClaimDecider:
                 continue
             status, justification = self._decided_under(other, failed.sides)
             if status is Answer.HOLDS:
-                adds = tuple(a.label for a in (justification or []) if a.label not in current)
+                adds = tuple(a.label for a in (justification or []) if not current.covers(a))
                 out.append(HoldsElsewhere(self.builder.namer(other) if other is not None else None, adds))
         return tuple(out)
 

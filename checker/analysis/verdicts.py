@@ -122,7 +122,7 @@ class VerdictDecider:
 
     def _axioms_behind(self, facts: Iterable[Fact]) -> list[Axiom]:
         labels = self.world.axioms_used(facts)
-        return [axiom for axiom in self.theory.axioms if axiom.label in labels]
+        return list(self.theory.select(labels))
 
     def refutation_of(self, additions: Sequence[tuple[Predicate, Sequence[str]]]) -> Refutation | None:
         """What rules out adding ``additions`` (kinds, relations or concepts applied to

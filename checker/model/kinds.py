@@ -29,17 +29,20 @@ class KindTable:
 
     def __init__(self, units: Iterable[Unit]):
         self._ancestors: dict[int, list[KindSym]] = {}
-        self._positions: dict[int, dict[int, int]] = {}
-        self._disjoint: set[frozenset[int]] = set()
-        self._partners: dict[int, list[KindSym]] = {}
+        self._nearest: dict[int, dict[int, list[tuple[int, KindSym]]]] = {}
+        # each disjoint statement of kinds once, as the set of its members' ids; per kind, the
+        # statements it is in (a kind listed twice in one statement is not disjoint from itself)
+        self._groups: list[set[int]] = []
+        self._groups_of: dict[int, list[int]] = {}
         for unit in units:
             for group in unit.disjoints:
                 kinds = [m for m in group.members if isinstance(m, KindSym)]
-                for i, a in enumerate(kinds):
-                    for b in kinds[i + 1:]:
-                        self._disjoint.add(frozenset((id(a), id(b))))
-                        self._partners.setdefault(id(a), []).append(b)
-                        self._partners.setdefault(id(b), []).append(a)
+                if len(kinds) < 2:
+                    continue
+                index = len(self._groups)
+                self._groups.append({id(k) for k in kinds})
+                for kind in dict.fromkeys(kinds):
+                    self._groups_of.setdefault(id(kind), []).append(index)
 
     def ancestors(self, kind: KindSym) -> list[KindSym]:
         """``kind`` and every kind above it, each once, nearest first; safe on cycles."""
@@ -58,26 +61,40 @@ class KindTable:
         return out
 
     def disjoint(self, a: KindSym, b: KindSym) -> bool:
-        return frozenset((id(a), id(b))) in self._disjoint and a is not b
+        """Whether ``a`` and ``b`` are two kinds one ``disjoint`` statement lists."""
+        if a is b:
+            return False
+        groups = self._groups
+        return any(id(b) in groups[g] for g in self._groups_of.get(id(a), ()))
 
     def clash(self, a: KindSym, b: KindSym) -> tuple[KindSym, KindSym] | None:
         """A declared disjoint pair among the ancestors of ``a`` and ``b``, if any: the nearest
         ancestor ``x`` of ``a`` disjoint from some ancestor of ``b``, and the nearest such ``y``.
 
-        Linear in the number of ancestors (each ancestor of ``a`` is looked up among those of
-        ``b`` through its declared partners), not their product."""
-        if not self._partners:
+        Linear in the number of ancestors and the statements they are in (each ancestor of ``a``
+        is looked up through its statements among the nearest ancestors of ``b`` in each), not
+        in their product nor in the pairs of a statement."""
+        if not self._groups:
             return None
-        positions = self._positions.get(id(b))
-        if positions is None:
-            positions = {id(y): i for i, y in enumerate(self.ancestors(b))}
-            self._positions[id(b)] = positions
+        nearest = self._nearest.get(id(b))
+        if nearest is None:
+            nearest = self._nearest[id(b)] = self._nearest_in_groups(b)
         for x in self.ancestors(a):
-            found = [(positions[id(y)], y) for y in self._partners.get(id(x), ())
-                     if id(y) in positions and y is not x]
+            found = [(i, y) for g in self._groups_of.get(id(x), ()) for i, y in nearest.get(g, ()) if y is not x]
             if found:
                 return x, min(found, key=lambda item: item[0])[1]
         return None
+
+    def _nearest_in_groups(self, kind: KindSym) -> dict[int, list[tuple[int, KindSym]]]:
+        """Per statement, the two nearest ancestors of ``kind`` it lists, with their places among
+        the ancestors (two, so that one is left when the other is the kind it is matched with)."""
+        out: dict[int, list[tuple[int, KindSym]]] = {}
+        for i, y in enumerate(self.ancestors(kind)):
+            for g in self._groups_of.get(id(y), ()):
+                found = out.setdefault(g, [])
+                if len(found) < 2:
+                    found.append((i, y))
+        return out
 
 
 @dataclass(frozen=True)

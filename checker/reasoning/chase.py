@@ -72,6 +72,39 @@ class _Mode(enum.Enum):
     EXISTENTIAL = "existential"
     EQUALITY = "equality"
     DENIAL = "denial"
+    GROUP = "group"
+
+
+class _DisjointGroup:
+    """A group of disjoint predicates compiled for the chase: each member's positions, and for
+    a fact of a member, the first pair it makes with a fact of another member on the same
+    arguments (the pair the group's denials, checked in their order, would have met first)."""
+
+    def __init__(self, axiom: Axiom) -> None:
+        self.axiom = axiom
+        self.positions = axiom.positions()
+        self.weight = len(axiom.members) - 1   # the steps of the group's denials that one fact triggers
+
+    def clash(self, inst: Instance, pred: str, args: tuple[int, ...]) -> Failure | None:
+        """The violated pair, if the fact ``pred(args)`` meets another member on ``args``."""
+        start = self.axiom.start
+        mine = self.positions[pred]
+        best: tuple[int, int] | None = None
+        for other in inst.predicates_on(args):
+            theirs = self.positions.get(other)
+            if theirs is None:
+                continue
+            for i in mine:
+                for j in theirs:
+                    if i != j:
+                        key = (i, j) if i < j else (j, i)
+                        if key >= start and (best is None or key < best):
+                            best = key
+        if best is None:
+            return None
+        group = self.axiom.group or self.axiom
+        pair = group.pair(*best)
+        return Failure(pair, tuple((group.members[k], args) for k in best))
 
 
 class _Rule:
@@ -79,6 +112,7 @@ class _Rule:
 
     def __init__(self, axiom: Axiom) -> None:
         self.axiom = axiom
+        self.group = _DisjointGroup(axiom) if axiom.is_group else None
         self.body = axiom.body
         existentials = [v for a in axiom.head for v in a.args if v not in axiom.body_variables()]
         self.existentials = list(dict.fromkeys(existentials))
@@ -87,7 +121,9 @@ class _Rule:
         body_vars = [v for v in self.slots if v not in self.existentials]
         self.plans = [JoinPlan(axiom.body[:i] + axiom.body[i + 1:], atom.args, self.slots)
                       for i, atom in enumerate(axiom.body)]
-        if axiom.is_false:
+        if self.group is not None:
+            self.mode = _Mode.GROUP
+        elif axiom.is_false:
             self.mode = _Mode.DENIAL
         elif axiom.equality is not None:
             self.mode = _Mode.EQUALITY
@@ -100,6 +136,8 @@ class _Rule:
         self.body_atoms = [self._compact(a) for a in axiom.body]
         self.existential_slots = [(v, self.slots[v]) for v in self.existentials]
         self.entries = [(atom.pred, self.entry(i)) for i, atom in enumerate(axiom.body)]
+        if self.group is not None:
+            self.entries = [(pred, (self, (), None)) for pred in self.group.positions]
 
     def _compact(self, atom: Atom) -> _Compact:
         return (atom.pred, tuple(self.slots[v] for v in atom.args))
@@ -156,7 +194,7 @@ def _group(members: list[_Rule], settled: bool) -> _GroupRules:
     for rule in members:
         for pred, entry in rule.entries:
             index.setdefault(pred, []).append(entry)
-    return index, [r for r in members if not r.body], settled
+    return index, [r for r in members if not r.body and r.group is None], settled
 
 
 def _compile_after(theory: Theory, settled: Theory) -> tuple[_Compiled, bool]:
@@ -234,10 +272,18 @@ def may_extend(instance: Instance, theory: Theory, settled: Theory) -> bool:
             continue
         if empty:
             return True
-        for entries in index.values():
-            if any(all(atom.pred in present for atom in rule.body) for rule, _, _ in entries):
-                return True
+        rules = {id(rule): rule for entries in index.values() for rule, _, _ in entries}
+        if any(_may_apply(rule, present) for rule in rules.values()):
+            return True
     return False
+
+
+def _may_apply(rule: _Rule, present: set[str]) -> bool:
+    """Whether ``rule`` may apply to an instance with facts of ``present`` only."""
+    if rule.group is not None:
+        positions = rule.group.positions
+        return sum(len(positions[p]) for p in positions if p in present) >= 2
+    return all(atom.pred in present for atom in rule.body)
 
 
 def _current_facts(inst: Instance, predicates: Iterable[str]) -> list[Fact]:
@@ -335,6 +381,13 @@ class _Chase:
             for rule, slots, plan in entries:
                 if self.merges != merges and not inst.has_fact(pred, args):
                     break
+                if rule.group is not None:
+                    counter.steps += rule.group.weight - 1
+                    failure = rule.group.clash(inst, pred, args)
+                    if failure is not None:
+                        counter.steps += 1
+                        return FAILED, failure
+                    continue
                 values: Values = [None] * rule.size
                 consistent = True
                 for slot, arg in zip(slots, args):

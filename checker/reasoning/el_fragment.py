@@ -330,9 +330,14 @@ def normal_form(theory: Theory, concepts: Mapping[str, Tree], every_axiom: bool 
     used = {pred for tree in concepts.values() for pred in _tree_predicates(tree)}
     if every_axiom:
         used |= {atom.pred for axiom in theory.axioms for atom in axiom.body}
+        used |= {member for axiom in theory.axioms for member in axiom.members}
     live = live_predicates(theory, used)
     form = NormalForm()
     for axiom in theory.axioms:
+        if axiom.is_group:
+            if not _add_group(form, axiom, live):
+                return None
+            continue
         if axiom.kind is AxiomKind.ACYCLIC or not all(atom.pred in live for atom in axiom.body):
             continue
         if any(len(atom.args) > 2 for atom in (*axiom.body, *axiom.head)) or axiom.equality is not None:
@@ -353,6 +358,40 @@ def normal_form(theory: Theory, concepts: Mapping[str, Tree], every_axiom: bool 
     for name, tree in concepts.items():
         form.add_concept(name, tree)
     return form
+
+
+SMALL_GROUP = 4
+"""Up to this many live members, a group of disjoint kinds is added pair by pair, as a
+statement of pairs would be; above it, as a ladder of fresh names (linear in its members)."""
+
+
+def _add_group(form: NormalForm, group: Axiom, live: set[str]) -> bool:
+    """Add a group of disjoint kinds over its live members ``K1 .. Km``: pair by pair when it
+    is small, else as a ladder of fresh names ``S1 .. Sm``: ``Ki -> Si``, ``S(i-1) -> Si``,
+    ``S(i-1) and Ki -> bottom``, so that bottom follows exactly when two of them do. False when
+    the group is of relations and two of its members can have facts (outside the fragment)."""
+    # A member listed twice is bottom either way: through its own pair, or through the ladder
+    # (Ki -> Si -> ... -> S(j-1), and Kj is Ki).
+    members = [m for m in group.members if m in live]
+    if len(members) < 2:
+        return True
+    if group.kind is not AxiomKind.DISJOINT_KINDS or group.start != (0, 1):
+        return False
+    if len(members) <= SMALL_GROUP:
+        for first, second in itertools.combinations(members, 2):
+            tree = rooted_tree((Atom(first, group.args), Atom(second, group.args)), group.args[0])
+            assert tree is not None
+            form.implies([form.below(tree)], BOTTOM)
+        return True
+    previous: Name | None = None
+    for i, member in enumerate(members):
+        step: Name = ("disjoint", group.label, str(i))
+        form.implies([kind_name(member)], step)
+        if previous is not None:
+            form.implies([previous], step)
+            form.implies([previous, kind_name(member)], BOTTOM)
+        previous = step
+    return True
 
 
 def _tree_predicates(tree: Tree) -> Iterable[str]:

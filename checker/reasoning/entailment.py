@@ -133,8 +133,7 @@ def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
     depends on nothing else, so a framing whose chase gives the same seed as another framing's
     gets that framing's answer without chasing again.
     """
-    wanted = set(seed)
-    current = [a for a in theory.axioms if a.label in wanted]
+    current = list(theory.select(seed))
     start = tuple(current)
     if known is not None and start in known:
         return list(known[start])
@@ -148,17 +147,77 @@ def minimal_justification(theory: Theory, still_holds: Callable[[Theory], bool],
     dropped = False
     for axiom in list(current):
         if id(axiom) in necessary:
+            if axiom.is_group:
+                current, dropped = _with_pairs_needed(theory, still_holds, current, axiom), True
             continue
         if necessity is not None and necessity.needed(current, axiom):
+            if axiom.is_group:
+                current, dropped = _with_pairs_needed(theory, still_holds, current, axiom), True
             if dropped:
                 necessary, dropped = necessity.dominating(current), False
             continue
         trial = [a for a in current if a is not axiom]
         if still_holds(theory.subset(tuple(trial))):
             current, dropped = trial, True
+        elif axiom.is_group:
+            current, dropped = _with_pairs_needed(theory, still_holds, current, axiom), True
     if known is not None and seeded:
         known[start] = list(current)
     return current
+
+
+def _with_pairs_needed(theory: Theory, still_holds: Callable[[Theory], bool], current: list[Axiom],
+                       group: Axiom) -> list[Axiom]:
+    """``current`` with ``group``, which it needs, cut down to the pairs it needs, in its place."""
+    position = next(i for i, a in enumerate(current) if a is group)
+    others = current[:position] + current[position + 1:]
+    return others[:position] + _pairs_needed(theory, still_holds, others, position, group) + others[position:]
+
+
+def _pairs_needed(theory: Theory, still_holds: Callable[[Theory], bool], others: list[Axiom], position: int,
+                  group: Axiom) -> list[Axiom]:
+    """The pairs of ``group`` (needed among ``others``, in its place at ``position``) that are
+    left when each of its pairs is dropped in turn while ``still_holds`` stays true, as for
+    the group's pairs one by one; found by bisection over the pairs still to be tried."""
+    n = len(group.members)
+    ranks = n * (n - 1) // 2
+    kept: list[Axiom] = []
+
+    def holds_from(rank: int) -> bool:
+        rest = [group.from_pair(*_pair_at(rank, n))] if rank < ranks else []
+        return still_holds(theory.subset(tuple(others[:position] + kept + rest + others[position:])))
+
+    low = _rank(group.start, n)
+    while low < ranks and not holds_from(ranks):
+        # the pairs from ``low`` on are needed: the last rank from which they still suffice is kept
+        high = ranks - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if holds_from(middle):
+                low = middle
+            else:
+                high = middle - 1
+        kept.append(group.pair(*_pair_at(low, n)))
+        low += 1
+    return kept
+
+
+def _rank(pair: tuple[int, int], n: int) -> int:
+    """The position of the pair ``(i, j)``, i < j, among the pairs of n members in order."""
+    i, j = pair
+    return i * (2 * n - i - 1) // 2 + (j - i - 1)
+
+
+def _pair_at(rank: int, n: int) -> tuple[int, int]:
+    """The pair at position ``rank`` among the pairs of n members in order."""
+    low, high = 0, n - 2
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _rank((middle, middle + 1), n) <= rank:
+            low = middle
+        else:
+            high = middle - 1
+    return low, low + 1 + rank - _rank((low, low + 1), n)
 
 
 def _failure_seed(inst: Instance, failure: Failure) -> set[str]:

@@ -296,6 +296,15 @@ class Instance:
             return _NO_TUPLES
         return indexes[position].get(node, _NO_TUPLES)
 
+    def predicates_on(self, args: tuple[int, ...]) -> list[str]:
+        """The predicates that hold of exactly ``args`` (current entities)."""
+        if len(args) == 1:
+            return list(self._kinds.get(args[0], ()))
+        if len(args) == 2:
+            s, t = args
+            return list(self.graph.succ[s].get(t, {})) if s in self.graph else []
+        return [pred for pred, tuples in self._tuples.items() if args in tuples]
+
     def facts_of(self, node: int) -> list[Fact]:
         """The current facts in which ``node`` takes part, kinds first."""
         node = self.find(node)

@@ -57,8 +57,24 @@ def _has_cycle(edges: set[tuple[int, ...]]) -> bool:
     return False
 
 
+def violated_pairs(group: Axiom, instance: Instance) -> list[Axiom]:
+    """The pairs of the group of disjoint predicates ``group`` that ``instance`` violates, in order."""
+    positions: dict[str, list[int]] = {}
+    for i, member in enumerate(group.members):
+        positions.setdefault(member, []).append(i)
+    holding: dict[tuple[int, ...], list[int]] = {}
+    for pred, args in instance.facts():
+        if pred in positions:
+            holding.setdefault(args, []).extend(positions[pred])
+    pairs = {(i, j) for members in holding.values() for i in members for j in members
+             if i < j and (i, j) >= group.start}
+    return [(group.group or group).pair(*pair) for pair in sorted(pairs)]
+
+
 def satisfied(axiom: Axiom, instance: Instance) -> bool:
     """Whether ``instance`` satisfies ``axiom``."""
+    if axiom.is_group:
+        return not violated_pairs(axiom, instance)
     facts = instance.facts()
     if axiom.kind is AxiomKind.ACYCLIC:
         return not _has_cycle({args for pred, args in facts if pred == axiom.relation and len(args) == 2})
@@ -75,4 +91,10 @@ def satisfied(axiom: Axiom, instance: Instance) -> bool:
 
 def violations(instance: Instance, theory: Theory) -> list[Axiom]:
     """The axioms of ``theory`` that ``instance`` does not satisfy, in theory order."""
-    return [a for a in theory.axioms if not satisfied(a, instance)]
+    out = []
+    for axiom in theory.axioms:
+        if axiom.is_group:
+            out.extend(violated_pairs(axiom, instance))
+        elif not satisfied(axiom, instance):
+            out.append(axiom)
+    return out

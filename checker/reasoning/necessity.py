@@ -44,6 +44,8 @@ _Effect = tuple[tuple[str, ...], tuple[str, ...], bool]   # body predicates, hea
 
 
 def _effect(axiom: Axiom, named: bool) -> _Effect:
+    # A group of disjoint predicates has no body: it is taken as able to fail whatever has facts,
+    # which can only leave fewer axioms proved necessary.
     if axiom.kind is AxiomKind.ACYCLIC:
         return (axiom.relation or "",), (), True
     body = tuple(dict.fromkeys(atom.pred for atom in axiom.body))
@@ -63,6 +65,14 @@ class Necessity:
     def __init__(self, axioms: Sequence[Axiom], goal: Goal) -> None:
         self.goal = goal
         self._effects = {id(a): _effect(a, goal.named) for a in axioms}
+        self._later: list[Axiom] = []   # axioms asked about after the start (kept, so their ids stay theirs)
+
+    def _effect_of(self, axiom: Axiom) -> _Effect:
+        effect = self._effects.get(id(axiom))
+        if effect is None:
+            effect = self._effects[id(axiom)] = _effect(axiom, self.goal.named)
+            self._later.append(axiom)
+        return effect
 
     def dominating(self, axioms: Sequence[Axiom]) -> set[int]:
         """The ids of the axioms among ``axioms`` without which the property cannot hold, by the
@@ -72,7 +82,7 @@ class Necessity:
         graph.add_edges_from((_ROOT, ("p", pred)) for pred in self.goal.given)
         for axiom in axioms:
             node = id(axiom)
-            body, head, fails = self._effects[node]
+            body, head, fails = self._effect_of(axiom)
             if body:
                 graph.add_edges_from((("p", pred), node) for pred in body)
             else:
@@ -103,7 +113,7 @@ class Necessity:
             if other is axiom:
                 continue
             node = id(other)
-            body = self._effects[node][0]
+            body = self._effect_of(other)[0]
             absent = [pred for pred in body if pred not in reached]
             if absent:
                 missing[node] = len(absent)

@@ -55,14 +55,7 @@ class KnownBug:
     signatures: frozenset[tuple[str, str, str]]
 
 
-QUADRATIC_DISJOINT = KnownBug(
-    "disjoint K1, ..., Kn is kept as its n(n-1)/2 pairs: in the kind table (KindTable in checker/model/kinds.py, "
-    "whose memory is being reworked apart from this branch; loading one disjoint statement of 1,000 kinds, 16 KB, "
-    "peaks at about 205 MB) and as one axiom per pair for the reasoner (TheoryBuilder._declaration_axioms in "
-    "checker/analysis/axioms.py: 499,500 axioms, about 220 MB more, and about 800 MB at the peak of the analysis)",
-    frozenset(),
-)
-KNOWN_BUGS = (QUADRATIC_DISJOINT,)
+KNOWN_BUGS: tuple[KnownBug, ...] = ()
 TOLERATED = frozenset().union(*(bug.signatures for bug in KNOWN_BUGS))
 """The signatures of known bugs that random inputs run into: the random tests let them pass (each
 has a strict ``xfail`` test of its own in ``test_fuzz_reproducers.py``)."""

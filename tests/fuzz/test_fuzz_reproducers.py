@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from _fuzz_support import (
     LIMITS,
-    QUADRATIC_DISJOINT,
     reproducer,
     run_input,
 )
@@ -83,7 +82,6 @@ def test_check_of_a_chain_of_1810_sub_relations_keeps_its_run_budget():
     assert [str(v) for v in outcome.violations] == []
 
 
-@pytest.mark.xfail(strict=True, reason=QUADRATIC_DISJOINT.reason)
 def test_check_of_a_disjoint_of_1000_kinds_within_200_mb():
     """The seed example checks within 100 MB of address space; 16 KB of kinds should not need
     twice that."""

@@ -265,3 +265,39 @@ def test_first_clash_per_variable_matches_the_definition(parents, disjoint, uses
     table = KindTable([unit])
     forcings = [Forcing(var, kinds[k], span, f"use {n}") for n, (var, k) in enumerate(uses)]
     assert find_mismatches(table, forcings) == _first_pairs_by_definition(table, forcings)
+
+
+# ---- disjointness kept per statement, against the pairs it stands for ----------------------------
+
+
+def _declared_pairs(unit) -> set[frozenset[int]]:
+    return {frozenset((id(a), id(b))) for group in unit.disjoints for i, a in enumerate(group.members)
+            for b in group.members[i + 1:]}
+
+
+def _clash_by_pairs(table, pairs, a, b):
+    """The nearest ancestor of ``a`` declared disjoint from an ancestor of ``b``, and the nearest
+    such ancestor of ``b``, by trying every pair."""
+    for x in table.ancestors(a):
+        for y in table.ancestors(b):
+            if y is not x and frozenset((id(x), id(y))) in pairs:
+                return x, y
+    return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(parents=st.lists(st.lists(st.integers(0, 7), max_size=2), min_size=8, max_size=8),
+       groups=st.lists(st.lists(st.integers(0, 7), min_size=1, max_size=6), max_size=4))
+def test_disjointness_and_clashes_match_the_declared_pairs(parents, groups):
+    span = Span("k.align", 1, 1, 1, 2)
+    unit = SimpleNamespace(disjoints=[])
+    kinds = [KindSym(f"K{i}", unit, span) for i in range(8)]
+    for i, chosen in enumerate(parents):
+        kinds[i].parents.extend(kinds[p] for p in dict.fromkeys(chosen) if p != i)   # cycles allowed
+    unit.disjoints = [SimpleNamespace(members=[kinds[k] for k in group]) for group in groups]
+    table = KindTable([unit])
+    pairs = _declared_pairs(unit)
+    for a in kinds:
+        for b in kinds:
+            assert table.disjoint(a, b) == (a is not b and frozenset((id(a), id(b))) in pairs)
+            assert table.clash(a, b) == _clash_by_pairs(table, pairs, a, b)
