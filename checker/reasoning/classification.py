@@ -193,6 +193,11 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                 for b in undecided:
                     if a == b or (a, b) in known or masks.need[b] & ~have_a:
                         continue
+                    implied = settled.decides(a, b)
+                    if implied is not None:
+                        if implied:
+                            targets.append(b)
+                        continue
                     params_b, atoms_b = concepts[b]
                     try:
                         match = find_homomorphism(atoms_b, inst, dict(zip(params_b, a_nodes)), budget.max_search_steps)

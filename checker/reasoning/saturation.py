@@ -20,20 +20,21 @@ exactly when ``b`` is among the subsumers of ``a``'s context.
 
 Classification (see :func:`settled_implications`) still chases every concept, which is what
 decides satisfiability and the limits; the saturation replaces the pairwise homomorphism
-searches between fragment concepts whose search could not have run out of steps.
+searches between fragment concepts whose search could not have run out of steps
+(:func:`search_steps` bounds the candidates that search tries).
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import run_budget
 from .chase import OK
 from .el_fragment import BOTTOM, TOP, Name, NormalForm, Tree, concept_name, concept_tree, normal_form
 from .entailment import ChasedFormula
+from .homomorphism import independent_parts
 from .logic import Atom, Budget, Theory
 
 CLOCK_STRIDE = 1_024
@@ -65,8 +66,17 @@ class _Roles:
         for role, supers in self.supers.items():
             self.as_first[role] = [(s, t) for r, s, t in form.chains if r in supers]
             self.as_second[role] = [(r, t) for r, s, t in form.chains if s in supers]
-        with_left = {role for role, _ in form.exists_left}
-        self.left_roles = {role: [s for s in supers if s in with_left] for role, supers in self.supers.items()}
+        # exists r.A -> B for every r below the relation of the axiom, by relation and by filler
+        self.left_by_role: dict[str, dict[Name, list[Name]]] = {}
+        self.left_by_name: dict[Name, dict[str, list[Name]]] = {}
+        for role, supers in self.supers.items():
+            by_filler: dict[Name, list[Name]] = {}
+            for (super_role, filler), conclusions in form.exists_left.items():
+                if super_role in supers:
+                    by_filler.setdefault(filler, []).extend(conclusions)
+            self.left_by_role[role] = by_filler
+            for filler, conclusions in by_filler.items():
+                self.left_by_name.setdefault(filler, {})[role] = conclusions
 
 
 class Saturation:
@@ -80,6 +90,9 @@ class Saturation:
         self.predecessors: dict[Context, dict[str, list[Context]]] = {}
         self._atoms: list[tuple[Context, Name]] = []
         self._links: list[tuple[Context, str, Context]] = []
+        ranges = self.roles.ranges
+        self._fillers = {name: [(role, frozenset({filler, *ranges[role]})) for role, filler in found]
+                         for name, found in form.exists_right.items()}
 
     def context(self, names: Iterable[Name]) -> set[Name]:
         """The saturated subsumers of the conjunction of ``names``."""
@@ -98,63 +111,75 @@ class Saturation:
         self._atoms.extend((ctx, name) for name in ctx)
 
     def _run(self) -> None:
+        """Derive to the fixpoint: subsumers first, a link only when no subsumer is pending."""
         atoms, links = self._atoms, self._links
+        subsumers, predecessors = self.subsumers, self.predecessors
+        told, pairs, fillers = self.form.told, self.form.pairs, self._fillers
+        left_by_name = self.roles.left_by_name
         done = 0
         while atoms or links:
             while atoms:
-                self._derive(*atoms.pop())
+                ctx, name = atoms.pop()
+                known = subsumers[ctx]
+                if name in known:
+                    continue
+                known.add(name)
                 done += 1
                 if done % CLOCK_STRIDE == 0:
                     # Saturation is polynomial in the theory and counts no steps; the run's clock bounds it.
                     run_budget.check()
+                if name == BOTTOM:
+                    atoms.extend((pred, BOTTOM) for preds in predecessors[ctx].values() for pred in preds)
+                    continue
+                found = told.get(name)
+                if found:
+                    atoms.extend((ctx, conclusion) for conclusion in found if conclusion not in known)
+                partners = pairs.get(name)
+                if partners:
+                    if len(partners) <= len(known):
+                        for partner, conclusions in partners.items():
+                            if partner in known:
+                                atoms.extend((ctx, conclusion) for conclusion in conclusions)
+                    else:
+                        for partner in known:
+                            found = partners.get(partner)
+                            if found:
+                                atoms.extend((ctx, conclusion) for conclusion in found)
+                targets = fillers.get(name)
+                if targets:
+                    links.extend((ctx, role, target) for role, target in targets)
+                by_role = left_by_name.get(name)
+                if by_role:
+                    for role, preds in predecessors[ctx].items():
+                        found = by_role.get(role)
+                        if found:
+                            for conclusion in found:
+                                atoms.extend((pred, conclusion) for pred in preds if conclusion not in subsumers[pred])
             while links and not atoms:
                 self._link(*links.pop())
 
-    def _derive(self, ctx: Context, name: Name) -> None:
-        known = self.subsumers[ctx]
-        if name in known:
-            return
-        known.add(name)
-        atoms = self._atoms
-        if name == BOTTOM:
-            atoms.extend((pred, BOTTOM) for preds in self.predecessors[ctx].values() for pred in preds)
-            return
-        atoms.extend((ctx, conclusion) for conclusion in self.form.told.get(name, ()))
-        partners = self.form.pairs.get(name)
-        if partners:
-            if len(partners) <= len(known):
-                for partner, conclusions in partners.items():
-                    if partner in known:
-                        atoms.extend((ctx, conclusion) for conclusion in conclusions)
-            else:
-                for partner in known:
-                    found = partners.get(partner)
-                    if found:
-                        atoms.extend((ctx, conclusion) for conclusion in found)
-        for role, filler in self.form.exists_right.get(name, ()):
-            self._links.append((ctx, role, frozenset({filler, *self.roles.ranges[role]})))
-        left = self.form.exists_left
-        left_roles = self.roles.left_roles
-        subsumers = self.subsumers
-        for role, preds in self.predecessors[ctx].items():
-            for super_role in left_roles[role]:
-                for conclusion in left.get((super_role, name), ()):
-                    atoms.extend((pred, conclusion) for pred in preds if conclusion not in subsumers[pred])
-
     def _link(self, ctx: Context, role: str, target: Context) -> None:
-        if (role, target) in self.successors[ctx]:
+        successors = self.successors[ctx]
+        if (role, target) in successors:
             return
         self._open(target)
-        self.successors[ctx].add((role, target))
+        successors.add((role, target))
         self.predecessors[target].setdefault(role, []).append(ctx)
         atoms = self._atoms
-        left = self.form.exists_left
-        for name in self.subsumers[target]:
-            if name == BOTTOM:
-                atoms.append((ctx, BOTTOM))
-            for super_role in self.roles.left_roles[role]:
-                for conclusion in left.get((super_role, name), ()):
-                    atoms.append((ctx, conclusion))
+        found_below = self.subsumers[target]
+        if BOTTOM in found_below:
+            atoms.append((ctx, BOTTOM))
+        by_filler = self.roles.left_by_role[role]
+        if by_filler:
+            if len(by_filler) <= len(found_below):
+                for filler, conclusions in by_filler.items():
+                    if filler in found_below:
+                        atoms.extend((ctx, conclusion) for conclusion in conclusions)
+            else:
+                for name in found_below:
+                    derived = by_filler.get(name)
+                    if derived:
+                        atoms.extend((ctx, conclusion) for conclusion in derived)
         supers = self.roles.supers
         for second, composed in self.roles.as_first[role]:
             for next_role, further in list(self.successors[target]):
@@ -203,68 +228,138 @@ def in_fragment(theory: Theory) -> bool:
     return form is not None and Saturation(form).compositions_exact()
 
 
-@dataclass
-class Settled:
-    """What the saturation decided for classification: ``implied[a]`` are the concepts ``a``
-    implies, in concept order; the pair ``(a, b)`` is decided when ``size[b] <= reach[a]`` (``b``
-    in the fragment and small enough that the general search from ``a`` could not have run out of
-    steps)."""
+@dataclass(frozen=True)
+class Shape:
+    """What bounds the homomorphism search of a tree-shaped concept from its bound parameter:
+    its atoms, its variables other than the parameter, the same for each part the search first
+    tries on its own (see :func:`~.homomorphism.homomorphisms`), and the relations of its edges."""
 
-    implied: dict[str, list[str]]
-    size: dict[str, int]
-    reach: dict[str, int]
-
-    def splitter(self, group: Sequence[str]) -> Callable[[str], tuple[list[str], Sequence[str]]]:
-        """For a concept ``a`` of ``group``: the concepts of ``group`` it implies among the pairs
-        decided here (in concept order), and the concepts whose pair with ``a`` is not decided."""
-        size = self.size
-        unsettled = len(size) + sum(size.values()) + 1
-        ranked = sorted(group, key=lambda name: -size.get(name, unsettled))
-        descending = [-size.get(name, unsettled) for name in ranked]
-
-        def split(a: str) -> tuple[list[str], Sequence[str]]:
-            reach = self.reach.get(a)
-            if reach is None:
-                return [], group
-            return ([b for b in self.implied[a] if size[b] <= reach],
-                    ranked[:bisect.bisect_left(descending, -reach)])
-
-        return split
+    atoms: int
+    variables: int
+    parts: tuple[tuple[int, int], ...]
+    relations: frozenset[str]
 
 
-NOTHING = Settled({}, {}, {})
+def shape_of(params: Sequence[str], atoms: Sequence[Atom]) -> Shape:
+    """The :class:`Shape` of a concept in the fragment (one parameter, a tree hanging from it)."""
+    root = params[0]
+    variables = {v for atom in atoms for v in atom.args} - {root}
+    parts = independent_parts(list(atoms), {root})
+    sizes = tuple((len(part), len({v for atom in part for v in atom.args} - {root})) for part in parts) \
+        if len(parts) > 1 else ()
+    return Shape(len(atoms), len(variables), sizes, frozenset(a.pred for a in atoms if len(a.args) == 2))
 
 
-def _max_degree(chased: ChasedFormula) -> int:
+def _search_steps(degree: int, atoms: int, variables: int, limit: int) -> int:
+    """At most how many candidates the backtracking search of a tree of ``atoms`` atoms over
+    ``variables`` variables besides its bound root tries, when no entity has more than
+    ``degree`` (at least 1) edges out of one relation of the tree; past ``limit``, some number
+    above ``limit``. It holds in any world, whatever order the search takes the atoms in.
+
+    Why: at every level the search takes the atom with the fewest candidates. Of the atoms left,
+    the one whose upper variable is nearest the root has that variable bound (the edge into it
+    is matched), so it has at most ``degree`` candidates, or at most one when its lower variable
+    is bound too or it is a kind. Every candidate tried binds (a tree has no repeated variable in
+    an atom), so a level that binds no new variable has at most one child per node, and each
+    path of the search binds at most ``variables`` variables: at depth ``k`` there are at most
+    ``degree ** min(k, variables)`` nodes, one candidate tried for each."""
+    total, level = 0, 1
+    for depth in range(1, atoms + 1):
+        if depth <= variables:
+            level *= degree
+        total += level
+        if total > limit:
+            return total
+    return total
+
+
+def search_steps(shape: Shape, degree: int, limit: int) -> int:
+    """At most how many candidates :func:`~.homomorphism.find_homomorphism` tries for a concept of
+    ``shape`` from its bound parameter (its parts on their own first, then the whole), when no
+    entity has more than ``degree`` edges out of one of the shape's relations; past ``limit``,
+    some number above ``limit``."""
+    degree = max(degree, 1)
+    total = _search_steps(degree, shape.atoms, shape.variables, limit)
+    for atoms, variables in shape.parts:
+        if total > limit:
+            break
+        total += _search_steps(degree, atoms, variables, limit)
+    return total
+
+
+def out_degrees(chased: ChasedFormula) -> dict[str, int]:
+    """For each binary relation of the chased instance, the most edges of it out of one entity."""
     inst = chased.instance
-    degree = 1
+    out: dict[str, int] = {}
     for pred in inst.predicates():
         pairs = inst.pairs(pred)
         if pairs:
-            sources = Counter(s for s, _ in pairs)
-            targets = Counter(t for _, t in pairs)
-            degree = max(degree, max(sources.values()), max(targets.values()))
-    return degree
+            out[pred] = max(Counter(s for s, _ in pairs).values())
+    return out
 
 
-def _search_bound(degree: int, atoms: int) -> int:
-    """At most how many candidates the homomorphism search of a tree of ``atoms`` atoms tries
-    from a bound root, when no entity has more than ``degree`` edges of one relation in or out:
-    each level of the backtracking tries at most ``degree`` candidates (the most constrained atom
-    has no more than one that extends the bound part), and the independent parts are searched
-    once more on their own first."""
-    total, level = 0, 1
-    for _ in range(atoms):
-        level *= degree
-        total += level
-    return (atoms + 1) * total
+@dataclass
+class Settled:
+    """What the saturation decided for classification: ``implied[a]`` are the concepts ``a``
+    implies, in concept order. The pair ``(a, b)`` is decided when both are in the fragment and the
+    general search for ``b`` in ``a``'s chased world could not have run out of steps
+    (:func:`search_steps` of ``b``'s shape within ``steps``, with the out-degrees of ``a``'s world:
+    first with its largest over every relation, which decides most pairs at once; then, in
+    :meth:`decides`, with the largest over ``b``'s own relations)."""
+
+    implied: dict[str, list[str]]
+    shapes: dict[str, Shape]
+    degrees: dict[str, dict[str, int]]
+    steps: int
+    _implied_sets: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _within: dict[int, set[str]] = field(default_factory=dict, repr=False)
+
+    def _max_degree(self, a: str) -> int:
+        return max(self.degrees[a].values(), default=1)
+
+    def within(self, degree: int) -> set[str]:
+        """The concepts whose search could not run out of steps in a world of out-degree ``degree``."""
+        found = self._within.get(degree)
+        if found is None:
+            found = self._within[degree] = {b for b, shape in self.shapes.items()
+                                            if search_steps(shape, degree, self.steps) <= self.steps}
+        return found
+
+    def splitter(self, group: Sequence[str]) -> Callable[[str], tuple[list[str], Sequence[str]]]:
+        """For a concept ``a`` of ``group``: the concepts of ``group`` it implies among the pairs
+        decided here by ``a``'s largest out-degree (in concept order), and the other concepts of
+        ``group``, whose pair with ``a`` :meth:`decides` may still settle."""
+        rest: dict[int, list[str]] = {}
+
+        def split(a: str) -> tuple[list[str], Sequence[str]]:
+            if a not in self.degrees:
+                return [], group
+            degree = self._max_degree(a)
+            within = self.within(degree)
+            others = rest.get(degree)
+            if others is None:
+                others = rest[degree] = [b for b in group if b not in within]
+            return [b for b in self.implied[a] if b in within], others
+
+        return split
+
+    def decides(self, a: str, b: str) -> bool | None:
+        """Whether ``a`` implies ``b``, when saturation decides the pair with the out-degrees of
+        ``a``'s world over ``b``'s relations; None when it leaves the pair to the search."""
+        degrees = self.degrees.get(a)
+        shape = self.shapes.get(b)
+        if degrees is None or shape is None:
+            return None
+        degree = max((degrees.get(r, 0) for r in shape.relations), default=1)
+        if b not in self.within(degree):
+            return None
+        implied = self._implied_sets.get(a)
+        if implied is None:
+            implied = self._implied_sets[a] = set(self.implied[a])
+        return b in implied
 
 
-def _reach(degree: int, steps: int, largest: int) -> int:
-    reach = 0
-    while reach < largest and _search_bound(degree, reach + 1) <= steps:
-        reach += 1
-    return reach
+NOTHING = Settled({}, {}, {}, 0)
 
 
 def settled_implications(theory: Theory, concepts: Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]],
@@ -286,9 +381,8 @@ def settled_implications(theory: Theory, concepts: Mapping[str, tuple[tuple[str,
         return NOTHING
     implied, unsatisfiable = saturated
     kept = [name for name in trees if name not in unsatisfiable]
-    size = {name: len(concepts[name][1]) for name in kept}
-    largest = max(size.values(), default=0)
-    reach = {name: _reach(_max_degree(chased[name]), budget.max_search_steps, largest) for name in kept}
+    shapes = {name: shape_of(*concepts[name]) for name in kept}
+    degrees = {name: out_degrees(chased[name]) for name in kept}
     order = {name: i for i, name in enumerate(concepts)}
     rows = {name: sorted(implied[name], key=order.__getitem__) for name in kept}
-    return Settled(rows, size, reach)
+    return Settled(rows, shapes, degrees, budget.max_search_steps)
