@@ -35,6 +35,7 @@ from .chase import OK
 from .el_fragment import BOTTOM, TOP, Name, NormalForm, Tree, concept_name, concept_tree, normal_form
 from .entailment import ChasedFormula
 from .homomorphism import independent_parts
+from .instance import Instance
 from .logic import Atom, Budget, Theory
 
 CLOCK_STRIDE = 1_024
@@ -229,44 +230,108 @@ def in_fragment(theory: Theory) -> bool:
 
 
 @dataclass(frozen=True)
+class Binding:
+    """A variable of a tree-shaped concept other than its parameter: the relation of the edge into
+    it, its kinds, and the relations of the edges out of it."""
+
+    relation: str
+    kinds: tuple[str, ...]
+    below: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Shape:
     """What bounds the homomorphism search of a tree-shaped concept from its bound parameter:
-    its atoms, its variables other than the parameter, the same for each part the search first
-    tries on its own (see :func:`~.homomorphism.homomorphisms`), and the relations of its edges."""
+    its atoms, its variables other than the parameter, the relations of its edges, and for each
+    part the search first tries on its own (see :func:`~.homomorphism.homomorphisms`; none when
+    there is one part) its atoms and the positions of its variables in ``variables``."""
 
     atoms: int
-    variables: int
-    parts: tuple[tuple[int, int], ...]
+    variables: tuple[Binding, ...]
     relations: frozenset[str]
+    parts: tuple[tuple[int, tuple[int, ...]], ...]
 
 
 def shape_of(params: Sequence[str], atoms: Sequence[Atom]) -> Shape:
     """The :class:`Shape` of a concept in the fragment (one parameter, a tree hanging from it)."""
     root = params[0]
-    variables = {v for atom in atoms for v in atom.args} - {root}
+    into: dict[str, str] = {}
+    kinds: dict[str, list[str]] = {}
+    below: dict[str, list[str]] = {}
+    for atom in atoms:
+        if len(atom.args) == 1:
+            kinds.setdefault(atom.args[0], []).append(atom.pred)
+        else:
+            into[atom.args[1]] = atom.pred
+            below.setdefault(atom.args[0], []).append(atom.pred)
+    order = list(into)
+    position = {v: i for i, v in enumerate(order)}
+    variables = tuple(Binding(into[v], tuple(kinds.get(v, ())), tuple(below.get(v, ()))) for v in order)
     parts = independent_parts(list(atoms), {root})
-    sizes = tuple((len(part), len({v for atom in part for v in atom.args} - {root})) for part in parts) \
-        if len(parts) > 1 else ()
-    return Shape(len(atoms), len(variables), sizes, frozenset(a.pred for a in atoms if len(a.args) == 2))
+    shaped = tuple((len(part), tuple(sorted({position[v] for atom in part for v in atom.args if v != root})))
+                   for part in parts) if len(parts) > 1 else ()
+    return Shape(len(atoms), variables, frozenset(into.values()), shaped)
 
 
-def _search_steps(degree: int, atoms: int, variables: int, limit: int) -> int:
-    """At most how many candidates the backtracking search of a tree of ``atoms`` atoms over
-    ``variables`` variables besides its bound root tries, when no entity has more than
-    ``degree`` (at least 1) edges out of one relation of the tree; past ``limit``, some number
-    above ``limit``. It holds in any world, whatever order the search takes the atoms in.
+@dataclass
+class World:
+    """What bounds the candidates of a search in one chased instance: for each relation the most
+    edges out of and into one entity and the number of its edges, for each kind its members."""
 
-    Why: at every level the search takes the atom with the fewest candidates. Of the atoms left,
-    the one whose upper variable is nearest the root has that variable bound (the edge into it
-    is matched), so it has at most ``degree`` candidates, or at most one when its lower variable
-    is bound too or it is a kind. Every candidate tried binds (a tree has no repeated variable in
-    an atom), so a level that binds no new variable has at most one child per node, and each
-    path of the search binds at most ``variables`` variables: at depth ``k`` there are at most
-    ``degree ** min(k, variables)`` nodes, one candidate tried for each."""
+    out: dict[str, int]
+    into: dict[str, int]
+    pairs: dict[str, int]
+    members: dict[str, int]
+
+    @classmethod
+    def of(cls, inst: Instance) -> World:
+        """The counts of ``inst``."""
+        out: dict[str, int] = {}
+        into: dict[str, int] = {}
+        pairs: dict[str, int] = {}
+        members: dict[str, int] = {}
+        for pred in inst.predicates():
+            found = inst.pairs(pred)
+            if found:
+                out[pred] = max(Counter(s for s, _ in found).values())
+                into[pred] = max(Counter(t for _, t in found).values())
+                pairs[pred] = len(found)
+            elif inst.members(pred):
+                members[pred] = len(inst.members(pred))
+        return cls(out, into, pairs, members)
+
+    def degree(self, relations: Iterable[str]) -> int:
+        """The most edges of one of ``relations`` out of one entity, at least 1."""
+        return max(1, max((self.out.get(r, 0) for r in relations), default=1))
+
+    def weights(self, shape: Shape) -> list[int]:
+        """For each variable of ``shape``, at most how many candidates the search tries at the one
+        level that binds it (see :func:`search_steps_by_weights`)."""
+        degree = self.degree(shape.relations)
+        out = []
+        for var in shape.variables:
+            weight = self.out.get(var.relation, 0)
+            edges = self.pairs.get(var.relation, 0)
+            if edges <= degree:
+                weight = max(weight, edges)
+            for kind in var.kinds:
+                members = self.members.get(kind, 0)
+                if members <= degree:
+                    weight = max(weight, members)
+            for relation in var.below:
+                weight = max(weight, min(degree, self.into.get(relation, 0)))
+            out.append(max(1, min(degree, weight)))
+        return out
+
+
+def _steps_by_levels(weights: Sequence[int], atoms: int, limit: int) -> int:
+    """At most how many candidates a backtracking search of ``atoms`` levels tries when each path
+    binds its variables at levels of at most the given ``weights`` candidates (largest first) and
+    every other level has at most one; past ``limit``, some number above ``limit``."""
     total, level = 0, 1
-    for depth in range(1, atoms + 1):
-        if depth <= variables:
-            level *= degree
+    for depth in range(atoms):
+        if depth < len(weights):
+            level *= weights[depth]
         total += level
         if total > limit:
             return total
@@ -275,47 +340,61 @@ def _search_steps(degree: int, atoms: int, variables: int, limit: int) -> int:
 
 def search_steps(shape: Shape, degree: int, limit: int) -> int:
     """At most how many candidates :func:`~.homomorphism.find_homomorphism` tries for a concept of
-    ``shape`` from its bound parameter (its parts on their own first, then the whole), when no
-    entity has more than ``degree`` edges out of one of the shape's relations; past ``limit``,
-    some number above ``limit``."""
+    ``shape`` from its bound parameter (its parts on their own first, then the whole), in any
+    world where no entity has more than ``degree`` edges out of one of the shape's relations; past
+    ``limit``, some number above ``limit``.
+
+    Why: at every level the search takes the atom with the fewest candidates. Of the atoms left,
+    the one whose upper variable is nearest the root has that variable bound (the edge into it
+    is matched), so it has at most ``degree`` candidates, or at most one when its lower variable
+    is bound too or it is a kind. Every candidate tried binds (a tree has no repeated variable in
+    an atom), so a level that binds no new variable has at most one child per node, and each
+    path of the search binds each variable once: at depth ``k`` there are at most
+    ``degree ** min(k, variables)`` nodes, one candidate tried for each."""
     degree = max(degree, 1)
-    total = _search_steps(degree, shape.atoms, shape.variables, limit)
+    total = _steps_by_levels([degree] * len(shape.variables), shape.atoms, limit)
     for atoms, variables in shape.parts:
         if total > limit:
             break
-        total += _search_steps(degree, atoms, variables, limit)
+        total += _steps_by_levels([degree] * len(variables), atoms, limit)
     return total
 
 
-def out_degrees(chased: ChasedFormula) -> dict[str, int]:
-    """For each binary relation of the chased instance, the most edges of it out of one entity."""
-    inst = chased.instance
-    out: dict[str, int] = {}
-    for pred in inst.predicates():
-        pairs = inst.pairs(pred)
-        if pairs:
-            out[pred] = max(Counter(s for s, _ in pairs).values())
-    return out
+def search_steps_by_weights(shape: Shape, world: World, limit: int) -> int:
+    """Like :func:`search_steps` in ``world``, with a bound of its own for the level that binds
+    each variable (:meth:`World.weights`).
+
+    Each level that binds charges one variable it binds, never bound before on its path, and
+    tries no more candidates than that variable's weight: an edge from its bound upper variable
+    tries at most the relation's most edges out of one entity; any other way of binding is taken
+    only when it has no more candidates than the atom nearest the root (at most the shape's
+    degree), so a kind of the variable counts with its members, the edge into it with all the
+    relation's edges (binding its upper variable too), an edge out of it from a bound lower
+    variable with the relation's most edges into one entity, each only up to that degree."""
+    weights = world.weights(shape)
+    total = _steps_by_levels(sorted(weights, reverse=True), shape.atoms, limit)
+    for atoms, variables in shape.parts:
+        if total > limit:
+            break
+        total += _steps_by_levels(sorted((weights[i] for i in variables), reverse=True), atoms, limit)
+    return total
 
 
 @dataclass
 class Settled:
     """What the saturation decided for classification: ``implied[a]`` are the concepts ``a``
     implies, in concept order. The pair ``(a, b)`` is decided when both are in the fragment and the
-    general search for ``b`` in ``a``'s chased world could not have run out of steps
-    (:func:`search_steps` of ``b``'s shape within ``steps``, with the out-degrees of ``a``'s world:
-    first with its largest over every relation, which decides most pairs at once; then, in
-    :meth:`decides`, with the largest over ``b``'s own relations)."""
+    general search for ``b`` in ``a``'s chased world could not have run out of steps: its bound
+    is within ``steps``, first :func:`search_steps` with the largest out-degree of ``a``'s world
+    over every relation, which decides most pairs at once; then, in :meth:`decides`, over ``b``'s
+    own relations, and :func:`search_steps_by_weights`."""
 
     implied: dict[str, list[str]]
     shapes: dict[str, Shape]
-    degrees: dict[str, dict[str, int]]
+    worlds: dict[str, World]
     steps: int
     _implied_sets: dict[str, set[str]] = field(default_factory=dict, repr=False)
     _within: dict[int, set[str]] = field(default_factory=dict, repr=False)
-
-    def _max_degree(self, a: str) -> int:
-        return max(self.degrees[a].values(), default=1)
 
     def within(self, degree: int) -> set[str]:
         """The concepts whose search could not run out of steps in a world of out-degree ``degree``."""
@@ -332,9 +411,10 @@ class Settled:
         rest: dict[int, list[str]] = {}
 
         def split(a: str) -> tuple[list[str], Sequence[str]]:
-            if a not in self.degrees:
+            world = self.worlds.get(a)
+            if world is None:
                 return [], group
-            degree = self._max_degree(a)
+            degree = world.degree(world.out)
             within = self.within(degree)
             others = rest.get(degree)
             if others is None:
@@ -344,14 +424,14 @@ class Settled:
         return split
 
     def decides(self, a: str, b: str) -> bool | None:
-        """Whether ``a`` implies ``b``, when saturation decides the pair with the out-degrees of
-        ``a``'s world over ``b``'s relations; None when it leaves the pair to the search."""
-        degrees = self.degrees.get(a)
+        """Whether ``a`` implies ``b``, when saturation decides the pair with the counts of ``a``'s
+        world for ``b``'s relations and kinds; None when it leaves the pair to the search."""
+        world = self.worlds.get(a)
         shape = self.shapes.get(b)
-        if degrees is None or shape is None:
+        if world is None or shape is None:
             return None
-        degree = max((degrees.get(r, 0) for r in shape.relations), default=1)
-        if b not in self.within(degree):
+        if b not in self.within(world.degree(shape.relations)) \
+                and search_steps_by_weights(shape, world, self.steps) > self.steps:
             return None
         implied = self._implied_sets.get(a)
         if implied is None:
@@ -382,7 +462,7 @@ def settled_implications(theory: Theory, concepts: Mapping[str, tuple[tuple[str,
     implied, unsatisfiable = saturated
     kept = [name for name in trees if name not in unsatisfiable]
     shapes = {name: shape_of(*concepts[name]) for name in kept}
-    degrees = {name: out_degrees(chased[name]) for name in kept}
+    worlds = {name: World.of(chased[name].instance) for name in kept}
     order = {name: i for i, name in enumerate(concepts)}
     rows = {name: sorted(implied[name], key=order.__getitem__) for name in kept}
-    return Settled(rows, shapes, degrees, budget.max_search_steps)
+    return Settled(rows, shapes, worlds, budget.max_search_steps)

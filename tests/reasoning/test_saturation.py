@@ -21,7 +21,16 @@ from alignspec.reasoning.entailment import chase_formula, decide_implication
 from alignspec.reasoning.homomorphism import find_homomorphism
 from alignspec.reasoning.instance import Instance
 from alignspec.reasoning.logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
-from alignspec.reasoning.saturation import NOTHING, in_fragment, saturate, search_steps, settled_implications, shape_of
+from alignspec.reasoning.saturation import (
+    NOTHING,
+    World,
+    in_fragment,
+    saturate,
+    search_steps,
+    search_steps_by_weights,
+    settled_implications,
+    shape_of,
+)
 from alignspec.reasoning.termination import weak_acyclicity_violation
 
 from .build import atoms, relation_axioms, rule, theory
@@ -285,9 +294,11 @@ def test_the_search_of_a_tree_never_tries_more_candidates_than_its_bound(search)
     shape = shape_of(("x",), pattern)
     degree = max((len(inst.successors(r, n)) for r in shape.relations for n in inst.entities()), default=0)
     bound = search_steps(shape, degree, 10**12)
+    weighed = search_steps_by_weights(shape, World.of(inst), 10**12)
+    assert weighed <= bound
     # The search raises once it has tried more candidates than its limit: with the bound as its
     # limit it must end, whether the pattern maps or not.
-    find_homomorphism(pattern, inst, {"x": root}, budget_steps=bound)
+    find_homomorphism(pattern, inst, {"x": root}, budget_steps=weighed)
 
 
 def test_the_bound_counts_variables_not_atoms():
