@@ -189,7 +189,10 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                 if candidates is not group:
                     asked = set(candidates)
                     decided, undecided = [b for b in decided if b in asked], [b for b in undecided if b in asked]
-                targets = [b for b in decided if b != a and (a, b) not in known]
+                # in group order; the ones found by searching are appended after them
+                targets = [b for b in decided if b != a and (a, b) not in known] if known \
+                    else [b for b in decided if b != a]
+                settled_count = len(targets)
                 for b in undecided:
                     if a == b or (a, b) in known or masks.need[b] & ~have_a:
                         continue
@@ -208,7 +211,9 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                         continue
                     if match is not None:
                         targets.append(b)
-                graph.add_edges_from((a, b) for b in sorted(targets, key=position.__getitem__))
+                if len(targets) > settled_count:
+                    targets.sort(key=position.__getitem__)
+                graph.add_edges_from((a, b) for b in targets)
                 compared.add(a)
     except SearchBudgetExceeded:
         # The run's budget ran out: a concept not compared with every other one is unknown.
