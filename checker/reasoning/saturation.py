@@ -120,42 +120,51 @@ class Saturation:
         done = 0
         while atoms or links:
             while atoms:
-                ctx, name = atoms.pop()
+                ctx, first = atoms.pop()
                 known = subsumers[ctx]
-                if name in known:
+                if first in known:
                     continue
-                known.add(name)
-                done += 1
-                if done % CLOCK_STRIDE == 0:
-                    # Saturation is polynomial in the theory and counts no steps; the run's clock bounds it.
-                    run_budget.check()
-                if name == BOTTOM:
-                    atoms.extend((pred, BOTTOM) for preds in predecessors[ctx].values() for pred in preds)
-                    continue
-                found = told.get(name)
-                if found:
-                    atoms.extend((ctx, conclusion) for conclusion in found if conclusion not in known)
-                partners = pairs.get(name)
-                if partners:
-                    if len(partners) <= len(known):
-                        for partner, conclusions in partners.items():
-                            if partner in known:
-                                atoms.extend((ctx, conclusion) for conclusion in conclusions)
-                    else:
-                        for partner in known:
-                            found = partners.get(partner)
+                # what follows for the same context stays on a stack of its own (no links are
+                # made meanwhile, so its predecessors do not change)
+                above = predecessors[ctx]
+                todo = [first]
+                while todo:
+                    name = todo.pop()
+                    if name in known:
+                        continue
+                    known.add(name)
+                    done += 1
+                    if done % CLOCK_STRIDE == 0:
+                        # Saturation is polynomial in the theory and counts no steps; the run's clock bounds it.
+                        run_budget.check()
+                    if name == BOTTOM:
+                        atoms.extend([(pred, BOTTOM) for preds in above.values() for pred in preds])
+                        continue
+                    found = told.get(name)
+                    if found:
+                        todo.extend(found)
+                    partners = pairs.get(name)
+                    if partners:
+                        if len(partners) <= len(known):
+                            for partner, conclusions in partners.items():
+                                if partner in known:
+                                    todo.extend(conclusions)
+                        else:
+                            for partner in known:
+                                found = partners.get(partner)
+                                if found:
+                                    todo.extend(found)
+                    targets = fillers.get(name)
+                    if targets:
+                        links.extend([(ctx, role, target) for role, target in targets])
+                    by_role = left_by_name.get(name)
+                    if by_role:
+                        for role, preds in above.items():
+                            found = by_role.get(role)
                             if found:
-                                atoms.extend((ctx, conclusion) for conclusion in found)
-                targets = fillers.get(name)
-                if targets:
-                    links.extend((ctx, role, target) for role, target in targets)
-                by_role = left_by_name.get(name)
-                if by_role:
-                    for role, preds in predecessors[ctx].items():
-                        found = by_role.get(role)
-                        if found:
-                            for conclusion in found:
-                                atoms.extend((pred, conclusion) for pred in preds if conclusion not in subsumers[pred])
+                                for conclusion in found:
+                                    atoms.extend([(pred, conclusion) for pred in preds
+                                                  if conclusion not in subsumers[pred]])
             while links and not atoms:
                 self._link(*links.pop())
 
