@@ -313,6 +313,23 @@ def test_the_bound_counts_variables_not_atoms():
     assert settled.decides("a", "b") is False
 
 
+def test_a_bound_per_variable_settles_what_the_degree_alone_does_not():
+    # three T edges out of the root, and an R chain that has one edge out of each entity
+    chain = ", ".join(f"R(y{i}, y{i + 1})" for i in range(1, 6))
+    concepts = {"a": _concept(f"T(x, t1), T(x, t2), T(x, t3), R(x, y1), {chain}"),
+                "b": _concept(f"T(x, t), R(x, y1), {chain}")}
+    th = Theory("", ())
+    budget = Budget(max_search_steps=100)
+    chased = {n: chase_formula(th, concepts[n][1]) for n in concepts}
+    settled = settled_implications(th, concepts, chased, budget)
+    shape = settled.shapes["b"]
+    assert search_steps(shape, 3, 10**6) > 100
+    assert search_steps_by_weights(shape, settled.worlds["a"], 10**6) <= 100
+    assert settled.decides("a", "b") is True
+    on, _ = both_ways(th, concepts, budget)
+    assert on.implications.has_edge("a", "b")
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(el_problems(outside=True))
 def test_theories_just_outside_the_fragment_keep_their_classification(problem):
