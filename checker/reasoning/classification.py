@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..gc_pause import collector_paused
 from . import run_budget
 from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula, chase_further
@@ -137,6 +138,13 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
     implication graph, classes and Hasse diagram. A chased formula of ``parent`` for which
     ``consumable`` is true is needed by nothing else: it is chased on in place, not copied.
     """
+    with collector_paused():
+        return _classify(theory, concepts, budget, known_implications, known_unsatisfiable, parent, consumable)
+
+
+def _classify(theory: Theory, concepts: Concepts, budget: Budget, known_implications: Iterable[tuple[str, str]],
+              known_unsatisfiable: Iterable[str], parent: Classification | None,
+              consumable: Callable[[ChasedFormula], bool] | None) -> Classification:
     names = list(concepts)
     settled_unsatisfiable = set(known_unsatisfiable) & set(names)
     start = _starting_points(parent, theory)
