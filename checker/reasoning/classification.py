@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from ..gc_pause import collector_paused
 from . import run_budget
 from .chase import BUDGET, FAILED
 from .entailment import ChasedFormula, chase_formula, chase_further
@@ -137,6 +138,13 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
     implication graph, classes and Hasse diagram. A chased formula of ``parent`` for which
     ``consumable`` is true is needed by nothing else: it is chased on in place, not copied.
     """
+    with collector_paused():
+        return _classify(theory, concepts, budget, known_implications, known_unsatisfiable, parent, consumable)
+
+
+def _classify(theory: Theory, concepts: Concepts, budget: Budget, known_implications: Iterable[tuple[str, str]],
+              known_unsatisfiable: Iterable[str], parent: Classification | None,
+              consumable: Callable[[ChasedFormula], bool] | None) -> Classification:
     names = list(concepts)
     settled_unsatisfiable = set(known_unsatisfiable) & set(names)
     start = _starting_points(parent, theory)
@@ -189,9 +197,17 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                 if candidates is not group:
                     asked = set(candidates)
                     decided, undecided = [b for b in decided if b in asked], [b for b in undecided if b in asked]
-                targets = [b for b in decided if b != a and (a, b) not in known]
+                # in group order; the ones found by searching are appended after them
+                targets = [b for b in decided if b != a and (a, b) not in known] if known \
+                    else [b for b in decided if b != a]
+                settled_count = len(targets)
                 for b in undecided:
                     if a == b or (a, b) in known or masks.need[b] & ~have_a:
+                        continue
+                    implied = settled.decides(a, b)
+                    if implied is not None:
+                        if implied:
+                            targets.append(b)
                         continue
                     params_b, atoms_b = concepts[b]
                     try:
@@ -203,7 +219,9 @@ def classify(theory: Theory, concepts: Concepts, budget: Budget = DEFAULT_BUDGET
                         continue
                     if match is not None:
                         targets.append(b)
-                graph.add_edges_from((a, b) for b in sorted(targets, key=position.__getitem__))
+                if len(targets) > settled_count:
+                    targets.sort(key=position.__getitem__)
+                graph.add_edges_from((a, b) for b in targets)
                 compared.add(a)
     except SearchBudgetExceeded:
         # The run's budget ran out: a concept not compared with every other one is unknown.

@@ -17,7 +17,8 @@ from .instance import Instance
 from .logic import Atom
 from .run_budget import SearchBudgetExceeded, StepCounter
 
-__all__ = ["DEFAULT_STEPS", "SearchBudgetExceeded", "best_partial_match", "find_homomorphism", "homomorphisms"]
+__all__ = ["DEFAULT_STEPS", "SearchBudgetExceeded", "best_partial_match", "find_homomorphism", "homomorphisms",
+           "independent_parts"]
 
 DEFAULT_STEPS = 2_000_000
 
@@ -173,7 +174,7 @@ def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter:
             return
 
 
-def _components(atoms: Sequence[Atom], bound: set[str]) -> list[list[Atom]]:
+def independent_parts(atoms: Sequence[Atom], bound: set[str]) -> list[list[Atom]]:
     """Split atoms into groups that share no unbound variable: each group in pattern order, the
     groups in the order of their last atom. Union-find over the variables, so linear in the
     pattern (a group per atom of a long pattern costs no more than one group)."""
@@ -226,7 +227,7 @@ def homomorphisms(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[st
     counter = StepCounter(budget_steps)
     try:
         counter.add_outside_limit(len(atoms))  # splitting the pattern into its parts
-        parts = _components(atoms, set(binding))
+        parts = independent_parts(atoms, set(binding))
         if all(next(_search(part, dict(binding), instance, counter), None) is not None
                for part in (parts if len(parts) > 1 else ())):
             yield from _search(atoms, binding, instance, counter)

@@ -20,20 +20,22 @@ exactly when ``b`` is among the subsumers of ``a``'s context.
 
 Classification (see :func:`settled_implications`) still chases every concept, which is what
 decides satisfiability and the limits; the saturation replaces the pairwise homomorphism
-searches between fragment concepts whose search could not have run out of steps.
+searches between fragment concepts whose search could not have run out of steps
+(:func:`search_steps` bounds the candidates that search tries).
 """
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import run_budget
 from .chase import OK
 from .el_fragment import BOTTOM, TOP, Name, NormalForm, Tree, concept_name, concept_tree, normal_form
 from .entailment import ChasedFormula
+from .homomorphism import independent_parts
+from .instance import Instance
 from .logic import Atom, Budget, Theory
 
 CLOCK_STRIDE = 1_024
@@ -65,8 +67,17 @@ class _Roles:
         for role, supers in self.supers.items():
             self.as_first[role] = [(s, t) for r, s, t in form.chains if r in supers]
             self.as_second[role] = [(r, t) for r, s, t in form.chains if s in supers]
-        with_left = {role for role, _ in form.exists_left}
-        self.left_roles = {role: [s for s in supers if s in with_left] for role, supers in self.supers.items()}
+        # exists r.A -> B for every r below the relation of the axiom, by relation and by filler
+        self.left_by_role: dict[str, dict[Name, list[Name]]] = {}
+        self.left_by_name: dict[Name, dict[str, list[Name]]] = {}
+        for role, supers in self.supers.items():
+            by_filler: dict[Name, list[Name]] = {}
+            for (super_role, filler), conclusions in form.exists_left.items():
+                if super_role in supers:
+                    by_filler.setdefault(filler, []).extend(conclusions)
+            self.left_by_role[role] = by_filler
+            for filler, conclusions in by_filler.items():
+                self.left_by_name.setdefault(filler, {})[role] = conclusions
 
 
 class Saturation:
@@ -80,6 +91,9 @@ class Saturation:
         self.predecessors: dict[Context, dict[str, list[Context]]] = {}
         self._atoms: list[tuple[Context, Name]] = []
         self._links: list[tuple[Context, str, Context]] = []
+        ranges = self.roles.ranges
+        self._fillers = {name: [(role, frozenset({filler, *ranges[role]})) for role, filler in found]
+                         for name, found in form.exists_right.items()}
 
     def context(self, names: Iterable[Name]) -> set[Name]:
         """The saturated subsumers of the conjunction of ``names``."""
@@ -98,63 +112,84 @@ class Saturation:
         self._atoms.extend((ctx, name) for name in ctx)
 
     def _run(self) -> None:
+        """Derive to the fixpoint: subsumers first, a link only when no subsumer is pending."""
         atoms, links = self._atoms, self._links
+        subsumers, predecessors = self.subsumers, self.predecessors
+        told, pairs, fillers = self.form.told, self.form.pairs, self._fillers
+        left_by_name = self.roles.left_by_name
         done = 0
         while atoms or links:
             while atoms:
-                self._derive(*atoms.pop())
-                done += 1
-                if done % CLOCK_STRIDE == 0:
-                    # Saturation is polynomial in the theory and counts no steps; the run's clock bounds it.
-                    run_budget.check()
+                ctx, first = atoms.pop()
+                known = subsumers[ctx]
+                if first in known:
+                    continue
+                # what follows for the same context stays on a stack of its own (no links are
+                # made meanwhile, so its predecessors do not change)
+                above = predecessors[ctx]
+                todo = [first]
+                while todo:
+                    name = todo.pop()
+                    if name in known:
+                        continue
+                    known.add(name)
+                    done += 1
+                    if done % CLOCK_STRIDE == 0:
+                        # Saturation is polynomial in the theory and counts no steps; the run's clock bounds it.
+                        run_budget.check()
+                    if name == BOTTOM:
+                        atoms.extend([(pred, BOTTOM) for preds in above.values() for pred in preds])
+                        continue
+                    found = told.get(name)
+                    if found:
+                        todo.extend(found)
+                    partners = pairs.get(name)
+                    if partners:
+                        if len(partners) <= len(known):
+                            for partner, conclusions in partners.items():
+                                if partner in known:
+                                    todo.extend(conclusions)
+                        else:
+                            for partner in known:
+                                found = partners.get(partner)
+                                if found:
+                                    todo.extend(found)
+                    targets = fillers.get(name)
+                    if targets:
+                        links.extend([(ctx, role, target) for role, target in targets])
+                    by_role = left_by_name.get(name)
+                    if by_role:
+                        for role, preds in above.items():
+                            found = by_role.get(role)
+                            if found:
+                                for conclusion in found:
+                                    atoms.extend([(pred, conclusion) for pred in preds
+                                                  if conclusion not in subsumers[pred]])
             while links and not atoms:
                 self._link(*links.pop())
 
-    def _derive(self, ctx: Context, name: Name) -> None:
-        known = self.subsumers[ctx]
-        if name in known:
-            return
-        known.add(name)
-        atoms = self._atoms
-        if name == BOTTOM:
-            atoms.extend((pred, BOTTOM) for preds in self.predecessors[ctx].values() for pred in preds)
-            return
-        atoms.extend((ctx, conclusion) for conclusion in self.form.told.get(name, ()))
-        partners = self.form.pairs.get(name)
-        if partners:
-            if len(partners) <= len(known):
-                for partner, conclusions in partners.items():
-                    if partner in known:
-                        atoms.extend((ctx, conclusion) for conclusion in conclusions)
-            else:
-                for partner in known:
-                    found = partners.get(partner)
-                    if found:
-                        atoms.extend((ctx, conclusion) for conclusion in found)
-        for role, filler in self.form.exists_right.get(name, ()):
-            self._links.append((ctx, role, frozenset({filler, *self.roles.ranges[role]})))
-        left = self.form.exists_left
-        left_roles = self.roles.left_roles
-        subsumers = self.subsumers
-        for role, preds in self.predecessors[ctx].items():
-            for super_role in left_roles[role]:
-                for conclusion in left.get((super_role, name), ()):
-                    atoms.extend((pred, conclusion) for pred in preds if conclusion not in subsumers[pred])
-
     def _link(self, ctx: Context, role: str, target: Context) -> None:
-        if (role, target) in self.successors[ctx]:
+        successors = self.successors[ctx]
+        if (role, target) in successors:
             return
         self._open(target)
-        self.successors[ctx].add((role, target))
+        successors.add((role, target))
         self.predecessors[target].setdefault(role, []).append(ctx)
         atoms = self._atoms
-        left = self.form.exists_left
-        for name in self.subsumers[target]:
-            if name == BOTTOM:
-                atoms.append((ctx, BOTTOM))
-            for super_role in self.roles.left_roles[role]:
-                for conclusion in left.get((super_role, name), ()):
-                    atoms.append((ctx, conclusion))
+        found_below = self.subsumers[target]
+        if BOTTOM in found_below:
+            atoms.append((ctx, BOTTOM))
+        by_filler = self.roles.left_by_role[role]
+        if by_filler:
+            if len(by_filler) <= len(found_below):
+                for filler, conclusions in by_filler.items():
+                    if filler in found_below:
+                        atoms.extend((ctx, conclusion) for conclusion in conclusions)
+            else:
+                for name in found_below:
+                    derived = by_filler.get(name)
+                    if derived:
+                        atoms.extend((ctx, conclusion) for conclusion in derived)
         supers = self.roles.supers
         for second, composed in self.roles.as_first[role]:
             for next_role, further in list(self.successors[target]):
@@ -203,68 +238,217 @@ def in_fragment(theory: Theory) -> bool:
     return form is not None and Saturation(form).compositions_exact()
 
 
+@dataclass(frozen=True)
+class Binding:
+    """A variable of a tree-shaped concept other than its parameter: the relation of the edge into
+    it, its kinds, and the relations of the edges out of it."""
+
+    relation: str
+    kinds: tuple[str, ...]
+    below: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What bounds the homomorphism search of a tree-shaped concept from its bound parameter:
+    its atoms, its variables other than the parameter, the relations of its edges, and for each
+    part the search first tries on its own (see :func:`~.homomorphism.homomorphisms`; none when
+    there is one part) its atoms and the positions of its variables in ``variables``."""
+
+    atoms: int
+    variables: tuple[Binding, ...]
+    relations: frozenset[str]
+    parts: tuple[tuple[int, tuple[int, ...]], ...]
+
+
+def shape_of(params: Sequence[str], atoms: Sequence[Atom]) -> Shape:
+    """The :class:`Shape` of a concept in the fragment (one parameter, a tree hanging from it)."""
+    root = params[0]
+    into: dict[str, str] = {}
+    kinds: dict[str, list[str]] = {}
+    below: dict[str, list[str]] = {}
+    for atom in atoms:
+        if len(atom.args) == 1:
+            kinds.setdefault(atom.args[0], []).append(atom.pred)
+        else:
+            into[atom.args[1]] = atom.pred
+            below.setdefault(atom.args[0], []).append(atom.pred)
+    order = list(into)
+    position = {v: i for i, v in enumerate(order)}
+    variables = tuple(Binding(into[v], tuple(kinds.get(v, ())), tuple(below.get(v, ()))) for v in order)
+    parts = independent_parts(list(atoms), {root})
+    shaped = tuple((len(part), tuple(sorted({position[v] for atom in part for v in atom.args if v != root})))
+                   for part in parts) if len(parts) > 1 else ()
+    return Shape(len(atoms), variables, frozenset(into.values()), shaped)
+
+
+@dataclass
+class World:
+    """What bounds the candidates of a search in one chased instance: for each relation the most
+    edges out of and into one entity and the number of its edges, for each kind its members."""
+
+    out: dict[str, int]
+    into: dict[str, int]
+    pairs: dict[str, int]
+    members: dict[str, int]
+
+    @classmethod
+    def of(cls, inst: Instance) -> World:
+        """The counts of ``inst``."""
+        out: dict[str, int] = {}
+        into: dict[str, int] = {}
+        pairs: dict[str, int] = {}
+        members: dict[str, int] = {}
+        for pred in inst.predicates():
+            found = inst.pairs(pred)
+            if found:
+                out[pred] = max(Counter(s for s, _ in found).values())
+                into[pred] = max(Counter(t for _, t in found).values())
+                pairs[pred] = len(found)
+            elif inst.members(pred):
+                members[pred] = len(inst.members(pred))
+        return cls(out, into, pairs, members)
+
+    def degree(self, relations: Iterable[str]) -> int:
+        """The most edges of one of ``relations`` out of one entity, at least 1."""
+        return max(1, max((self.out.get(r, 0) for r in relations), default=1))
+
+    def weights(self, shape: Shape) -> list[int]:
+        """For each variable of ``shape``, at most how many candidates the search tries at the one
+        level that binds it (see :func:`search_steps_by_weights`)."""
+        degree = self.degree(shape.relations)
+        out = []
+        for var in shape.variables:
+            weight = self.out.get(var.relation, 0)
+            edges = self.pairs.get(var.relation, 0)
+            if edges <= degree:
+                weight = max(weight, edges)
+            for kind in var.kinds:
+                members = self.members.get(kind, 0)
+                if members <= degree:
+                    weight = max(weight, members)
+            for relation in var.below:
+                weight = max(weight, min(degree, self.into.get(relation, 0)))
+            out.append(max(1, min(degree, weight)))
+        return out
+
+
+def _steps_by_levels(weights: Sequence[int], atoms: int, limit: int) -> int:
+    """At most how many candidates a backtracking search of ``atoms`` levels tries when each path
+    binds its variables at levels of at most the given ``weights`` candidates (largest first) and
+    every other level has at most one; past ``limit``, some number above ``limit``."""
+    total, level = 0, 1
+    for depth in range(atoms):
+        if depth < len(weights):
+            level *= weights[depth]
+        total += level
+        if total > limit:
+            return total
+    return total
+
+
+def search_steps(shape: Shape, degree: int, limit: int) -> int:
+    """At most how many candidates :func:`~.homomorphism.find_homomorphism` tries for a concept of
+    ``shape`` from its bound parameter (its parts on their own first, then the whole), in any
+    world where no entity has more than ``degree`` edges out of one of the shape's relations; past
+    ``limit``, some number above ``limit``.
+
+    Why: at every level the search takes the atom with the fewest candidates. Of the atoms left,
+    the one whose upper variable is nearest the root has that variable bound (the edge into it
+    is matched), so it has at most ``degree`` candidates, or at most one when its lower variable
+    is bound too or it is a kind. Every candidate tried binds (a tree has no repeated variable in
+    an atom), so a level that binds no new variable has at most one child per node, and each
+    path of the search binds each variable once: at depth ``k`` there are at most
+    ``degree ** min(k, variables)`` nodes, one candidate tried for each."""
+    degree = max(degree, 1)
+    total = _steps_by_levels([degree] * len(shape.variables), shape.atoms, limit)
+    for atoms, variables in shape.parts:
+        if total > limit:
+            break
+        total += _steps_by_levels([degree] * len(variables), atoms, limit)
+    return total
+
+
+def search_steps_by_weights(shape: Shape, world: World, limit: int) -> int:
+    """Like :func:`search_steps` in ``world``, with a bound of its own for the level that binds
+    each variable (:meth:`World.weights`).
+
+    Each level that binds charges one variable it binds, never bound before on its path, and
+    tries no more candidates than that variable's weight: an edge from its bound upper variable
+    tries at most the relation's most edges out of one entity; any other way of binding is taken
+    only when it has no more candidates than the atom nearest the root (at most the shape's
+    degree), so a kind of the variable counts with its members, the edge into it with all the
+    relation's edges (binding its upper variable too), an edge out of it from a bound lower
+    variable with the relation's most edges into one entity, each only up to that degree."""
+    weights = world.weights(shape)
+    total = _steps_by_levels(sorted(weights, reverse=True), shape.atoms, limit)
+    for atoms, variables in shape.parts:
+        if total > limit:
+            break
+        total += _steps_by_levels(sorted((weights[i] for i in variables), reverse=True), atoms, limit)
+    return total
+
+
 @dataclass
 class Settled:
     """What the saturation decided for classification: ``implied[a]`` are the concepts ``a``
-    implies, in concept order; the pair ``(a, b)`` is decided when ``size[b] <= reach[a]`` (``b``
-    in the fragment and small enough that the general search from ``a`` could not have run out of
-    steps)."""
+    implies, in concept order. The pair ``(a, b)`` is decided when both are in the fragment and the
+    general search for ``b`` in ``a``'s chased world could not have run out of steps: its bound
+    is within ``steps``, first :func:`search_steps` with the largest out-degree of ``a``'s world
+    over every relation, which decides most pairs at once; then, in :meth:`decides`, over ``b``'s
+    own relations, and :func:`search_steps_by_weights`."""
 
     implied: dict[str, list[str]]
-    size: dict[str, int]
-    reach: dict[str, int]
+    shapes: dict[str, Shape]
+    worlds: dict[str, World]
+    steps: int
+    _implied_sets: dict[str, set[str]] = field(default_factory=dict, repr=False)
+    _within: dict[int, set[str]] = field(default_factory=dict, repr=False)
+
+    def within(self, degree: int) -> set[str]:
+        """The concepts whose search could not run out of steps in a world of out-degree ``degree``."""
+        found = self._within.get(degree)
+        if found is None:
+            found = self._within[degree] = {b for b, shape in self.shapes.items()
+                                            if search_steps(shape, degree, self.steps) <= self.steps}
+        return found
 
     def splitter(self, group: Sequence[str]) -> Callable[[str], tuple[list[str], Sequence[str]]]:
         """For a concept ``a`` of ``group``: the concepts of ``group`` it implies among the pairs
-        decided here (in concept order), and the concepts whose pair with ``a`` is not decided."""
-        size = self.size
-        unsettled = len(size) + sum(size.values()) + 1
-        ranked = sorted(group, key=lambda name: -size.get(name, unsettled))
-        descending = [-size.get(name, unsettled) for name in ranked]
+        decided here by ``a``'s largest out-degree (in concept order), and the other concepts of
+        ``group``, whose pair with ``a`` :meth:`decides` may still settle."""
+        rest: dict[int, list[str]] = {}
 
         def split(a: str) -> tuple[list[str], Sequence[str]]:
-            reach = self.reach.get(a)
-            if reach is None:
+            world = self.worlds.get(a)
+            if world is None:
                 return [], group
-            return ([b for b in self.implied[a] if size[b] <= reach],
-                    ranked[:bisect.bisect_left(descending, -reach)])
+            degree = world.degree(world.out)
+            within = self.within(degree)
+            others = rest.get(degree)
+            if others is None:
+                others = rest[degree] = [b for b in group if b not in within]
+            return [b for b in self.implied[a] if b in within], others
 
         return split
 
-
-NOTHING = Settled({}, {}, {})
-
-
-def _max_degree(chased: ChasedFormula) -> int:
-    inst = chased.instance
-    degree = 1
-    for pred in inst.predicates():
-        pairs = inst.pairs(pred)
-        if pairs:
-            sources = Counter(s for s, _ in pairs)
-            targets = Counter(t for _, t in pairs)
-            degree = max(degree, max(sources.values()), max(targets.values()))
-    return degree
-
-
-def _search_bound(degree: int, atoms: int) -> int:
-    """At most how many candidates the homomorphism search of a tree of ``atoms`` atoms tries
-    from a bound root, when no entity has more than ``degree`` edges of one relation in or out:
-    each level of the backtracking tries at most ``degree`` candidates (the most constrained atom
-    has no more than one that extends the bound part), and the independent parts are searched
-    once more on their own first."""
-    total, level = 0, 1
-    for _ in range(atoms):
-        level *= degree
-        total += level
-    return (atoms + 1) * total
+    def decides(self, a: str, b: str) -> bool | None:
+        """Whether ``a`` implies ``b``, when saturation decides the pair with the counts of ``a``'s
+        world for ``b``'s relations and kinds; None when it leaves the pair to the search."""
+        world = self.worlds.get(a)
+        shape = self.shapes.get(b)
+        if world is None or shape is None:
+            return None
+        if b not in self.within(world.degree(shape.relations)) \
+                and search_steps_by_weights(shape, world, self.steps) > self.steps:
+            return None
+        implied = self._implied_sets.get(a)
+        if implied is None:
+            implied = self._implied_sets[a] = set(self.implied[a])
+        return b in implied
 
 
-def _reach(degree: int, steps: int, largest: int) -> int:
-    reach = 0
-    while reach < largest and _search_bound(degree, reach + 1) <= steps:
-        reach += 1
-    return reach
+NOTHING = Settled({}, {}, {}, 0)
 
 
 def settled_implications(theory: Theory, concepts: Mapping[str, tuple[tuple[str, ...], tuple[Atom, ...]]],
@@ -286,9 +470,8 @@ def settled_implications(theory: Theory, concepts: Mapping[str, tuple[tuple[str,
         return NOTHING
     implied, unsatisfiable = saturated
     kept = [name for name in trees if name not in unsatisfiable]
-    size = {name: len(concepts[name][1]) for name in kept}
-    largest = max(size.values(), default=0)
-    reach = {name: _reach(_max_degree(chased[name]), budget.max_search_steps, largest) for name in kept}
+    shapes = {name: shape_of(*concepts[name]) for name in kept}
+    worlds = {name: World.of(chased[name].instance) for name in kept}
     order = {name: i for i, name in enumerate(concepts)}
     rows = {name: sorted(implied[name], key=order.__getitem__) for name in kept}
-    return Settled(rows, size, reach)
+    return Settled(rows, shapes, worlds, budget.max_search_steps)

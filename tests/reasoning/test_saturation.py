@@ -18,8 +18,19 @@ from alignspec.reasoning.chase import FAILED, OK
 from alignspec.reasoning.classification import Classification, classify
 from alignspec.reasoning.el_fragment import MAX_DEPTH, concept_tree, live_predicates, normal_form
 from alignspec.reasoning.entailment import chase_formula, decide_implication
+from alignspec.reasoning.homomorphism import find_homomorphism
+from alignspec.reasoning.instance import Instance
 from alignspec.reasoning.logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
-from alignspec.reasoning.saturation import NOTHING, in_fragment, saturate, settled_implications
+from alignspec.reasoning.saturation import (
+    NOTHING,
+    World,
+    in_fragment,
+    saturate,
+    search_steps,
+    search_steps_by_weights,
+    settled_implications,
+    shape_of,
+)
 from alignspec.reasoning.termination import weak_acyclicity_violation
 
 from .build import atoms, relation_axioms, rule, theory
@@ -42,10 +53,10 @@ def _facts(c: Classification) -> tuple:
             list(c.implications.edges), c.classes, list(c.hasse.edges))
 
 
-def both_ways(th: Theory, concepts: dict) -> tuple[Classification, Classification]:
-    on = classify(th, concepts)
+def both_ways(th: Theory, concepts: dict, budget: Budget = DEFAULT_BUDGET) -> tuple[Classification, Classification]:
+    on = classify(th, concepts, budget)
     with saturation_off():
-        off = classify(th, concepts)
+        off = classify(th, concepts, budget)
     assert _facts(on) == _facts(off)
     return on, off
 
@@ -194,7 +205,7 @@ def test_a_pair_whose_search_could_run_out_of_steps_goes_the_general_way():
     concepts = {"a": _concept("A(x)"), "deep": _concept("R(x, y), R(y, z), R(z, w)")}
     chased = {n: chase_formula(th, concepts[n][1]) for n in concepts}
     settled = settled_implications(th, concepts, chased, Budget(max_search_steps=10))
-    assert settled.reach["a"] < settled.size["deep"]
+    assert settled.decides("a", "deep") is None
     assert classify(th, concepts, Budget(max_search_steps=10)).implications.number_of_edges() == 0
 
 
@@ -268,6 +279,76 @@ def test_saturation_agrees_with_the_chase_on_small_fragment_theories(problem):
             holds = decide_implication(th, concepts[a][1], rhs, justify=False, verify=False,
                                        explain=False).status.value == "holds"
             assert (b in implied[a]) == holds, (a, b)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(el_problems(), st.integers(1, 60))
+def test_under_a_small_step_limit_saturation_leaves_the_same_pairs_unknown(problem, steps):
+    th, concepts = problem
+    both_ways(th, concepts, Budget(max_search_steps=steps))
+
+
+@st.composite
+def tree_searches(draw):
+    """A tree-shaped pattern hanging from ``x`` and a world of a few entities, dense in edges."""
+    pattern = tuple(dict.fromkeys(draw(trees(depth=3))))
+    inst = Instance()
+    nodes = [inst.add_entity(f"e{i}") for i in range(draw(st.integers(1, 5)))]
+    for kind in KINDS:
+        for node in nodes:
+            if draw(st.booleans()):
+                inst.add_fact(kind, (node,))
+    for rel in RELATIONS:
+        for s_node in nodes:
+            for t_node in nodes:
+                if draw(st.integers(0, 2)):
+                    inst.add_fact(rel, (s_node, t_node))
+    return pattern, inst, draw(st.sampled_from(nodes))
+
+
+@settings(max_examples=300, deadline=None)
+@given(tree_searches())
+def test_the_search_of_a_tree_never_tries_more_candidates_than_its_bound(search):
+    pattern, inst, root = search
+    if not pattern:
+        return
+    shape = shape_of(("x",), pattern)
+    degree = max((len(inst.successors(r, n)) for r in shape.relations for n in inst.entities()), default=0)
+    bound = search_steps(shape, degree, 10**12)
+    weighed = search_steps_by_weights(shape, World.of(inst), 10**12)
+    assert weighed <= bound
+    # The search raises once it has tried more candidates than its limit: with the bound as its
+    # limit it must end, whether the pattern maps or not.
+    find_homomorphism(pattern, inst, {"x": root}, budget_steps=weighed)
+
+
+def test_the_bound_counts_variables_not_atoms():
+    # one edge and many kinds below it: one level binds, the others check one candidate each
+    shape = shape_of(("x",), atoms("R(x, y), A(y), B(y), C(y), D(y)"))
+    assert search_steps(shape, 10, 10**6) == 10 * 5
+    # the degree of relations the concept does not use does not count
+    th = theory(rules=["many: A(x) -> S(x, y), S(x, z), S(x, w)"])
+    concepts = {"a": _concept("A(x), R(x, y)"), "b": _concept("R(x, y), R(y, z), R(z, w)")}
+    chased = {n: chase_formula(th, concepts[n][1]) for n in concepts}
+    settled = settled_implications(th, concepts, chased, Budget(max_search_steps=4))
+    assert settled.decides("a", "b") is False
+
+
+def test_a_bound_per_variable_settles_what_the_degree_alone_does_not():
+    # three T edges out of the root, and an R chain that has one edge out of each entity
+    chain = ", ".join(f"R(y{i}, y{i + 1})" for i in range(1, 6))
+    concepts = {"a": _concept(f"T(x, t1), T(x, t2), T(x, t3), R(x, y1), {chain}"),
+                "b": _concept(f"T(x, t), R(x, y1), {chain}")}
+    th = Theory("", ())
+    budget = Budget(max_search_steps=100)
+    chased = {n: chase_formula(th, concepts[n][1]) for n in concepts}
+    settled = settled_implications(th, concepts, chased, budget)
+    shape = settled.shapes["b"]
+    assert search_steps(shape, 3, 10**6) > 100
+    assert search_steps_by_weights(shape, settled.worlds["a"], 10**6) <= 100
+    assert settled.decides("a", "b") is True
+    on, _ = both_ways(th, concepts, budget)
+    assert on.implications.has_edge("a", "b")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
