@@ -220,9 +220,17 @@ def load(path: str | os.PathLike[str], roots: list[str] | None = None, budget: B
     tuple of individuals.
 
     ``timeout`` (seconds of wall-clock time) and ``max_total_steps`` (the steps of all chases and
-    searches together) bound the analysis as a whole, and each later :meth:`Spec.ask`; they take
-    the place of ``budget``'s. Past either, what is still undecided is unknown, with the limit
-    named (``UndecidedReason.TIMEOUT``, ``UndecidedReason.TOTAL_STEPS``).
+    searches together) bound the analysis as a whole, and then, each one on its own, every later
+    piece of work the spec does on demand: a :meth:`Spec.ask`, a report or its sections
+    (``alignspec.views.render_report``, ``report_sections``, the notebook view), and a
+    justification or an exclusion asked of ``spec.analysis.justifier`` or
+    ``spec.analysis.exclusions`` outside those; they take the place of ``budget``'s. Past
+    either, what is still undecided is unknown, with the limit named
+    (``UndecidedReason.TIMEOUT``, ``UndecidedReason.TOTAL_STEPS``): a justification is empty,
+    an exclusion ``Satisfiability.UNKNOWN``, and a report comes out whole, each section it cut
+    short saying so (``ReportSection.cut`` names the limit); nothing raises. Inside a run budget
+    already in force (``alignspec.reasoning.run_budget.started``), the analysis and all of that
+    share it instead, as the documentation integrations do for each spec a page shows.
 
     With ``cache`` (an ``alignspec.result_cache.ResultCache``), the reasoner's answers (claims,
     framings with their classifications, scenarios, findings) are taken from it when the spec and

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import OrderedDict
 
 from ..model.symbols import ConceptSym, FramingSym
+from ..reasoning import run_budget
 from ..reasoning.entailment import decide_satisfiable
 from ..reasoning.logic import Budget
 from ..reasoning.run_budget import SearchBudgetExceeded
@@ -32,7 +33,9 @@ class Exclusions:
     def conjunction(self, framing: FramingSym | None, left: ConceptSym, right: ConceptSym) -> Satisfiability:
         """Whether ``left`` and ``right`` (of equal arity), applied to the same variables, can
         hold together under ``framing`` (None: the base framing): ``UNSATISFIABLE`` when they
-        exclude each other, ``UNKNOWN`` when a limit was reached."""
+        exclude each other, ``UNKNOWN`` when a limit was reached. Decided within the run budget
+        in force, or one of ``budget``'s limits started for it; an answer a limit of the run cut
+        short is not remembered."""
         namer = self.builder.namer
         first, second = sorted((left, right), key=namer)
         key = (namer(framing) if framing is not None else "", namer(first), namer(second))
@@ -44,11 +47,15 @@ class Exclusions:
             return Satisfiability.UNKNOWN
         expander = self.builder.expander
         try:
-            params, atoms = expander.concept_formula(first)
-            atoms += expander.concept_atoms(second, params, reserved={v for atom in atoms for v in atom.args})
-        except SearchBudgetExceeded:  # too large to expand, or the run's time ran out
+            with run_budget.started(self.budget):
+                params, atoms = expander.concept_formula(first)
+                atoms += expander.concept_atoms(second, params, reserved={v for atom in atoms for v in atom.args})
+                result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget, justify=False)
+        except SearchBudgetExceeded:  # too large to expand, or the run's budget ran out
             return Satisfiability.UNKNOWN
-        found = decide_satisfiable(self.builder.theory(framing), atoms, self.budget, justify=False).status
+        found = result.status
+        if run_budget.run_limit(result.limit):
+            return found
         self._answers[key] = found
         if len(self._answers) > self.size:
             self._answers.popitem(last=False)

@@ -6,9 +6,10 @@ from collections.abc import Iterable
 
 from ..evidence import JustificationStep
 from ..model.symbols import ConceptSym, FramingSym
+from ..reasoning import run_budget
 from ..reasoning.entailment import Justifications, decide_implication, decide_satisfiable
 from ..reasoning.logic import Atom, Axiom, Budget
-from ..reasoning.run_budget import SearchBudgetExceeded, stop_at_run_limit
+from ..reasoning.run_budget import SearchBudgetExceeded, run_limit, stop_at_run_limit
 from ..reasoning.status import Answer, Satisfiability
 from .axioms import TheoryBuilder, axiom_name, origin_of
 
@@ -34,7 +35,10 @@ def with_direction(steps: Iterable[JustificationStep], direction: str) -> Steps:
 class Justifier:
     """Computes, once per question, the minimal justification of an implication between two
     concepts (or of a concept's unsatisfiability) under a framing. The justifications of one
-    question under different framings share what they found (see ``minimal_justification``)."""
+    question under different framings share what they found (see ``minimal_justification``).
+
+    Each justification is looked for within the run budget in force, or one of ``budget``'s
+    limits started for it; one a limit of the run cut short is empty, and not remembered."""
 
     def __init__(self, builder: TheoryBuilder, concepts: dict[str, ConceptSym], budget: Budget):
         self.builder = builder
@@ -55,6 +59,8 @@ class Justifier:
                 try:
                     self._formulas[name] = self.builder.expander.concept_formula(self.concepts[name])
                 except SearchBudgetExceeded as exc:
+                    if run_limit(exc.limit):  # the run's budget ran out: a later run may expand it
+                        raise
                     self._too_large[name] = stopped = exc
             if stopped is not None:
                 raise stopped.with_traceback(None)
@@ -91,7 +97,8 @@ class Justifier:
         key = ("implies", id(framing), left, right)
         if key not in self._cache:
             try:
-                status, justification = self.decided(framing, left, right)
+                with run_budget.started(self.budget):
+                    status, justification = self.decided(framing, left, right)
             except SearchBudgetExceeded:  # the run's budget ran out: no justification to give
                 return ()
             self._cache[key] = justification_steps(justification if status is Answer.HOLDS else None)
@@ -102,10 +109,13 @@ class Justifier:
         key = ("unsatisfiable", id(framing), name, "")
         if key not in self._cache:
             try:
-                _, atoms = self.formula(name)
-                result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget,
-                                            known=self._known.setdefault(("unsatisfiable", name, ""), {}))
+                with run_budget.started(self.budget):
+                    _, atoms = self.formula(name)
+                    result = decide_satisfiable(self.builder.theory(framing), atoms, self.budget,
+                                                known=self._known.setdefault(("unsatisfiable", name, ""), {}))
             except SearchBudgetExceeded:  # the run's budget ran out, or the concept is too large to expand
+                return ()
+            if run_limit(result.limit):
                 return ()
             unsatisfiable = result.status is Satisfiability.UNSATISFIABLE
             self._cache[key] = justification_steps(result.justification if unsatisfiable else None)

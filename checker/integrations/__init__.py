@@ -15,9 +15,10 @@ from .paths import OutsideError, inside, resolve_inside, spec_files
 from .sections import SHOW_CHOICES, SHOW_DEFAULT, Section, parse_show, select_sections
 
 DOCS_TIMEOUT = 120.0
-"""Seconds the reasoner may spend on one spec a documentation page shows: a page whose spec
-takes longer builds with the undecided answers reported (``budget-exceeded``) instead of
-holding up the build."""
+"""Seconds the reasoner may spend on one spec a documentation page shows, its analysis and what
+its report decides while it is drawn together: a page whose spec takes longer builds with the
+undecided answers reported (``budget-exceeded``) and the sections cut short saying so, instead
+of holding up the build."""
 
 __all__ = [
     "DOCS_TIMEOUT",

@@ -31,6 +31,8 @@ from ..integrations import (
     select_sections,
     spec_files,
 )
+from ..reasoning import run_budget
+from ..reasoning.logic import Budget
 from ..result_cache import ResultCache
 from ..syntax.source import SourceError, read_source
 from ..views.document import Block
@@ -136,6 +138,13 @@ class Expander:
 
     def _render(self, path: str, where: str, expansion: Expansion, line_offset: int = 0,
                 file: str | None = None, options: Options = Options()) -> str:
+        """The spec's report as Markdown; the analysis and what the report decides while it is
+        drawn share one budget of ``DOCS_TIMEOUT`` seconds."""
+        with run_budget.started(Budget(timeout=DOCS_TIMEOUT)):
+            return self._load_and_render(path, where, expansion, line_offset, file, options)
+
+    def _load_and_render(self, path: str, where: str, expansion: Expansion, line_offset: int,
+                         file: str | None, options: Options) -> str:
         try:
             # an inline spec's file is new each time: no cache
             spec = load(path, timeout=DOCS_TIMEOUT, cache=self.cache if file is None else None)

@@ -69,6 +69,13 @@ class RunBudget:
             self._stop(Limit.TIMEOUT)
         self.charge(0)
 
+    def spent(self) -> Limit | None:
+        """The limit of the run that is passed, looking at the clock now (None: none is); for
+        work that goes on, without deciding anything more, once the budget is spent."""
+        if self.exhausted is None and self.deadline is not None and self._clock() > self.deadline:
+            self.exhausted = Limit.TIMEOUT
+        return self.exhausted
+
     def _stop(self, limit: Limit) -> None:
         self.exhausted = limit
         raise SearchBudgetExceeded(limit)

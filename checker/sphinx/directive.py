@@ -27,6 +27,8 @@ from ..integrations import (
     select_sections,
     spec_files,
 )
+from ..reasoning import run_budget
+from ..reasoning.logic import Budget
 from ..render.escape import visible
 from ..syntax.source import SourceError, read_source
 from ..views.document import Table
@@ -99,7 +101,8 @@ class AlignSpecDirective(SphinxDirective):
         return mode
 
     def run(self) -> list[nodes.Node]:
-        """Load the spec, report its findings, and return its report as nodes."""
+        """Load the spec, report its findings, and return its report as nodes; the analysis and
+        what the report decides while it is drawn share one budget of ``DOCS_TIMEOUT`` seconds."""
         path = self._path()
         self.env.note_dependency(str(path))
         if not path.is_file():
@@ -108,6 +111,11 @@ class AlignSpecDirective(SphinxDirective):
             show = parse_show(self.options.get("show"))
         except ValueError as exc:
             raise self.error(f"alignspec: {exc}") from None
+        with run_budget.started(Budget(timeout=DOCS_TIMEOUT)):
+            return self._load_and_render(path, show)
+
+    def _load_and_render(self, path: Path, show) -> list[nodes.Node]:
+        """Load the spec and render its report, within the run budget of the page's spec."""
         try:
             spec = load(str(path), timeout=DOCS_TIMEOUT, cache=build_cache(bool(self.config.alignspec_cache)))
         except SpecError as exc:

@@ -9,8 +9,8 @@ member under any compared framing (helpers written to be impossible) are hidden 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 
 from ..analysis.exclusions import Exclusions
 from ..analysis.framings import FramingView
@@ -18,7 +18,8 @@ from ..analysis.spec import SpecAnalysis
 from ..enums import TextEnum
 from ..model.kinds import KindTable, all_units
 from ..model.symbols import ConceptSym
-from ..reasoning.status import Satisfiability
+from ..reasoning import run_budget
+from ..reasoning.status import Limit, Satisfiability
 from .lattice import framing_title
 
 
@@ -66,27 +67,45 @@ class Comparison:
     """The compared framings (None: the base framing), their titles, and the rows: first the
     pairs whose relation differs between framings, then pairs that differ only in
     satisfiability or in what could be decided, then the pairs every framing agrees on.
-    ``hidden`` names the concepts left out for having no member under any compared framing, and
-    ``kinds_disjoint`` counts the pairs not compared because their parameter kinds are disjoint."""
+    ``hidden`` names the concepts left out for having no member under any compared framing,
+    ``kinds_disjoint`` counts the pairs not compared because their parameter kinds are disjoint,
+    ``cut`` is the limit of the run that was reached while the pairs were compared (None: none
+    was): the pairs whose exclusion was still to decide then are ``unknown``; ``complete`` is
+    false when the comparison stopped there, leaving the later pairs out; and ``omitted``
+    counts the pairs compared but not listed (see :func:`most_informative`)."""
 
     framings: list[str | None]
     titles: list[str]
     rows: list[Row]
     hidden: list[str] = field(default_factory=list)
     kinds_disjoint: int = 0
+    cut: Limit | None = None
+    omitted: int = 0
+    complete: bool = True
 
     def record(self) -> dict:
-        """The comparison as a versioned JSON-ready document (schema ``alignspec-compare``)."""
-        return {"schema": "alignspec-compare", "version": 1,
-                "framings": [{"name": f, "title": t} for f, t in zip(self.framings, self.titles)],
-                "rows": [r.record(self.framings) for r in self.rows],
-                "hidden": list(self.hidden), "kinds_disjoint": self.kinds_disjoint}
+        """The comparison as a versioned JSON-ready document (schema ``alignspec-compare``);
+        ``cut`` is there only when a limit of the run was reached."""
+        out = {"schema": "alignspec-compare", "version": 1,
+               "framings": [{"name": f, "title": t} for f, t in zip(self.framings, self.titles)],
+               "rows": [r.record(self.framings) for r in self.rows],
+               "hidden": list(self.hidden), "kinds_disjoint": self.kinds_disjoint}
+        if self.cut is not None:
+            out["cut"] = self.cut.value
+        if self.omitted:
+            out["omitted"] = self.omitted
+        if not self.complete:
+            out["complete"] = False
+        return out
 
 
-def relation(view: FramingView, left: str, right: str, exclusions: Exclusions | None = None) -> Relation:
+def relation(view: FramingView, left: str, right: str, exclusions: Exclusions | None = None,
+             undecided: bool = False) -> Relation:
     """How ``left`` relates to ``right`` under ``view``: equivalent, implies, implied by,
     excludes (decided with ``exclusions``, when given, for a pair neither of which implies the
-    other), incomparable, unsatisfiable (either side), unknown or not classified."""
+    other), incomparable, unsatisfiable (either side), unknown or not classified. With
+    ``undecided`` (the run's budget is spent), a pair whose exclusion is still to decide is
+    unknown."""
     c = view.classification
     if c is None:
         return NOT_CLASSIFIED
@@ -105,11 +124,29 @@ def relation(view: FramingView, left: str, right: str, exclusions: Exclusions | 
     if (left, right) in c.unknown_pairs or (right, left) in c.unknown_pairs:
         return UNKNOWN
     if exclusions is None:
-        return INCOMPARABLE
+        return UNKNOWN if undecided else INCOMPARABLE
     together = exclusions.conjunction(view.framing, view.concepts[left], view.concepts[right])
     if together is Satisfiability.UNSATISFIABLE:
         return EXCLUDES
     return UNKNOWN if together is Satisfiability.UNKNOWN else INCOMPARABLE
+
+
+_INFORMATIVE = {EQUIVALENT: 0, EXCLUDES: 0, IMPLIES: 1, IMPLIED_BY: 1, UNSATISFIABLE: 2, INCOMPARABLE: 3,
+                UNKNOWN: 4, NOT_CLASSIFIED: 5}
+
+
+def most_informative(comparison: Comparison, limit: int) -> Comparison:
+    """``comparison`` with at most ``limit`` rows: those where the framings disagree first, then
+    those with the strongest relation under some framing (equivalent or excludes, then implies,
+    unsatisfiable, incomparable, unknown, not classified), ties in the comparison's order; the
+    rows kept stay in that order, and ``omitted`` counts the others."""
+    if len(comparison.rows) <= limit:
+        return comparison
+    rank = sorted(range(len(comparison.rows)), key=lambda i: (
+        _group(comparison.rows[i]), min(_INFORMATIVE[r] for r in comparison.rows[i].relations), i))
+    kept = sorted(rank[:limit])
+    return replace(comparison, rows=[comparison.rows[i] for i in kept],
+                   omitted=comparison.omitted + len(comparison.rows) - len(kept))
 
 
 def _group(row: Row) -> int:
@@ -146,36 +183,52 @@ def helpers(views: Sequence[FramingView]) -> list[str]:
 
 
 def compare(views: list[FramingView], concept: str | None = None, kinds: KindTable | None = None,
-            exclusions: Exclusions | None = None, show_all: bool = False) -> Comparison:
+            exclusions: Exclusions | None = None, show_all: bool = False, stop_when_cut: bool = False) -> Comparison:
     """Compare the pairs of concepts under ``views`` (only pairs with ``concept`` when given):
     pairs of equal arity, without those whose parameter kinds clash in ``kinds`` (when given)
     and, unless ``show_all``, without the concepts that have no member under any of ``views``
     (``concept`` itself is always kept). With ``exclusions``, a pair neither of which implies
-    the other is checked for excluding each other. Pairs are written in concept order,
-    ``left`` first."""
+    the other is checked for excluding each other, within the run's budget: once it is spent
+    (looked at before each pair), the exclusions still to decide are unknown and ``cut`` names
+    the limit; every pair is still compared, unless ``stop_when_cut`` (then the pairs after it
+    are left out, and ``complete`` is false). Pairs are written in concept order, ``left``
+    first."""
     concepts = concepts_of(views)
     hidden = [] if show_all else [name for name in helpers(views) if name != concept]
     names = [name for name in concepts if name not in hidden]
     rows = []
     disjoint = 0
-    for i, left in enumerate(names):
-        for right in names[i + 1:]:
-            if concepts[left].arity != concepts[right].arity:
-                continue
-            if concept is not None and concept not in (left, right):
-                continue
-            if kinds is not None and not can_meet(kinds, concepts[left], concepts[right]):
-                disjoint += 1
-                continue
-            rows.append(Row(left, right, tuple(relation(v, left, right, exclusions) for v in views)))
+    complete = True
+    run = run_budget.active() if exclusions is not None else None
+    for left, right in _pairs(names, concept):
+        if concepts[left].arity != concepts[right].arity:
+            continue
+        if kinds is not None and not can_meet(kinds, concepts[left], concepts[right]):
+            disjoint += 1
+            continue
+        spent = run is not None and run.spent() is not None
+        if spent and stop_when_cut:
+            complete = False
+            break
+        rows.append(Row(left, right, tuple(relation(v, left, right, None if spent else exclusions, spent)
+                                           for v in views)))
     position = {name: i for i, name in enumerate(names)}
     rows.sort(key=lambda r: (_group(r), position[r.left], position[r.right]))
-    return Comparison([v.name or None for v in views], [framing_title(v) for v in views], rows, hidden, disjoint)
+    return Comparison([v.name or None for v in views], [framing_title(v) for v in views], rows, hidden, disjoint,
+                      run.exhausted if run is not None else None, complete=complete)
+
+
+def _pairs(names: list[str], concept: str | None) -> Iterator[tuple[str, str]]:
+    """The pairs of ``names`` in order, ``left`` first (only those with ``concept``, when given)."""
+    for i, left in enumerate(names):
+        for right in names[i + 1:]:
+            if concept is None or concept in (left, right):
+                yield left, right
 
 
 def spec_comparison(analysis: SpecAnalysis, views: list[FramingView] | None = None, concept: str | None = None,
-                    show_all: bool = False) -> Comparison:
+                    show_all: bool = False, stop_when_cut: bool = False) -> Comparison:
     """:func:`compare` for a spec: under ``views`` (default: the base framing and each of the
     spec's framings), with the spec's kind hierarchy and its cache of exclusions."""
     return compare(analysis.framings if views is None else views, concept, KindTable(all_units(analysis.unit)),
-                   analysis.exclusions, show_all)
+                   analysis.exclusions, show_all, stop_when_cut)

@@ -330,6 +330,8 @@ def comparison(ctx: ReportContext) -> list[Block]:
     """The comparison table of every framing, disagreements first."""
     blocks: list[Block] = [Heading(2, inline("Comparison of the framings"))]
     notes = [Paragraph(inline(note[0].upper() + note[1:] + ".")) for note in left_out(ctx.comparison, hint=False)]
+    if not ctx.comparison.rows and not ctx.comparison.complete:
+        return blocks + notes
     if not ctx.comparison.rows:
         return blocks + [Paragraph(inline(NO_PAIRS[0].upper() + NO_PAIRS[1:] + ".")), *notes]
     header, rows = compare_rows(ctx.comparison)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+from ..analysis.outcomes import UndecidedReason
 from ..analysis.words import count
+from ..reasoning.status import Limit
 from ..render.escape import visible
 from .compare import Comparison, Relation
 from .document import Cell, StatusCell, cell_text
@@ -15,8 +17,9 @@ NO_PAIRS = "no pairs of concepts of equal arity whose parameter kinds can meet"
 
 def left_out(comparison: Comparison, hint: bool = True) -> list[str]:
     """What the comparison leaves out, one sentence each: the concepts hidden for having no
-    member under any compared framing (with ``hint``, the option that shows them), and the
-    pairs whose parameter kinds are disjoint."""
+    member under any compared framing (with ``hint``, the option that shows them), the pairs
+    whose parameter kinds are disjoint, the pairs compared but not listed (and the command that
+    lists them), and the exclusions a limit of the run left unknown."""
     notes = []
     if comparison.hidden:
         notes.append(f"not shown: {count(len(comparison.hidden), 'concept')} with no member under any framing "
@@ -24,7 +27,24 @@ def left_out(comparison: Comparison, hint: bool = True) -> list[str]:
     if comparison.kinds_disjoint:
         notes.append(f"not compared: {count(comparison.kinds_disjoint, 'pair')} of concepts whose parameter kinds "
                      "are declared disjoint")
+    if comparison.omitted:
+        total = len(comparison.rows) + comparison.omitted
+        notes.append(f"not listed: {count(comparison.omitted, 'pair')} of the {total:,} compared, the least "
+                     "informative (agreed on, and with the weakest relations); alignspec compare lists them all")
+    if comparison.cut is not None and not comparison.complete:
+        notes.append(f"cut short: {run_limit_text(comparison.cut)} before every pair was compared; the pairs "
+                     "compared by then are listed, and alignspec compare lists them all")
+    elif comparison.cut is not None:
+        notes.append(f"cut short: {run_limit_text(comparison.cut)} while the pairs were compared, so which of them "
+                     "exclude each other is unknown from there on")
     return notes
+
+
+def run_limit_text(limit: Limit) -> str:
+    """The limit of the run that was reached, in words, with the option that raises it."""
+    reason = UndecidedReason.of(limit)
+    return f"the run reached its {'time limit' if reason is UndecidedReason.TIMEOUT else 'limit of steps'} " \
+           f"({reason.option})"
 
 
 def compare_text(comparison: Comparison) -> str:
