@@ -104,3 +104,23 @@ def test_mermaid_fences_for_themes_that_draw_them(tmp_path):
     assert done.returncode == 0, done.stderr
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'class="language-mermaid"' in html and "<svg" not in html
+
+
+def test_a_spec_past_the_page_budget_still_renders_whole(tmp_path, monkeypatch):
+    """The analysis and the report share the page's budget for the spec: past it, the report is
+    still whole, its sections that decide while drawn are cut (typed), and nothing raises."""
+    import alignspec.mkdocs.markdown as markdown
+    from alignspec.reasoning.status import Limit
+    from alignspec.views import report
+
+    (tmp_path / "clean.align").write_text(CLEAN, encoding="utf-8")
+    drawn: list = []
+    original = report._report_sections
+    monkeypatch.setattr(report, "_report_sections", lambda *args: drawn.extend(original(*args)) or drawn)
+    monkeypatch.setattr(markdown, "DOCS_TIMEOUT", 1e-9)
+    logged = []
+    expander = Expander(str(tmp_path), lambda level, message: logged.append((level, message)))
+    expansion = expander.expand("<!-- alignspec: clean.align -->\n", "page.md")
+    assert "## A clean spec" in expansion.markdown and "### Comparison of the framings" in expansion.markdown
+    assert [s.key for s in drawn] == list(report.SectionKey)
+    assert {s.key: s.cut for s in drawn if s.cut is not None} == dict.fromkeys(report.ON_DEMAND, Limit.TIMEOUT)
