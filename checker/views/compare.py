@@ -229,6 +229,8 @@ def _pairs(names: list[str], concept: str | None) -> Iterator[tuple[str, str]]:
 def spec_comparison(analysis: SpecAnalysis, views: list[FramingView] | None = None, concept: str | None = None,
                     show_all: bool = False, stop_when_cut: bool = False) -> Comparison:
     """:func:`compare` for a spec: under ``views`` (default: the base framing and each of the
-    spec's framings), with the spec's kind hierarchy and its cache of exclusions."""
-    return compare(analysis.framings if views is None else views, concept, KindTable(all_units(analysis.unit)),
-                   analysis.exclusions, show_all, stop_when_cut)
+    spec's framings), with the spec's kind hierarchy and its cache of exclusions, within the run
+    budget in force or one of the spec's limits started for the comparison."""
+    with run_budget.started(analysis.exclusions.budget):
+        return compare(analysis.framings if views is None else views, concept, KindTable(all_units(analysis.unit)),
+                       analysis.exclusions, show_all, stop_when_cut)

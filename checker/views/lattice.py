@@ -17,6 +17,7 @@ from ..analysis.framings import FramingView
 from ..analysis.justify import Steps, with_direction
 from ..evidence import JustificationStep
 from ..model.written import concept_doc
+from ..reasoning import run_budget
 from ..render.escape import visible
 from .graphdata import node_link
 from .justify import Justifier, item_text, justification_text
@@ -57,7 +58,13 @@ def lattice_graph(view: FramingView, justifier: Justifier, base: str | None = No
     ``label`` (the rules involved), ``justification`` and ``description``. The graph attribute
     ``unsatisfiable`` (when some concept has no member) has the ``members``, their ``docs``, the
     ``justification`` and a ``description``. Paths in descriptions are relative to the
-    directory ``base``."""
+    directory ``base``. The justifications are looked for within the run budget in force, or
+    one of the justifier's limits started for the lattice; past it, the rest are empty."""
+    with run_budget.started(justifier.budget):
+        return _lattice_graph(view, justifier, base)
+
+
+def _lattice_graph(view: FramingView, justifier: Justifier, base: str | None) -> nx.DiGraph:
     title = framing_title(view)
     graph = nx.DiGraph(framing=view.name or None, title=title, terminating=view.terminating, rankdir="BT")
     c = view.classification
