@@ -180,3 +180,38 @@ def test_without_graphviz_diagrams_are_inline_svg(sphinx_project, tmp_path):
     html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert html.count('<svg class="alignspec-drawing"') == 2
     assert "graphviz" not in html.split("<body", 1)[1]
+
+
+RECORD_CUTS = """
+import json
+import alignspec.sphinx.directive as _directive
+import alignspec.views.report as _report
+_directive.DOCS_TIMEOUT = 1e-9
+_draw = _report._report_sections
+def _recording(*args):
+    sections = _draw(*args)
+    with open("cuts.json", "a", encoding="utf-8") as out:
+        out.write(json.dumps({s.key.value: s.cut and s.cut.value for s in sections}) + "\\n")
+    return sections
+_report._report_sections = _recording
+"""
+
+
+def test_a_spec_past_the_page_budget_still_builds_whole(sphinx_project, tmp_path):
+    """The analysis and the report share the page's budget for the spec: past it, the page is
+    built whole, the sections that decide while drawn are cut (typed), and nothing raises."""
+    import json
+
+    from alignspec.views.report import ON_DEMAND, SectionKey
+
+    src = sphinx_project(PAGE, conf_extra=RECORD_CUTS)
+    (src / "specs").mkdir()
+    (src / "specs" / "clean.align").write_text(CLEAN, encoding="utf-8")
+    done = sphinx_build(src, tmp_path / "out")
+    assert done.returncode == 0, done.stderr
+    html = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'id="align-concept-clean-aligned"' in html
+    cuts = [json.loads(line) for line in (tmp_path / "cuts.json").read_text(encoding="utf-8").splitlines()]
+    assert cuts and all(set(cut) <= {k.value for k in SectionKey} for cut in cuts)
+    assert all(value == ("timeout" if SectionKey(key) in ON_DEMAND else None)
+               for cut in cuts for key, value in cut.items())
