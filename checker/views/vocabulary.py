@@ -104,10 +104,12 @@ def _add_relation_node(graph: nx.MultiDiGraph, relation: RelationSym, namer: Nam
 def _add_disjoint_node(graph: nx.MultiDiGraph, node: str, kinds: list[str], group: DisjointSym,
                        spec: str) -> None:
     """A ``disjoint`` statement of many kinds: a node (``role`` disjoint, id ``disjoint N``, its
-    kinds in ``members``) with a ``member`` edge to each kind it lists."""
+    kinds in ``members``) with a ``member`` edge to each kind it lists. Its description does not
+    list the kinds: a tooltip of thousands of names helps no reader, and Graphviz refuses a
+    string longer than 16 KB."""
     doc = group.decl.doc.text or ""
     graph.add_node(node, role=Role.DISJOINT.value, label="disjoint", members=kinds, doc=doc, spec=spec,
-                   description=f"no two of these {len(kinds)} kinds have a member in common: {', '.join(kinds)}"
+                   description=f"disjoint: no two of its {len(kinds)} kinds have a member in common"
                                + (f"\n{doc}" if doc else ""))
     for kind in kinds:
         graph.add_edge(node, kind, key=f"member {kind}", role=Role.MEMBER.value,

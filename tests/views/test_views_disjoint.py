@@ -105,3 +105,9 @@ def test_the_report_lists_a_wide_statement_once(wide):
     markdown = render_report(wide, "markdown")
     assert len(re.findall(r"^\s*g0n\d+ -\.- g0n\d+$", markdown, flags=re.M)) == WIDE
     assert markdown.count("`K150`") == 2  # its row in the kinds table and its place in the statement
+
+
+def test_graphviz_can_read_the_dot_of_a_statement_of_thousands_of_kinds(tmp_path):
+    """Graphviz refuses a quoted string longer than 16 KB: no attribute grows with the statement."""
+    dot = to_dot(vocabulary(wide_spec(tmp_path, 3000)))
+    assert max(len(text) for text in re.findall(r'"(?:[^"\\]|\\.)*"', dot)) < 16_384
