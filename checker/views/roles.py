@@ -29,6 +29,7 @@ class Role(TextEnum):
     IS_A = "is_a"
     RELATION = "relation"
     DISJOINT = "disjoint"
+    MEMBER = "member"
     PARAMETER = "parameter"
     USES = "uses"
     GIVEN = "given"

@@ -20,6 +20,7 @@ DOT_NODES: dict[Role, dict[str, str]] = {
     Role.ENTITY: {"shape": "box", "style": "rounded,dashed", "color": GREY},
     Role.NOTE: {"shape": "plaintext"},
     Role.FACT: {"shape": "box", "style": "filled", "fillcolor": "#f4f4f4", "color": "#444444", "fontsize": "9"},
+    Role.DISJOINT: {"shape": "box", "style": "rounded,dashed", "color": RED, "fontcolor": RED, "fontsize": "9"},
 }
 
 DOT_EDGES: dict[Role, dict[str, str]] = {
@@ -39,6 +40,7 @@ DOT_EDGES: dict[Role, dict[str, str]] = {
     Role.GIVEN: {"color": "#222222"},
     Role.DERIVED: {"style": "dashed", "color": BLUE, "fontcolor": BLUE},
     Role.ARGUMENT: {"color": "#444444", "fontcolor": "#444444", "arrowsize": "0.6"},
+    Role.MEMBER: {"style": "dashed", "dir": "none", "color": RED},
 }
 
 MERMAID_SHAPES: dict[Role, tuple[str, str]] = {
@@ -56,6 +58,7 @@ MERMAID_ARROWS: dict[Role, str] = {
     Role.UNKNOWN: "-.->",
     Role.UNSATISFIABLE: "-.->",
     Role.DISJOINT: "-.-",
+    Role.MEMBER: "-.-",
     Role.EXCLUDES: "-.-",
     Role.PARAMETER: "-.->",
     Role.USES: "-.->",
@@ -75,4 +78,5 @@ MERMAID_CLASSES: dict[Role, str] = {
     Role.ENTITY: f"fill:#ffffff,stroke:{GREY},stroke-dasharray: 4 4",
     Role.NOTE: "fill:#ffffff,stroke:#ffffff",
     Role.FACT: "fill:#f4f4f4,stroke:#444444",
+    Role.DISJOINT: f"fill:#ffffff,stroke:{RED},color:{RED},stroke-dasharray: 4 4",
 }

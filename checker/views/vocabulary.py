@@ -7,9 +7,15 @@ import networkx as nx
 
 from ..analysis.axioms import Namer
 from ..model.kinds import all_units
-from ..model.symbols import ConceptSym, KindSym, RelationSym, Unit
+from ..model.symbols import ConceptSym, DisjointSym, KindSym, RelationSym, Unit
 from ..model.written import concept_doc, definition, signature
 from .roles import Role
+
+DISJOINT_PAIRS_LIMIT = 3
+"""The most kinds a ``disjoint`` statement may list to be drawn as an edge between each two of
+them. A longer one is drawn as one node linked to each of its kinds: n kinds have n(n-1)/2
+pairs, already six edges for four kinds, which cross each other and every other line, and a
+statement of a thousand kinds would be half a million edges."""
 
 
 def _own(unit: Unit, kind: type):
@@ -31,10 +37,13 @@ def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
     ``relation`` (domain to range, key the relation's name, with its ``properties``; a relation
     of three or more positions is a node, ``role`` fact, with an ``argument`` edge numbered by
     position to the kind of each position),
-    ``disjoint`` (between two kinds), ``parameter`` (concept to its parameter's kind), and
+    ``disjoint`` (between two kinds of a ``disjoint`` statement of at most
+    ``DISJOINT_PAIRS_LIMIT`` kinds; a longer statement is a node, ``role`` disjoint, with a
+    ``member`` edge to each of its kinds), ``parameter`` (concept to its parameter's kind), and
     ``uses`` (concept to a kind or concept in its definition)."""
     graph = nx.MultiDiGraph(title=f"vocabulary of {unit.name}", spec=unit.name, rankdir="BT")
     units = all_units(unit)
+    groups = 0
     for u in units:
         for kind in _own(u, KindSym):
             name = namer(kind)
@@ -48,6 +57,10 @@ def vocabulary_graph(unit: Unit, namer: Namer) -> nx.MultiDiGraph:
                                description=f"every {namer(kind)} is a {namer(parent)}")
         for group in u.disjoints:
             kinds = [namer(m) for m in group.members if isinstance(m, KindSym)]
+            if len(set(kinds)) > DISJOINT_PAIRS_LIMIT:
+                groups += 1
+                _add_disjoint_node(graph, f"disjoint {groups}", list(dict.fromkeys(kinds)), group, u.name)
+                continue
             for i, a in enumerate(kinds):
                 for b in kinds[i + 1:]:
                     graph.add_edge(a, b, key=f"disjoint {a}, {b}", role=Role.DISJOINT.value, label="disjoint",
@@ -86,6 +99,21 @@ def _add_relation_node(graph: nx.MultiDiGraph, relation: RelationSym, namer: Nam
     for position, kind in enumerate(kinds, start=1):
         graph.add_edge(node, kind, key=str(position), role=Role.ARGUMENT.value, label=str(position),
                        position=position, description=f"position {position} of {name} is a {kind}")
+
+
+def _add_disjoint_node(graph: nx.MultiDiGraph, node: str, kinds: list[str], group: DisjointSym,
+                       spec: str) -> None:
+    """A ``disjoint`` statement of many kinds: a node (``role`` disjoint, id ``disjoint N``, its
+    kinds in ``members``) with a ``member`` edge to each kind it lists. Its description does not
+    list the kinds: a tooltip of thousands of names helps no reader, and Graphviz refuses a
+    string longer than 16 KB."""
+    doc = group.decl.doc.text or ""
+    graph.add_node(node, role=Role.DISJOINT.value, label="disjoint", members=kinds, doc=doc, spec=spec,
+                   description=f"disjoint: no two of its {len(kinds)} kinds have a member in common"
+                               + (f"\n{doc}" if doc else ""))
+    for kind in kinds:
+        graph.add_edge(node, kind, key=f"member {kind}", role=Role.MEMBER.value,
+                       description=f"{kind} has no member in common with the other {len(kinds) - 1} kinds")
 
 
 def _add_concept(graph: nx.MultiDiGraph, concept: ConceptSym, namer: Namer, spec: str) -> None:

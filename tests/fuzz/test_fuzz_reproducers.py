@@ -89,6 +89,15 @@ def test_check_of_a_disjoint_of_1000_kinds_within_200_mb():
     assert [str(v) for v in outcome.violations] == []
 
 
+@pytest.mark.parametrize("report_format", ["html", "markdown"])
+def test_views_of_a_disjoint_of_1000_kinds_within_200_mb(report_format):
+    """Drawn as one node linked to each kind, not as its half a million pairs, the statement's
+    lattice and report (whose vocabulary diagram draws it) end within the budget and 200 MB."""
+    outcome = run_input(reproducer("disjoint-1000-kinds.align"), commands=("lattice", "report"),
+                        limits=replace(LIMITS, memory_bytes=200 << 20), report_format=report_format)
+    assert [str(v) for v in outcome.violations] == []
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
 def test_check_of_an_import_of_a_named_pipe():
     fuzz_input = replace(reproducer("import-fifo.align"), extras=(Extra("fifo.align", "fifo"),))
