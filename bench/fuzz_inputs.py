@@ -413,7 +413,7 @@ def _wide_scenario(n: int) -> list[str]:
 def _wide_disjoint(n: int) -> list[str]:
     kinds = [f"kind K{i}" for i in range(n)]
     return kinds + [f"disjoint {', '.join(f'K{i}' for i in range(n))}", "concept c(x: K0) := K0(x)",
-                    f"concept d(x: K0) := K{n - 1}(x)", "claim: c excludes d"]
+                    f"concept d(x: K{n - 1}) := K{n - 1}(x)", "claim: c excludes d"]
 
 
 NESTINGS: dict[str, Callable[[int], list[str]]] = {
