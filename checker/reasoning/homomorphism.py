@@ -9,6 +9,7 @@ no match is not retried for every match of another.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ from .run_budget import SearchBudgetExceeded, StepCounter
 __all__ = ["DEFAULT_STEPS", "SearchBudgetExceeded", "best_partial_match", "find_homomorphism", "homomorphisms"]
 
 DEFAULT_STEPS = 2_000_000
+_ABSENT = sys.maxsize  # the key of an atom matched already
 
 
 def _variables(atoms: Sequence[Atom]) -> list[str]:
@@ -122,54 +124,118 @@ def _bind(atom: Atom, values: tuple[int, ...], binding: dict[str, int]) -> list[
     return added
 
 
-def _most_constrained(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
-                      ) -> tuple[Atom, list[Atom]] | None:
-    """The atom with the fewest candidates and the others, or None when one has none; the atoms
-    weighed count towards the run's steps (not the search's own limit, which counts candidates)."""
-    counter.add_outside_limit(len(atoms))
-    best_i, best_n = 0, None
-    for i, atom in enumerate(atoms):
-        n = _candidate_count(atom, binding, inst)
-        if best_n is None or n < best_n:
-            best_i, best_n = i, n
-            if n == 0:
-                return None
-    return atoms[best_i], atoms[:best_i] + atoms[best_i + 1:]
+class _ChoiceTree:
+    """The atoms still to match, keyed by their candidate counts: a tournament tree over the
+    atoms' positions whose root names the atom with the fewest candidates (the first in pattern
+    order on a tie), so a choice costs nothing and a changed count one path to the root."""
+
+    __slots__ = ("keys", "offset", "winners")
+
+    def __init__(self, counts: list[int]) -> None:
+        n = len(counts)
+        offset = 1
+        while offset < n:
+            offset *= 2
+        keys = self.keys = counts + [_ABSENT]  # the last key stands for the unused leaves
+        self.offset = offset
+        winners = [n] * (2 * offset)
+        winners[offset:offset + n] = range(n)
+        for node in range(offset - 1, 0, -1):
+            left, right = winners[2 * node], winners[2 * node + 1]
+            winners[node] = left if keys[left] <= keys[right] else right
+        self.winners = winners
+
+    def first(self) -> int:
+        """The position of the atom with the fewest candidates (the first of them on a tie)."""
+        return self.winners[1]
+
+    def set(self, position: int, key: int) -> None:
+        """Key the atom at ``position`` by ``key`` (``_ABSENT`` takes it out of the choice)."""
+        keys, winners = self.keys, self.winners
+        keys[position] = key
+        node = (position + self.offset) >> 1
+        while node:
+            left, right = winners[2 * node], winners[2 * node + 1]
+            winner = left if keys[left] <= keys[right] else right
+            if winners[node] == winner != position:
+                return  # nothing above this node changes
+            winners[node] = winner
+            node >>= 1
 
 
 def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
             ) -> Iterator[dict[str, int]]:
-    """Backtracking over the atoms, most constrained first; iterative (one frame per matched
-    atom on an explicit stack), so patterns of any size are searched without deep recursion."""
-    # a frame: [atom, the atoms after it, its candidates, the variables its current match bound]
+    """Backtracking over the atoms, most constrained first (the atom with the fewest candidates
+    under the current assignment, the first in pattern order on a tie); the atoms weighed for a
+    choice count towards the run's steps (not the search's own limit, which counts candidates).
+
+    Iterative, one frame per matched atom on an explicit stack, so patterns of any size are
+    searched without deep recursion. The atoms' candidate counts are kept in a
+    :class:`_ChoiceTree`: binding a variable recounts the atoms it occurs in, and backtracking
+    restores the counts it changed, so a step costs what the atoms it touches cost, and the stack
+    holds each atom once. The instance must not change while the search runs."""
+    keys = [_candidate_count(atom, binding, inst) for atom in atoms]
+    choice = _ChoiceTree(keys)
+    keys = choice.keys
+    occurs: dict[str, list[int]] = {}
+    for position, atom in enumerate(atoms):
+        for var in dict.fromkeys(atom.args):
+            if var not in binding:
+                occurs.setdefault(var, []).append(position)
+
+    def recount(added: list[str]) -> list[tuple[int, int]]:
+        """Rekey the atoms still to match that the variables in ``added`` occur in; the keys
+        they had, to restore on backtracking."""
+        changed = []
+        for var in added:
+            for position in occurs[var]:
+                key = keys[position]
+                if key != _ABSENT:
+                    count = _candidate_count(atoms[position], binding, inst)
+                    if count != key:
+                        changed.append((position, key))
+                        choice.set(position, count)
+        return changed
+
+    # a frame: [the atom's position, its key when chosen, its candidates, the variables its
+    # current match bound, the keys that match changed]
     frames: list[list[Any]] = []
-    remaining: list[Atom] | None = atoms
+    left = len(atoms)
+    descend = True
     while True:
-        if remaining is not None:
-            if not remaining:
+        if descend:
+            if not left:
                 yield dict(binding)
             else:
-                chosen = _most_constrained(remaining, binding, inst, counter)
-                if chosen is not None:
-                    atom, rest = chosen
-                    frames.append([atom, rest, _candidates(atom, binding, inst), None])
-        remaining = None
-        while frames and remaining is None:
+                counter.add_outside_limit(left)
+                position = choice.first()
+                key = keys[position]
+                if key:
+                    choice.set(position, _ABSENT)
+                    left -= 1
+                    frames.append([position, key, _candidates(atoms[position], binding, inst), None, None])
+        descend = False
+        while frames and not descend:
             frame = frames[-1]
             if frame[3] is not None:
-                for v in frame[3]:
-                    del binding[v]
+                for position, key in reversed(frame[4]):
+                    choice.set(position, key)
+                for var in frame[3]:
+                    del binding[var]
                 frame[3] = None
+            atom = atoms[frame[0]]
             for values in frame[2]:
                 counter.add(1)
-                added = _bind(frame[0], values, binding)
+                added = _bind(atom, values, binding)
                 if added is not None:
-                    frame[3] = added
-                    remaining = frame[1]
+                    frame[3], frame[4] = added, recount(added)
+                    descend = True
                     break
             else:
                 frames.pop()
-        if remaining is None:
+                choice.set(frame[0], frame[1])
+                left += 1
+        if not descend:
             return
 
 

@@ -1,0 +1,79 @@
+"""The homomorphism search against the reference search it replaced: on random patterns and
+instances both make the same choices in the same order, so they find the same homomorphisms in
+the same order, count the same steps and run out of steps at the same point."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alignspec.reasoning.homomorphism import SearchBudgetExceeded, _search, _start, homomorphisms
+from alignspec.reasoning.instance import Instance
+from alignspec.reasoning.run_budget import StepCounter
+
+from .reference_homomorphism import reference_homomorphisms, reference_search
+from .strategies import atom_lists, instances
+
+VARIABLES = ("x", "y", "z", "w", "u", "v")
+UNBOUNDED = 10**12
+
+
+def _fixed(data, pattern, inst: Instance) -> dict[str, int]:
+    """Some of the pattern's variables fixed to entities, as named individuals are."""
+    variables = sorted({v for a in pattern for v in a.args})
+    chosen = data.draw(st.lists(st.sampled_from(variables), unique=True, max_size=2))
+    return {v: data.draw(st.sampled_from(inst.entities())) for v in chosen}
+
+
+def _run(search, pattern, inst: Instance, fixed: dict[str, int], limit: int = UNBOUNDED):
+    """What a search finds, whether it ran out of steps, the steps it counted and its limit
+    raised by the steps counted outside it."""
+    counter = StepCounter(limit)
+    found = []
+    try:
+        for match in search(list(pattern), _start(list(pattern), inst, fixed), inst, counter):
+            found.append(match)
+    except SearchBudgetExceeded:
+        return found, True, counter.steps, counter.limit
+    return found, counter.steps, counter.limit
+
+
+def _until_budget(search, pattern, inst: Instance, fixed: dict[str, int], budget: int):
+    found = []
+    try:
+        for match in search(pattern, inst, fixed, budget):
+            found.append(match)
+    except SearchBudgetExceeded:
+        return found, True
+    return found, False
+
+
+patterns = atom_lists(variables=VARIABLES, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(patterns, instances(max_entities=4), st.data())
+def test_the_search_makes_the_reference_choices(pattern, inst, data):
+    fixed = _fixed(data, pattern, inst)
+    assert _run(_search, pattern, inst, fixed) == _run(reference_search, pattern, inst, fixed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(patterns, instances(max_entities=3), st.data(), st.integers(1, 200))
+def test_the_search_runs_out_of_steps_where_the_reference_does(pattern, inst, data, budget):
+    fixed = _fixed(data, pattern, inst)
+    assert (_until_budget(homomorphisms, pattern, inst, fixed, budget)
+            == _until_budget(reference_homomorphisms, pattern, inst, fixed, budget))
+
+
+@settings(max_examples=100, deadline=None)
+@given(atom_lists(variables=tuple(f"v{i}" for i in range(12)), min_size=10, max_size=40), instances(max_entities=3),
+       st.data())
+def test_long_patterns_agree_up_to_a_step_limit(pattern, inst, data):
+    fixed = _fixed(data, pattern, inst)
+    assert _run(_search, pattern, inst, fixed, 5_000) == _run(reference_search, pattern, inst, fixed, 5_000)
+
+
+def test_a_pattern_with_no_atoms_has_the_empty_homomorphism():
+    inst = Instance()
+    assert _run(_search, (), inst, {}) == _run(reference_search, (), inst, {}) == ([{}], 0, UNBOUNDED)
