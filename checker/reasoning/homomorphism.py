@@ -22,6 +22,7 @@ __all__ = ["DEFAULT_STEPS", "SearchBudgetExceeded", "best_partial_match", "find_
 
 DEFAULT_STEPS = 2_000_000
 _ABSENT = sys.maxsize  # the key of an atom matched already
+_NONE_LAST = _ABSENT - 1  # the key of an atom without candidates, where those come last
 
 
 def _variables(atoms: Sequence[Atom]) -> list[str]:
@@ -163,63 +164,94 @@ class _ChoiceTree:
             node >>= 1
 
 
+class _AtomsLeft:
+    """The atoms of a pattern that the current path of a search has not matched yet, keyed for
+    the choice of the next: binding variables recounts the atoms they occur in, and backtracking
+    restores the keys it changed, so a step costs what the atoms it touches cost, and a path
+    holds each key change once. The instance must not change while the search runs.
+
+    An atom's key is its candidate count under the current binding; ``zero_last`` keys the atoms
+    without candidates after all others (for a search that may leave atoms out)."""
+
+    __slots__ = ("atoms", "binding", "choice", "inst", "occurs", "size", "zero_last")
+
+    def __init__(self, atoms: list[Atom], binding: dict[str, int], inst: Instance, zero_last: bool = False) -> None:
+        self.atoms, self.binding, self.inst, self.zero_last = atoms, binding, inst, zero_last
+        self.choice = _ChoiceTree([self._key(atom) for atom in atoms])
+        self.size = len(atoms)
+        self.occurs: dict[str, list[int]] = {}
+        for position, atom in enumerate(atoms):
+            for var in dict.fromkeys(atom.args):
+                if var not in binding:
+                    self.occurs.setdefault(var, []).append(position)
+
+    def _key(self, atom: Atom) -> int:
+        count = _candidate_count(atom, self.binding, self.inst)
+        return _NONE_LAST if count == 0 and self.zero_last else count
+
+    def first(self) -> tuple[int, int]:
+        """The position of the atom with the least key (the first of them on a tie), and its key."""
+        position = self.choice.first()
+        return position, self.choice.keys[position]
+
+    def take(self, position: int) -> None:
+        """Count the atom at ``position`` as matched (or left out) on the current path."""
+        self.choice.set(position, _ABSENT)
+        self.size -= 1
+
+    def put_back(self, position: int, key: int) -> None:
+        """Undo :meth:`take` of the atom at ``position``, whose key was ``key``."""
+        self.choice.set(position, key)
+        self.size += 1
+
+    def rekey(self, added: list[str]) -> list[tuple[int, int]]:
+        """Rekey the atoms left that the newly bound variables ``added`` occur in; the keys that
+        changed, with what they were, for :meth:`restore`."""
+        keys, atoms, choice = self.choice.keys, self.atoms, self.choice
+        changed = []
+        for var in added:
+            for position in self.occurs[var]:
+                key = keys[position]
+                if key != _ABSENT:
+                    new = self._key(atoms[position])
+                    if new != key:
+                        changed.append((position, key))
+                        choice.set(position, new)
+        return changed
+
+    def restore(self, changed: list[tuple[int, int]]) -> None:
+        """Undo a :meth:`rekey` (before its variables are unbound)."""
+        for position, key in reversed(changed):
+            self.choice.set(position, key)
+
+
 def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
             ) -> Iterator[dict[str, int]]:
     """Backtracking over the atoms, most constrained first (the atom with the fewest candidates
     under the current assignment, the first in pattern order on a tie); the atoms weighed for a
     choice count towards the run's steps (not the search's own limit, which counts candidates).
-
     Iterative, one frame per matched atom on an explicit stack, so patterns of any size are
-    searched without deep recursion. The atoms' candidate counts are kept in a
-    :class:`_ChoiceTree`: binding a variable recounts the atoms it occurs in, and backtracking
-    restores the counts it changed, so a step costs what the atoms it touches cost, and the stack
-    holds each atom once. The instance must not change while the search runs."""
-    keys = [_candidate_count(atom, binding, inst) for atom in atoms]
-    choice = _ChoiceTree(keys)
-    keys = choice.keys
-    occurs: dict[str, list[int]] = {}
-    for position, atom in enumerate(atoms):
-        for var in dict.fromkeys(atom.args):
-            if var not in binding:
-                occurs.setdefault(var, []).append(position)
-
-    def recount(added: list[str]) -> list[tuple[int, int]]:
-        """Rekey the atoms still to match that the variables in ``added`` occur in; the keys
-        they had, to restore on backtracking."""
-        changed = []
-        for var in added:
-            for position in occurs[var]:
-                key = keys[position]
-                if key != _ABSENT:
-                    count = _candidate_count(atoms[position], binding, inst)
-                    if count != key:
-                        changed.append((position, key))
-                        choice.set(position, count)
-        return changed
-
+    searched without deep recursion."""
+    left = _AtomsLeft(atoms, binding, inst)
     # a frame: [the atom's position, its key when chosen, its candidates, the variables its
     # current match bound, the keys that match changed]
     frames: list[list[Any]] = []
-    left = len(atoms)
     descend = True
     while True:
         if descend:
-            if not left:
+            if not left.size:
                 yield dict(binding)
             else:
-                counter.add_outside_limit(left)
-                position = choice.first()
-                key = keys[position]
+                counter.add_outside_limit(left.size)
+                position, key = left.first()
                 if key:
-                    choice.set(position, _ABSENT)
-                    left -= 1
+                    left.take(position)
                     frames.append([position, key, _candidates(atoms[position], binding, inst), None, None])
         descend = False
         while frames and not descend:
             frame = frames[-1]
             if frame[3] is not None:
-                for position, key in reversed(frame[4]):
-                    choice.set(position, key)
+                left.restore(frame[4])
                 for var in frame[3]:
                     del binding[var]
                 frame[3] = None
@@ -228,13 +260,12 @@ def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter:
                 counter.add(1)
                 added = _bind(atom, values, binding)
                 if added is not None:
-                    frame[3], frame[4] = added, recount(added)
+                    frame[3], frame[4] = added, left.rekey(added)
                     descend = True
                     break
             else:
                 frames.pop()
-                choice.set(frame[0], frame[1])
-                left += 1
+                left.put_back(frame[0], frame[1])
         if not descend:
             return
 
@@ -328,36 +359,40 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
     left = budget_steps
     weighed = 0
     skipped: list[Atom] = []
+    rest = _AtomsLeft(atoms, binding, instance, zero_last=True)
 
-    def enter(remaining: list[Atom], matched: int) -> list[Any] | None:
-        """A frame for "match the most constrained atom of ``remaining``, or leave it out", or
-        None when this branch ends here (a leaf, the budget, or no better than the best)."""
+    def enter(matched: int) -> list[Any] | None:
+        """A frame for "match the most constrained atom left, or leave it out", or None when
+        this branch ends here (a leaf, the budget, or no better than the best)."""
         nonlocal weighed
-        if left <= 0 or matched + len(remaining) <= best[0]:
+        if left <= 0 or matched + rest.size <= best[0]:
             return None
-        if not remaining:
+        if not rest.size:
             best[:] = [matched, dict(binding), list(skipped)]
             return None
-        weighed += len(remaining)
-        counts = [_candidate_count(a, binding, instance) for a in remaining]
-        i = min(range(len(remaining)), key=lambda j: (counts[j] == 0, counts[j], j))
-        atom = remaining[i]
-        # [atom, rest, matched, candidates, variables bound by the current match, leaving it out?]
-        return [atom, remaining[:i] + remaining[i + 1:], matched, _candidates(atom, binding, instance), None, False]
+        weighed += rest.size
+        position, key = rest.first()
+        rest.take(position)
+        # [the atom's position, its key when chosen, matched, candidates, variables bound by the
+        # current match, the keys that match changed, leaving it out?]
+        return [position, key, matched, _candidates(atoms[position], binding, instance), None, None, False]
 
     # Branch and bound, iteratively: first every match of the chosen atom, then leaving it out.
-    frames = [f for f in [enter(atoms, 0)] if f is not None]
+    frames = [f for f in [enter(0)] if f is not None]
     while frames:
         frame = frames[-1]
-        atom, rest, matched, candidates, added, leaving_out = frame
+        position, key, matched, candidates, added, changed, leaving_out = frame
         if leaving_out:
             skipped.pop()
             frames.pop()
+            rest.put_back(position, key)
             continue
         if added is not None:
+            rest.restore(changed)
             for v in added:
                 del binding[v]
             frame[4] = None
+        atom = atoms[position]
         child = None
         for values in candidates:
             left -= 1
@@ -366,18 +401,20 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
             added = _bind(atom, values, binding)
             if added is None:
                 continue
-            child = enter(rest, matched + 1)
+            changed = rest.rekey(added)
+            child = enter(matched + 1)
             if child is not None:
-                frame[4] = added
+                frame[4], frame[5] = added, changed
                 break
+            rest.restore(changed)
             for v in added:
                 del binding[v]
         if child is not None:
             frames.append(child)
             continue
-        frame[5] = True
+        frame[6] = True
         skipped.append(atom)
-        child = enter(rest, matched)
+        child = enter(matched)
         if child is not None:
             frames.append(child)
 

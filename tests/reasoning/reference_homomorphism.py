@@ -1,12 +1,13 @@
-"""The homomorphism search as it was before its atoms were kept in a choice tree: every step
-weighs all the atoms left and copies them into the next frame. Kept as the reference that the
-search must agree with, choice for choice and step for step."""
+"""The homomorphism search and the best partial match as they were before their atoms were kept
+in a choice tree: every step weighs all the atoms left and copies them into the next frame. Kept
+as the reference that both must agree with, choice for choice and step for step."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from alignspec.reasoning import run_budget
 from alignspec.reasoning.homomorphism import DEFAULT_STEPS, _bind, _candidate_count, _candidates, _components, _start
 from alignspec.reasoning.instance import Instance
 from alignspec.reasoning.logic import Atom
@@ -81,3 +82,78 @@ def reference_homomorphisms(pattern: Sequence[Atom], instance: Instance, fixed: 
         counter.settle(quiet=True)
         raise
     counter.settle()
+
+
+def reference_best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mapping[str, int] | None = None,
+                                  budget_steps: int = 3_000) -> tuple[dict[str, int], list[Atom]]:
+    """:func:`alignspec.reasoning.homomorphism.best_partial_match` over the reference search."""
+    atoms = list(pattern)
+    full = next(reference_homomorphisms(atoms, instance, fixed), None)
+    if full is not None:
+        return full, []
+    binding = _start(atoms, instance, fixed)
+    if any(n not in instance.graph for n in binding.values()):
+        return binding, atoms
+    best: list[Any] = [-1, dict(binding), atoms]
+    left = budget_steps
+    weighed = 0
+    skipped: list[Atom] = []
+
+    def enter(remaining: list[Atom], matched: int) -> list[Any] | None:
+        """A frame for "match the most constrained atom of ``remaining``, or leave it out", or
+        None when this branch ends here (a leaf, the budget, or no better than the best)."""
+        nonlocal weighed
+        if left <= 0 or matched + len(remaining) <= best[0]:
+            return None
+        if not remaining:
+            best[:] = [matched, dict(binding), list(skipped)]
+            return None
+        weighed += len(remaining)
+        counts = [_candidate_count(a, binding, instance) for a in remaining]
+        i = min(range(len(remaining)), key=lambda j: (counts[j] == 0, counts[j], j))
+        atom = remaining[i]
+        # [atom, rest, matched, candidates, variables bound by the current match, leaving it out?]
+        return [atom, remaining[:i] + remaining[i + 1:], matched, _candidates(atom, binding, instance), None, False]
+
+    # Branch and bound, iteratively: first every match of the chosen atom, then leaving it out.
+    frames = [f for f in [enter(atoms, 0)] if f is not None]
+    while frames:
+        frame = frames[-1]
+        atom, rest, matched, candidates, added, leaving_out = frame
+        if leaving_out:
+            skipped.pop()
+            frames.pop()
+            continue
+        if added is not None:
+            for v in added:
+                del binding[v]
+            frame[4] = None
+        child = None
+        for values in candidates:
+            left -= 1
+            if left <= 0:
+                break
+            added = _bind(atom, values, binding)
+            if added is None:
+                continue
+            child = enter(rest, matched + 1)
+            if child is not None:
+                frame[4] = added
+                break
+            for v in added:
+                del binding[v]
+        if child is not None:
+            frames.append(child)
+            continue
+        frame[5] = True
+        skipped.append(atom)
+        child = enter(rest, matched)
+        if child is not None:
+            frames.append(child)
+
+    run_budget.charge(budget_steps - max(left, 0) + weighed)
+    order = {id(a): i for i, a in enumerate(atoms)}
+    unmatched = sorted(best[2], key=lambda a: order[id(a)])
+    if not unmatched:  # the search was cut short before its first leaf
+        unmatched = atoms
+    return best[1], unmatched

@@ -1,17 +1,21 @@
-"""The homomorphism search against the reference search it replaced: on random patterns and
-instances both make the same choices in the same order, so they find the same homomorphisms in
-the same order, count the same steps and run out of steps at the same point."""
+"""The homomorphism search and the best partial match against the reference versions they
+replaced: on random patterns and instances both make the same choices in the same order, so they
+find the same homomorphisms in the same order, count the same steps and run out of steps at the
+same point."""
 
 from __future__ import annotations
+
+from unittest.mock import patch
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alignspec.reasoning.homomorphism import SearchBudgetExceeded, _search, _start, homomorphisms
+from alignspec.reasoning import run_budget
+from alignspec.reasoning.homomorphism import SearchBudgetExceeded, _search, _start, best_partial_match, homomorphisms
 from alignspec.reasoning.instance import Instance
 from alignspec.reasoning.run_budget import StepCounter
 
-from .reference_homomorphism import reference_homomorphisms, reference_search
+from .reference_homomorphism import reference_best_partial_match, reference_homomorphisms, reference_search
 from .strategies import atom_lists, instances
 
 VARIABLES = ("x", "y", "z", "w", "u", "v")
@@ -77,3 +81,18 @@ def test_long_patterns_agree_up_to_a_step_limit(pattern, inst, data):
 def test_a_pattern_with_no_atoms_has_the_empty_homomorphism():
     inst = Instance()
     assert _run(_search, (), inst, {}) == _run(reference_search, (), inst, {}) == ([{}], 0, UNBOUNDED)
+
+
+def _partial(match, pattern, inst: Instance, fixed: dict[str, int], budget: int):
+    """A best partial match, and the steps it charged to the run."""
+    with patch.object(run_budget, "charge") as charge:
+        found = match(pattern, inst, fixed, budget)
+    return found, charge.call_args_list
+
+
+@settings(max_examples=200, deadline=None)
+@given(atom_lists(variables=VARIABLES, max_size=10), instances(max_entities=3), st.data(), st.integers(0, 300))
+def test_the_best_partial_match_makes_the_reference_choices(pattern, inst, data, budget):
+    fixed = _fixed(data, pattern, inst)
+    assert (_partial(best_partial_match, pattern, inst, fixed, budget)
+            == _partial(reference_best_partial_match, pattern, inst, fixed, budget))
