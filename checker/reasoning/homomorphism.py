@@ -225,6 +225,61 @@ class _AtomsLeft:
             self.choice.set(position, key)
 
 
+class _AtomsScanned:
+    """The atoms left of a small pattern, with the interface of :class:`_AtomsLeft`: each choice
+    weighs them all afresh, which for a few atoms costs less than keeping their keys."""
+
+    __slots__ = ("atoms", "binding", "inst", "present", "size", "zero_last")
+
+    def __init__(self, atoms: list[Atom], binding: dict[str, int], inst: Instance, zero_last: bool = False) -> None:
+        self.atoms, self.binding, self.inst, self.zero_last = atoms, binding, inst, zero_last
+        self.present = [True] * len(atoms)
+        self.size = len(atoms)
+
+    def first(self) -> tuple[int, int]:
+        """The position of the atom with the least key (the first of them on a tie), and its key."""
+        best, best_key = -1, _ABSENT
+        binding, inst, present = self.binding, self.inst, self.present
+        for position, atom in enumerate(self.atoms):
+            if present[position]:
+                key = _candidate_count(atom, binding, inst)
+                if key == 0:
+                    if not self.zero_last:
+                        return position, 0
+                    key = _NONE_LAST
+                if key < best_key:
+                    best, best_key = position, key
+        return best, best_key
+
+    def take(self, position: int) -> None:
+        """Count the atom at ``position`` as matched (or left out) on the current path."""
+        self.present[position] = False
+        self.size -= 1
+
+    def put_back(self, position: int, key: int) -> None:
+        """Undo :meth:`take` of the atom at ``position``."""
+        self.present[position] = True
+        self.size += 1
+
+    def rekey(self, added: list[str]) -> list[tuple[int, int]]:
+        """Nothing to rekey: :meth:`first` weighs the atoms afresh."""
+        return _NOTHING_CHANGED
+
+    def restore(self, changed: list[tuple[int, int]]) -> None:
+        """Nothing to restore."""
+
+
+_NOTHING_CHANGED: list[tuple[int, int]] = []
+_SCAN_BELOW = 32  # patterns of fewer atoms are weighed afresh at each choice
+
+
+def _atoms_left(atoms: list[Atom], binding: dict[str, int], inst: Instance,
+                zero_last: bool = False) -> _AtomsLeft | _AtomsScanned:
+    """The atoms left to match, kept as suits the pattern's size."""
+    kind = _AtomsScanned if len(atoms) < _SCAN_BELOW else _AtomsLeft
+    return kind(atoms, binding, inst, zero_last)
+
+
 def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
             ) -> Iterator[dict[str, int]]:
     """Backtracking over the atoms, most constrained first (the atom with the fewest candidates
@@ -232,7 +287,7 @@ def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter:
     choice count towards the run's steps (not the search's own limit, which counts candidates).
     Iterative, one frame per matched atom on an explicit stack, so patterns of any size are
     searched without deep recursion."""
-    left = _AtomsLeft(atoms, binding, inst)
+    left = _atoms_left(atoms, binding, inst)
     # a frame: [the atom's position, its key when chosen, its candidates, the variables its
     # current match bound, the keys that match changed]
     frames: list[list[Any]] = []
@@ -359,7 +414,7 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
     left = budget_steps
     weighed = 0
     skipped: list[Atom] = []
-    rest = _AtomsLeft(atoms, binding, instance, zero_last=True)
+    rest = _atoms_left(atoms, binding, instance, zero_last=True)
 
     def enter(matched: int) -> list[Any] | None:
         """A frame for "match the most constrained atom left, or leave it out", or None when

@@ -10,7 +10,7 @@ from unittest.mock import patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from alignspec.reasoning import run_budget
+from alignspec.reasoning import homomorphism, run_budget
 from alignspec.reasoning.homomorphism import SearchBudgetExceeded, _search, _start, best_partial_match, homomorphisms
 from alignspec.reasoning.instance import Instance
 from alignspec.reasoning.run_budget import StepCounter
@@ -19,6 +19,7 @@ from .reference_homomorphism import reference_best_partial_match, reference_homo
 from .strategies import atom_lists, instances
 
 VARIABLES = ("x", "y", "z", "w", "u", "v")
+KEPT_AND_SCANNED = (0, homomorphism._SCAN_BELOW)  # every pattern in a choice tree; small ones scanned
 UNBOUNDED = 10**12
 
 
@@ -59,28 +60,38 @@ patterns = atom_lists(variables=VARIABLES, max_size=12)
 @given(patterns, instances(max_entities=4), st.data())
 def test_the_search_makes_the_reference_choices(pattern, inst, data):
     fixed = _fixed(data, pattern, inst)
-    assert _run(_search, pattern, inst, fixed) == _run(reference_search, pattern, inst, fixed)
+    expected = _run(reference_search, pattern, inst, fixed)
+    for scan_below in KEPT_AND_SCANNED:
+        with patch.object(homomorphism, "_SCAN_BELOW", scan_below):
+            assert _run(_search, pattern, inst, fixed) == expected
 
 
 @settings(max_examples=200, deadline=None)
 @given(patterns, instances(max_entities=3), st.data(), st.integers(1, 200))
 def test_the_search_runs_out_of_steps_where_the_reference_does(pattern, inst, data, budget):
     fixed = _fixed(data, pattern, inst)
-    assert (_until_budget(homomorphisms, pattern, inst, fixed, budget)
-            == _until_budget(reference_homomorphisms, pattern, inst, fixed, budget))
+    expected = _until_budget(reference_homomorphisms, pattern, inst, fixed, budget)
+    for scan_below in KEPT_AND_SCANNED:
+        with patch.object(homomorphism, "_SCAN_BELOW", scan_below):
+            assert _until_budget(homomorphisms, pattern, inst, fixed, budget) == expected
 
 
 @settings(max_examples=100, deadline=None)
-@given(atom_lists(variables=tuple(f"v{i}" for i in range(12)), min_size=10, max_size=40), instances(max_entities=3),
+@given(atom_lists(variables=tuple(f"v{i}" for i in range(12)), min_size=10, max_size=48), instances(max_entities=3),
        st.data())
 def test_long_patterns_agree_up_to_a_step_limit(pattern, inst, data):
     fixed = _fixed(data, pattern, inst)
-    assert _run(_search, pattern, inst, fixed, 5_000) == _run(reference_search, pattern, inst, fixed, 5_000)
+    expected = _run(reference_search, pattern, inst, fixed, 5_000)
+    for scan_below in KEPT_AND_SCANNED:
+        with patch.object(homomorphism, "_SCAN_BELOW", scan_below):
+            assert _run(_search, pattern, inst, fixed, 5_000) == expected
 
 
 def test_a_pattern_with_no_atoms_has_the_empty_homomorphism():
     inst = Instance()
-    assert _run(_search, (), inst, {}) == _run(reference_search, (), inst, {}) == ([{}], 0, UNBOUNDED)
+    for scan_below in KEPT_AND_SCANNED:
+        with patch.object(homomorphism, "_SCAN_BELOW", scan_below):
+            assert _run(_search, (), inst, {}) == _run(reference_search, (), inst, {}) == ([{}], 0, UNBOUNDED)
 
 
 def _partial(match, pattern, inst: Instance, fixed: dict[str, int], budget: int):
@@ -94,5 +105,7 @@ def _partial(match, pattern, inst: Instance, fixed: dict[str, int], budget: int)
 @given(atom_lists(variables=VARIABLES, max_size=10), instances(max_entities=3), st.data(), st.integers(0, 300))
 def test_the_best_partial_match_makes_the_reference_choices(pattern, inst, data, budget):
     fixed = _fixed(data, pattern, inst)
-    assert (_partial(best_partial_match, pattern, inst, fixed, budget)
-            == _partial(reference_best_partial_match, pattern, inst, fixed, budget))
+    expected = _partial(reference_best_partial_match, pattern, inst, fixed, budget)
+    for scan_below in KEPT_AND_SCANNED:
+        with patch.object(homomorphism, "_SCAN_BELOW", scan_below):
+            assert _partial(best_partial_match, pattern, inst, fixed, budget) == expected
