@@ -2,8 +2,10 @@
 
 A homomorphism maps each variable to an entity so that every atom becomes a fact; two variables
 may map to one entity. The search backtracks atom by atom, always taking next the atom with the
-fewest candidate facts under the current assignment, and draws candidates from the instance's
-indexes. Independent parts of the pattern are checked separately first, so that one part with
+fewest candidate facts under the current assignment (the first in pattern order on a tie), and
+draws candidates from the instance's indexes. The atoms left of a large pattern are kept keyed by
+their candidate counts, so a step recounts only the atoms its new bindings touch and the stack
+holds O(n) for n atoms. Independent parts of the pattern are checked separately first, so that one part with
 no match is not retried for every match of another.
 """
 
