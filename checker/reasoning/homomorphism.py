@@ -2,13 +2,16 @@
 
 A homomorphism maps each variable to an entity so that every atom becomes a fact; two variables
 may map to one entity. The search backtracks atom by atom, always taking next the atom with the
-fewest candidate facts under the current assignment, and draws candidates from the instance's
-indexes. Independent parts of the pattern are checked separately first, so that one part with
+fewest candidate facts under the current assignment (the first in pattern order on a tie), and
+draws candidates from the instance's indexes. The atoms left of a large pattern are kept keyed by
+their candidate counts, so a step recounts only the atoms its new bindings touch and the stack
+holds O(n) for n atoms. Independent parts of the pattern are checked separately first, so that one part with
 no match is not retried for every match of another.
 """
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -21,6 +24,8 @@ __all__ = ["DEFAULT_STEPS", "SearchBudgetExceeded", "best_partial_match", "find_
            "independent_parts"]
 
 DEFAULT_STEPS = 2_000_000
+_ABSENT = sys.maxsize  # the key of an atom matched already
+_NONE_LAST = _ABSENT - 1  # the key of an atom without candidates, where those come last
 
 
 def _variables(atoms: Sequence[Atom]) -> list[str]:
@@ -123,54 +128,203 @@ def _bind(atom: Atom, values: tuple[int, ...], binding: dict[str, int]) -> list[
     return added
 
 
-def _most_constrained(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
-                      ) -> tuple[Atom, list[Atom]] | None:
-    """The atom with the fewest candidates and the others, or None when one has none; the atoms
-    weighed count towards the run's steps (not the search's own limit, which counts candidates)."""
-    counter.add_outside_limit(len(atoms))
-    best_i, best_n = 0, None
-    for i, atom in enumerate(atoms):
-        n = _candidate_count(atom, binding, inst)
-        if best_n is None or n < best_n:
-            best_i, best_n = i, n
-            if n == 0:
-                return None
-    return atoms[best_i], atoms[:best_i] + atoms[best_i + 1:]
+class _ChoiceTree:
+    """The atoms still to match, keyed by their candidate counts: a tournament tree over the
+    atoms' positions whose root names the atom with the fewest candidates (the first in pattern
+    order on a tie), so a choice costs nothing and a changed count one path to the root."""
+
+    __slots__ = ("keys", "offset", "winners")
+
+    def __init__(self, counts: list[int]) -> None:
+        n = len(counts)
+        offset = 1
+        while offset < n:
+            offset *= 2
+        keys = self.keys = counts + [_ABSENT]  # the last key stands for the unused leaves
+        self.offset = offset
+        winners = [n] * (2 * offset)
+        winners[offset:offset + n] = range(n)
+        for node in range(offset - 1, 0, -1):
+            left, right = winners[2 * node], winners[2 * node + 1]
+            winners[node] = left if keys[left] <= keys[right] else right
+        self.winners = winners
+
+    def first(self) -> int:
+        """The position of the atom with the fewest candidates (the first of them on a tie)."""
+        return self.winners[1]
+
+    def set(self, position: int, key: int) -> None:
+        """Key the atom at ``position`` by ``key`` (``_ABSENT`` takes it out of the choice)."""
+        keys, winners = self.keys, self.winners
+        keys[position] = key
+        node = (position + self.offset) >> 1
+        while node:
+            left, right = winners[2 * node], winners[2 * node + 1]
+            winner = left if keys[left] <= keys[right] else right
+            if winners[node] == winner != position:
+                return  # nothing above this node changes
+            winners[node] = winner
+            node >>= 1
+
+
+class _AtomsLeft:
+    """The atoms of a pattern that the current path of a search has not matched yet, keyed for
+    the choice of the next: binding variables recounts the atoms they occur in, and backtracking
+    restores the keys it changed, so a step costs what the atoms it touches cost, and a path
+    holds each key change once. The instance must not change while the search runs.
+
+    An atom's key is its candidate count under the current binding; ``zero_last`` keys the atoms
+    without candidates after all others (for a search that may leave atoms out)."""
+
+    __slots__ = ("atoms", "binding", "choice", "inst", "occurs", "size", "zero_last")
+
+    def __init__(self, atoms: list[Atom], binding: dict[str, int], inst: Instance, zero_last: bool = False) -> None:
+        self.atoms, self.binding, self.inst, self.zero_last = atoms, binding, inst, zero_last
+        self.choice = _ChoiceTree([self._key(atom) for atom in atoms])
+        self.size = len(atoms)
+        self.occurs: dict[str, list[int]] = {}
+        for position, atom in enumerate(atoms):
+            for var in dict.fromkeys(atom.args):
+                if var not in binding:
+                    self.occurs.setdefault(var, []).append(position)
+
+    def _key(self, atom: Atom) -> int:
+        count = _candidate_count(atom, self.binding, self.inst)
+        return _NONE_LAST if count == 0 and self.zero_last else count
+
+    def first(self) -> tuple[int, int]:
+        """The position of the atom with the least key (the first of them on a tie), and its key."""
+        position = self.choice.first()
+        return position, self.choice.keys[position]
+
+    def take(self, position: int) -> None:
+        """Count the atom at ``position`` as matched (or left out) on the current path."""
+        self.choice.set(position, _ABSENT)
+        self.size -= 1
+
+    def put_back(self, position: int, key: int) -> None:
+        """Undo :meth:`take` of the atom at ``position``, whose key was ``key``."""
+        self.choice.set(position, key)
+        self.size += 1
+
+    def rekey(self, added: list[str]) -> list[tuple[int, int]]:
+        """Rekey the atoms left that the newly bound variables ``added`` occur in; the keys that
+        changed, with what they were, for :meth:`restore`."""
+        keys, atoms, choice = self.choice.keys, self.atoms, self.choice
+        changed = []
+        for var in added:
+            for position in self.occurs[var]:
+                key = keys[position]
+                if key != _ABSENT:
+                    new = self._key(atoms[position])
+                    if new != key:
+                        changed.append((position, key))
+                        choice.set(position, new)
+        return changed
+
+    def restore(self, changed: list[tuple[int, int]]) -> None:
+        """Undo a :meth:`rekey` (before its variables are unbound)."""
+        for position, key in reversed(changed):
+            self.choice.set(position, key)
+
+
+class _AtomsScanned:
+    """The atoms left of a small pattern, with the interface of :class:`_AtomsLeft`: each choice
+    weighs them all afresh, which for a few atoms costs less than keeping their keys."""
+
+    __slots__ = ("atoms", "binding", "inst", "present", "size", "zero_last")
+
+    def __init__(self, atoms: list[Atom], binding: dict[str, int], inst: Instance, zero_last: bool = False) -> None:
+        self.atoms, self.binding, self.inst, self.zero_last = atoms, binding, inst, zero_last
+        self.present = [True] * len(atoms)
+        self.size = len(atoms)
+
+    def first(self) -> tuple[int, int]:
+        """The position of the atom with the least key (the first of them on a tie), and its key."""
+        best, best_key = -1, _ABSENT
+        binding, inst, present = self.binding, self.inst, self.present
+        for position, atom in enumerate(self.atoms):
+            if present[position]:
+                key = _candidate_count(atom, binding, inst)
+                if key == 0:
+                    if not self.zero_last:
+                        return position, 0
+                    key = _NONE_LAST
+                if key < best_key:
+                    best, best_key = position, key
+        return best, best_key
+
+    def take(self, position: int) -> None:
+        """Count the atom at ``position`` as matched (or left out) on the current path."""
+        self.present[position] = False
+        self.size -= 1
+
+    def put_back(self, position: int, key: int) -> None:
+        """Undo :meth:`take` of the atom at ``position``."""
+        self.present[position] = True
+        self.size += 1
+
+    def rekey(self, added: list[str]) -> list[tuple[int, int]]:
+        """Nothing to rekey: :meth:`first` weighs the atoms afresh."""
+        return _NOTHING_CHANGED
+
+    def restore(self, changed: list[tuple[int, int]]) -> None:
+        """Nothing to restore."""
+
+
+_NOTHING_CHANGED: list[tuple[int, int]] = []
+_SCAN_BELOW = 32  # patterns of fewer atoms are weighed afresh at each choice
+
+
+def _atoms_left(atoms: list[Atom], binding: dict[str, int], inst: Instance,
+                zero_last: bool = False) -> _AtomsLeft | _AtomsScanned:
+    """The atoms left to match, kept as suits the pattern's size."""
+    kind = _AtomsScanned if len(atoms) < _SCAN_BELOW else _AtomsLeft
+    return kind(atoms, binding, inst, zero_last)
 
 
 def _search(atoms: list[Atom], binding: dict[str, int], inst: Instance, counter: StepCounter
             ) -> Iterator[dict[str, int]]:
-    """Backtracking over the atoms, most constrained first; iterative (one frame per matched
-    atom on an explicit stack), so patterns of any size are searched without deep recursion."""
-    # a frame: [atom, the atoms after it, its candidates, the variables its current match bound]
+    """Backtracking over the atoms, most constrained first (the atom with the fewest candidates
+    under the current assignment, the first in pattern order on a tie); the atoms weighed for a
+    choice count towards the run's steps (not the search's own limit, which counts candidates).
+    Iterative, one frame per matched atom on an explicit stack, so patterns of any size are
+    searched without deep recursion."""
+    left = _atoms_left(atoms, binding, inst)
+    # a frame: [the atom's position, its key when chosen, its candidates, the variables its
+    # current match bound, the keys that match changed]
     frames: list[list[Any]] = []
-    remaining: list[Atom] | None = atoms
+    descend = True
     while True:
-        if remaining is not None:
-            if not remaining:
+        if descend:
+            if not left.size:
                 yield dict(binding)
             else:
-                chosen = _most_constrained(remaining, binding, inst, counter)
-                if chosen is not None:
-                    atom, rest = chosen
-                    frames.append([atom, rest, _candidates(atom, binding, inst), None])
-        remaining = None
-        while frames and remaining is None:
+                counter.add_outside_limit(left.size)
+                position, key = left.first()
+                if key:
+                    left.take(position)
+                    frames.append([position, key, _candidates(atoms[position], binding, inst), None, None])
+        descend = False
+        while frames and not descend:
             frame = frames[-1]
             if frame[3] is not None:
-                for v in frame[3]:
-                    del binding[v]
+                left.restore(frame[4])
+                for var in frame[3]:
+                    del binding[var]
                 frame[3] = None
+            atom = atoms[frame[0]]
             for values in frame[2]:
                 counter.add(1)
-                added = _bind(frame[0], values, binding)
+                added = _bind(atom, values, binding)
                 if added is not None:
-                    frame[3] = added
-                    remaining = frame[1]
+                    frame[3], frame[4] = added, left.rekey(added)
+                    descend = True
                     break
             else:
                 frames.pop()
-        if remaining is None:
+                left.put_back(frame[0], frame[1])
+        if not descend:
             return
 
 
@@ -263,36 +417,40 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
     left = budget_steps
     weighed = 0
     skipped: list[Atom] = []
+    rest = _atoms_left(atoms, binding, instance, zero_last=True)
 
-    def enter(remaining: list[Atom], matched: int) -> list[Any] | None:
-        """A frame for "match the most constrained atom of ``remaining``, or leave it out", or
-        None when this branch ends here (a leaf, the budget, or no better than the best)."""
+    def enter(matched: int) -> list[Any] | None:
+        """A frame for "match the most constrained atom left, or leave it out", or None when
+        this branch ends here (a leaf, the budget, or no better than the best)."""
         nonlocal weighed
-        if left <= 0 or matched + len(remaining) <= best[0]:
+        if left <= 0 or matched + rest.size <= best[0]:
             return None
-        if not remaining:
+        if not rest.size:
             best[:] = [matched, dict(binding), list(skipped)]
             return None
-        weighed += len(remaining)
-        counts = [_candidate_count(a, binding, instance) for a in remaining]
-        i = min(range(len(remaining)), key=lambda j: (counts[j] == 0, counts[j], j))
-        atom = remaining[i]
-        # [atom, rest, matched, candidates, variables bound by the current match, leaving it out?]
-        return [atom, remaining[:i] + remaining[i + 1:], matched, _candidates(atom, binding, instance), None, False]
+        weighed += rest.size
+        position, key = rest.first()
+        rest.take(position)
+        # [the atom's position, its key when chosen, matched, candidates, variables bound by the
+        # current match, the keys that match changed, leaving it out?]
+        return [position, key, matched, _candidates(atoms[position], binding, instance), None, None, False]
 
     # Branch and bound, iteratively: first every match of the chosen atom, then leaving it out.
-    frames = [f for f in [enter(atoms, 0)] if f is not None]
+    frames = [f for f in [enter(0)] if f is not None]
     while frames:
         frame = frames[-1]
-        atom, rest, matched, candidates, added, leaving_out = frame
+        position, key, matched, candidates, added, changed, leaving_out = frame
         if leaving_out:
             skipped.pop()
             frames.pop()
+            rest.put_back(position, key)
             continue
         if added is not None:
+            rest.restore(changed)
             for v in added:
                 del binding[v]
             frame[4] = None
+        atom = atoms[position]
         child = None
         for values in candidates:
             left -= 1
@@ -301,18 +459,20 @@ def best_partial_match(pattern: Sequence[Atom], instance: Instance, fixed: Mappi
             added = _bind(atom, values, binding)
             if added is None:
                 continue
-            child = enter(rest, matched + 1)
+            changed = rest.rekey(added)
+            child = enter(matched + 1)
             if child is not None:
-                frame[4] = added
+                frame[4], frame[5] = added, changed
                 break
+            rest.restore(changed)
             for v in added:
                 del binding[v]
         if child is not None:
             frames.append(child)
             continue
-        frame[5] = True
+        frame[6] = True
         skipped.append(atom)
-        child = enter(rest, matched)
+        child = enter(matched)
         if child is not None:
             frames.append(child)
 

@@ -197,3 +197,11 @@ def test_docs_cache_bench_runs(monkeypatch):
     figures = docs_cache.language_server("vocabulary", 1)
     assert set(figures) == {"no cache", "cold", "warm"}
     assert "x  1.0" in "\n".join(docs_cache._table("reasoner stage", figures))
+
+
+def test_homomorphism_search_bench_runs_at_a_tiny_size():
+    from bench import homomorphism_search
+
+    rows = homomorphism_search.measure([5], repeats=1)
+    assert {r["shape"] for r in rows} == set(homomorphism_search.SHAPES)
+    assert [r["found"] for r in rows] == [True, True, False]
