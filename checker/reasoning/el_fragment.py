@@ -260,6 +260,8 @@ def live_predicates(theory: Theory, used: Iterable[str]) -> set[str]:
 def _head_parts(axiom: Axiom) -> list[list[Atom]]:
     """The head atoms grouped so that no two groups share an existential variable."""
     existential = axiom.existential_variables()
+    if len(axiom.head) == 1 or not existential:
+        return [[atom] for atom in axiom.head]
     graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(range(len(axiom.head)))
     holder: dict[str, int] = {}
