@@ -56,6 +56,18 @@ class Tree:
 
     kinds: tuple[str, ...]
     children: tuple[tuple[str, Tree], ...]
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # kept, so that hashing a tree costs its root, not its whole height
+        object.__setattr__(self, "_hash", hash((self.kinds, self.children)))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __reduce__(self) -> tuple[type[Tree], tuple[tuple[str, ...], tuple[tuple[str, Tree], ...]]]:
+        # hashes of strings differ between processes: a copy hashes itself again
+        return Tree, (self.kinds, self.children)
 
 
 def rooted_tree(atoms: Sequence[Atom], root: str) -> Tree | None:
@@ -201,13 +213,6 @@ class NormalForm:
             return
         ranges.add(self._named(tree))
 
-    def roles(self) -> set[str]:
-        out = set(self.told_super) | {r for s in self.told_super.values() for r in s}
-        out |= {r for (r, _) in self.exists_left} | set(self.told_ranges)
-        out |= {r for fillers in self.exists_right.values() for r, _ in fillers}
-        out |= {r for chain in self.chains for r in chain}
-        return out
-
     def add_concept(self, name: str, tree: Tree) -> None:
         """``name`` is equivalent to its body ``tree``."""
         self.above(concept_name(name), tree)
@@ -255,6 +260,8 @@ def live_predicates(theory: Theory, used: Iterable[str]) -> set[str]:
 def _head_parts(axiom: Axiom) -> list[list[Atom]]:
     """The head atoms grouped so that no two groups share an existential variable."""
     existential = axiom.existential_variables()
+    if len(axiom.head) == 1 or not existential:
+        return [[atom] for atom in axiom.head]
     graph: nx.Graph[int] = nx.Graph()
     graph.add_nodes_from(range(len(axiom.head)))
     holder: dict[str, int] = {}
@@ -277,11 +284,10 @@ def _has_directed_cycle(atoms: Sequence[Atom]) -> bool:
 
 
 def _body_tree(body: Sequence[Atom]) -> Tree | None:
-    for root in dict.fromkeys(v for atom in body for v in atom.args):
-        tree = rooted_tree(body, root)
-        if tree is not None:
-            return tree
-    return None
+    """``body`` as a tree hanging from its one variable that no edge points to, if it is one."""
+    targets = {atom.args[1] for atom in body if len(atom.args) == 2}
+    root = next((v for atom in body for v in atom.args if v not in targets), None)
+    return None if root is None else rooted_tree(body, root)
 
 
 def _add_part(form: NormalForm, axiom: Axiom, part: list[Atom]) -> bool:

@@ -46,38 +46,110 @@ ENABLED = True
 Context = frozenset[Name]
 
 
-class _Roles:
-    """The role hierarchy, ranges and compositions of a normal form, closed and indexed."""
+class _Clock:
+    """Looks at the run's clock once every ``CLOCK_STRIDE`` units of work counted: saturation is
+    polynomial in the theory and counts no steps, so the run's deadline is what bounds it."""
 
-    def __init__(self, form: NormalForm) -> None:
-        self.supers: dict[str, frozenset[str]] = {}
-        for role in form.roles():
+    __slots__ = ("bound", "work")
+
+    def __init__(self) -> None:
+        self.work = 0
+        self.bound = CLOCK_STRIDE
+
+    def tick(self, work: int = 1) -> None:
+        """Count ``work`` more; past the stride, raise if the run's budget is exhausted."""
+        self.work += work
+        if self.work >= self.bound:
+            self.check()
+
+    def check(self) -> None:
+        """Look at the run's clock now (raises :class:`~.run_budget.SearchBudgetExceeded`)."""
+        self.bound = self.work + CLOCK_STRIDE
+        run_budget.check()
+
+
+@dataclass(frozen=True)
+class _Role:
+    """What a link of one relation ``r`` needs: ``exists s.A -> B`` for every ``s`` above ``r``
+    as the ``B`` by ``A``; the compositions ``s o s' -> t`` with ``s`` above ``r``, as
+    ``(s', t)``; and those ``s' o s -> t``, as ``(s', t)``."""
+
+    left: dict[Name, list[Name]]
+    as_first: list[tuple[str, str]]
+    as_second: list[tuple[str, str]]
+
+
+class _Roles:
+    """The role hierarchy, ranges and compositions of a normal form, indexed per relation on
+    demand: only the relations a link carries (of an existential, or the head of a composition)
+    are asked about, each is walked up the told hierarchy once, and of the relations above it
+    only those the normal form says something about (a range, ``exists r.A -> B``, a
+    composition) are kept."""
+
+    def __init__(self, form: NormalForm, clock: _Clock) -> None:
+        self._told_super = form.told_super
+        self._told_ranges = form.told_ranges
+        self._clock = clock
+        self._left: dict[str, dict[Name, list[Name]]] = {}
+        for (role, filler), conclusions in form.exists_left.items():
+            self._left.setdefault(role, {})[filler] = conclusions
+        self._first: dict[str, list[tuple[str, str]]] = {}
+        self._second: dict[str, list[tuple[str, str]]] = {}
+        for first, second, composed in form.chains:
+            self._first.setdefault(first, []).append((second, composed))
+            self._second.setdefault(second, []).append((first, composed))
+        self._marked = set(self._told_ranges) | set(self._left) | set(self._first) | set(self._second)
+        self._above: dict[str, frozenset[str]] = {}
+        self._ranges: dict[str, frozenset[Name]] = {}
+        self.linked: dict[str, _Role] = {}
+        # exists r.A -> B for every r below the relation of the axiom, by filler then relation,
+        # for the relations of the links made so far (see :meth:`link`)
+        self.left_by_name: dict[Name, dict[str, list[Name]]] = {}
+
+    def above(self, role: str) -> frozenset[str]:
+        """The relations every ``role`` edge also is (``role`` included) that the normal form
+        says something about."""
+        found = self._above.get(role)
+        if found is None:
+            told, marked, clock = self._told_super, self._marked, self._clock
             seen = {role}
             frontier = [role]
             while frontier:
-                for parent in form.told_super.get(frontier.pop(), ()):
+                clock.tick()
+                for parent in told.get(frontier.pop(), ()):
                     if parent not in seen:
                         seen.add(parent)
                         frontier.append(parent)
-            self.supers[role] = frozenset(seen)
-        self.ranges = {role: frozenset(r for s in supers for r in form.told_ranges.get(s, ()))
-                       for role, supers in self.supers.items()}
-        self.as_first: dict[str, list[tuple[str, str]]] = {}
-        self.as_second: dict[str, list[tuple[str, str]]] = {}
-        for role, supers in self.supers.items():
-            self.as_first[role] = [(s, t) for r, s, t in form.chains if r in supers]
-            self.as_second[role] = [(r, t) for r, s, t in form.chains if s in supers]
-        # exists r.A -> B for every r below the relation of the axiom, by relation and by filler
-        self.left_by_role: dict[str, dict[Name, list[Name]]] = {}
-        self.left_by_name: dict[Name, dict[str, list[Name]]] = {}
-        for role, supers in self.supers.items():
-            by_filler: dict[Name, list[Name]] = {}
-            for (super_role, filler), conclusions in form.exists_left.items():
-                if super_role in supers:
-                    by_filler.setdefault(filler, []).extend(conclusions)
-            self.left_by_role[role] = by_filler
-            for filler, conclusions in by_filler.items():
+            found = self._above[role] = frozenset(seen & marked)
+        return found
+
+    def ranges(self, role: str) -> frozenset[Name]:
+        """What the target of every ``role`` edge is."""
+        found = self._ranges.get(role)
+        if found is None:
+            told = self._told_ranges
+            found = self._ranges[role] = frozenset(r for s in self.above(role) for r in told.get(s, ()))
+        return found
+
+    def link(self, role: str) -> _Role:
+        """What a link of ``role`` needs, made at its first link (which also indexes its
+        ``exists s.A -> B`` by filler in :attr:`left_by_name`)."""
+        found = self.linked.get(role)
+        if found is None:
+            above = self.above(role)
+            left: dict[Name, list[Name]] = {}
+            for super_role in above:
+                by_filler = self._left.get(super_role)
+                if by_filler:
+                    self._clock.tick(len(by_filler))
+                    for filler, conclusions in by_filler.items():
+                        left.setdefault(filler, []).extend(conclusions)
+            for filler, conclusions in left.items():
                 self.left_by_name.setdefault(filler, {})[role] = conclusions
+            as_first = [c for r in above for c in self._first.get(r, ())]
+            as_second = [c for s in above for c in self._second.get(s, ())]
+            found = self.linked[role] = _Role(left, as_first, as_second)
+        return found
 
 
 class Saturation:
@@ -85,15 +157,18 @@ class Saturation:
 
     def __init__(self, form: NormalForm) -> None:
         self.form = form
-        self.roles = _Roles(form)
+        self.clock = _Clock()
+        self.roles = _Roles(form, self.clock)
         self.subsumers: dict[Context, set[Name]] = {}
         self.successors: dict[Context, set[tuple[str, Context]]] = {}
         self.predecessors: dict[Context, dict[str, list[Context]]] = {}
         self._atoms: list[tuple[Context, Name]] = []
         self._links: list[tuple[Context, str, Context]] = []
         ranges = self.roles.ranges
-        self._fillers = {name: [(role, frozenset({filler, *ranges[role]})) for role, filler in found]
-                         for name, found in form.exists_right.items()}
+        self._fillers: dict[Name, list[tuple[str, Context]]] = {}
+        for name, found in form.exists_right.items():
+            self.clock.tick(len(found))
+            self._fillers[name] = [(role, frozenset({filler, *ranges(role)})) for role, filler in found]
 
     def context(self, names: Iterable[Name]) -> set[Name]:
         """The saturated subsumers of the conjunction of ``names``."""
@@ -117,10 +192,17 @@ class Saturation:
         subsumers, predecessors = self.subsumers, self.predecessors
         told, pairs, fillers = self.form.told, self.form.pairs, self._fillers
         left_by_name = self.roles.left_by_name
-        done = 0
+        clock = self.clock
+        # every atom and link is counted when it is taken, so the work of making it is too
+        done, bound = clock.work, clock.bound
         while atoms or links:
             while atoms:
                 ctx, first = atoms.pop()
+                done += 1
+                if done >= bound:
+                    clock.work = done
+                    clock.check()
+                    bound = clock.bound
                 known = subsumers[ctx]
                 if first in known:
                     continue
@@ -134,9 +216,10 @@ class Saturation:
                         continue
                     known.add(name)
                     done += 1
-                    if done % CLOCK_STRIDE == 0:
-                        # Saturation is polynomial in the theory and counts no steps; the run's clock bounds it.
-                        run_budget.check()
+                    if done >= bound:
+                        clock.work = done
+                        clock.check()
+                        bound = clock.bound
                     if name == BOTTOM:
                         atoms.extend([(pred, BOTTOM) for preds in above.values() for pred in preds])
                         continue
@@ -165,21 +248,29 @@ class Saturation:
                                 for conclusion in found:
                                     atoms.extend([(pred, conclusion) for pred in preds
                                                   if conclusion not in subsumers[pred]])
+            clock.work = done
             while links and not atoms:
+                clock.work += 1
+                if clock.work >= clock.bound:
+                    clock.check()
                 self._link(*links.pop())
+            done, bound = clock.work, clock.bound
+        clock.work = done
 
     def _link(self, ctx: Context, role: str, target: Context) -> None:
         successors = self.successors[ctx]
         if (role, target) in successors:
             return
         self._open(target)
+        roles = self.roles
+        linked = roles.linked.get(role) or roles.link(role)
         successors.add((role, target))
         self.predecessors[target].setdefault(role, []).append(ctx)
         atoms = self._atoms
         found_below = self.subsumers[target]
         if BOTTOM in found_below:
             atoms.append((ctx, BOTTOM))
-        by_filler = self.roles.left_by_role[role]
+        by_filler = linked.left
         if by_filler:
             if len(by_filler) <= len(found_below):
                 for filler, conclusions in by_filler.items():
@@ -190,22 +281,25 @@ class Saturation:
                     derived = by_filler.get(name)
                     if derived:
                         atoms.extend((ctx, conclusion) for conclusion in derived)
-        supers = self.roles.supers
-        for second, composed in self.roles.as_first[role]:
-            for next_role, further in list(self.successors[target]):
-                if second in supers[next_role]:
+        clock = self.clock
+        for second, composed in linked.as_first:
+            onward = list(self.successors[target])
+            clock.tick(len(onward))
+            for next_role, further in onward:
+                if second in roles.above(next_role):
                     self._links.append((ctx, composed, further))
-        for first, composed in self.roles.as_second[role]:
+        for first, composed in linked.as_second:
+            clock.tick(len(self.predecessors[ctx]))
             for pred_role, preds in self.predecessors[ctx].items():
-                if first in supers[pred_role]:
+                if first in roles.above(pred_role):
                     self._links.extend((pred, composed, target) for pred in preds)
 
     def compositions_exact(self) -> bool:
         """Whether every composition ``r o s -> t`` gives its targets nothing an ``s`` edge
         does not: the ranges of ``t`` follow from those of ``s``."""
         for _, second, composed in self.form.chains:
-            wanted = self.roles.ranges[composed]
-            if wanted and not wanted <= self.context(self.roles.ranges[second]):
+            wanted = self.roles.ranges(composed)
+            if wanted and not wanted <= self.context(self.roles.ranges(second)):
                 return False
         return True
 

@@ -6,6 +6,7 @@ the implications the chase gives, and everything else must go the general way un
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,16 +14,19 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alignspec.reasoning import saturation
+from alignspec.reasoning import run_budget, saturation
 from alignspec.reasoning.chase import FAILED, OK
 from alignspec.reasoning.classification import Classification, classify
-from alignspec.reasoning.el_fragment import MAX_DEPTH, concept_tree, live_predicates, normal_form
+from alignspec.reasoning.el_fragment import MAX_DEPTH, concept_name, concept_tree, live_predicates, normal_form
 from alignspec.reasoning.entailment import chase_formula, decide_implication
 from alignspec.reasoning.homomorphism import find_homomorphism
 from alignspec.reasoning.instance import Instance
 from alignspec.reasoning.logic import DEFAULT_BUDGET, Atom, Axiom, AxiomKind, Budget, Theory
+from alignspec.reasoning.run_budget import SearchBudgetExceeded
 from alignspec.reasoning.saturation import (
+    CLOCK_STRIDE,
     NOTHING,
+    Saturation,
     World,
     in_fragment,
     saturate,
@@ -31,6 +35,7 @@ from alignspec.reasoning.saturation import (
     settled_implications,
     shape_of,
 )
+from alignspec.reasoning.status import Limit
 from alignspec.reasoning.termination import weak_acyclicity_violation
 
 from .build import atoms, relation_axioms, rule, theory
@@ -214,13 +219,13 @@ def test_a_pair_whose_search_could_run_out_of_steps_goes_the_general_way():
 
 
 @st.composite
-def trees(draw, root="x", depth=2, prefix="v"):
+def trees(draw, root="x", depth=2, prefix="v", relations=RELATIONS):
     out = [Atom(k, (root,)) for k in draw(st.lists(st.sampled_from(KINDS), max_size=2, unique=True))]
     if depth:
         for i in range(draw(st.integers(0, 2))):
             child = f"{prefix}{i}"
-            out.append(Atom(draw(st.sampled_from(RELATIONS)), (root, child)))
-            out.extend(draw(trees(child, depth - 1, child + "_")))
+            out.append(Atom(draw(st.sampled_from(relations)), (root, child)))
+            out.extend(draw(trees(child, depth - 1, child + "_", relations)))
     return out
 
 
@@ -264,7 +269,12 @@ def el_problems(draw, outside: bool = False):
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(el_problems())
 def test_saturation_agrees_with_the_chase_on_small_fragment_theories(problem):
-    th, concepts = problem
+    agrees_with_the_chase(*problem)
+
+
+def agrees_with_the_chase(th: Theory, concepts: dict) -> None:
+    """Classification gives the same answers either way, and saturation finds exactly the
+    implications and the unsatisfiable concepts the chase decides."""
     both_ways(th, concepts)
     trees_ = {n: concept_tree(*c) for n, c in concepts.items()}
     saturated = saturate(th, trees_)
@@ -286,6 +296,109 @@ def test_saturation_agrees_with_the_chase_on_small_fragment_theories(problem):
 def test_under_a_small_step_limit_saturation_leaves_the_same_pairs_unknown(problem, steps):
     th, concepts = problem
     both_ways(th, concepts, Budget(max_search_steps=steps))
+
+
+# ---------------------------------------------------------------------------------------------
+# hierarchies of relations
+
+
+HIERARCHY = ("R", "S", "T", "U", "V")
+
+
+@st.composite
+def hierarchy_problems(draw):
+    """Sub-relations among five relations (any graph: chains, diamonds, cycles), a few more
+    axioms of the fragment, and tree concepts over all five relations."""
+    axioms: list[Axiom] = relation_axioms("U(A, B)") if draw(st.booleans()) else []
+    pairs = st.tuples(st.sampled_from(HIERARCHY), st.sampled_from(HIERARCHY))
+    for below, above in draw(st.lists(pairs, max_size=8, unique=True)):
+        if below != above:
+            axioms.append(rule(f"{below} below {above}", f"{below}(x, y) -> {above}(x, y)", AxiomKind.SUBRELATION))
+    for i in range(draw(st.integers(0, 4))):
+        candidate = draw(el_axiom(f"rule {i}", False))
+        if weak_acyclicity_violation(Theory("", (*axioms, candidate))) is None:
+            axioms.append(candidate)
+    concepts = {f"c{i}": (("x",), tuple(dict.fromkeys(draw(trees(relations=HIERARCHY)))))
+                for i in range(draw(st.integers(1, 6)))}
+    return Theory("", tuple(axioms)), {n: c for n, c in concepts.items() if c[1]}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hierarchy_problems())
+def test_saturation_agrees_with_the_chase_under_hierarchies_of_relations(problem):
+    agrees_with_the_chase(*problem)
+
+
+def _chain(n: int, extra: tuple[str, ...] = ()) -> Theory:
+    """Relations ``R0(A, B)`` .. ``R{n-1}(A, B)``, each below the one before, and ``extra`` rules."""
+    axioms = relation_axioms("R0(A, B)")
+    for i in range(1, n):
+        axioms += relation_axioms(f"R{i}(A, B)")
+        axioms.append(rule(f"R{i} below R{i - 1}", f"R{i}(x, y) -> R{i - 1}(x, y)", AxiomKind.SUBRELATION))
+    return Theory("", (*axioms, *theory(rules=extra).axioms))
+
+
+def test_a_chain_and_a_diamond_of_sub_relations_classify_as_the_chase_does():
+    th = _chain(40, ("left: R39(x, y) -> L(x, y)", "right: R39(x, y) -> M(x, y)", "top left: L(x, y) -> N(x, y)",
+                     "top right: M(x, y) -> N(x, y)", "seen: N(x, y), B(y) -> C(x)",
+                     "step: L(x, y), M(y, z) -> N(x, z)", "grow: C(x) -> R39(x, y), D(y)"))
+    concepts = {"low": _concept("R39(x, y)"), "top": _concept("R0(x, y), B(y)"), "n_b": _concept("N(x, y), B(y)"),
+                "c": _concept("C(x)"), "two": _concept("L(x, y), M(y, z)"), "n": _concept("N(x, y)"),
+                "n_d": _concept("N(x, y), D(y)"), "middle": _concept("R20(x, y), A(x)")}
+    on, _ = both_ways(th, concepts)
+    for implied in ("top", "n_b", "c", "n", "middle"):
+        assert on.implications.has_edge("low", implied)
+    assert on.implications.has_edge("two", "n") and on.implications.has_edge("c", "n_d")
+    chased = {n: chase_formula(th, concepts[n][1]) for n in concepts}
+    assert set(settled_implications(th, concepts, chased, DEFAULT_BUDGET).implied) == set(concepts)
+    agrees_with_the_chase(th, concepts)
+
+
+def _chain_work(n: int) -> int:
+    """The work counted by saturating a chain of ``n`` sub-relations for its two ends."""
+    concepts = {"last": concept_tree(*_concept(f"R{n - 1}(x, y)")), "first": concept_tree(*_concept("R0(x, y)"))}
+    form = normal_form(_chain(n), concepts)
+    assert form is not None
+    found = Saturation(form)
+    assert concept_name("first") in found.context([concept_name("last")])
+    assert concept_name("last") not in found.context([concept_name("first")])
+    return found.clock.work
+
+
+def test_a_chain_of_sub_relations_costs_work_linear_in_its_length():
+    assert _chain_work(4_000) <= 2.2 * _chain_work(2_000)
+
+
+def test_a_passed_deadline_stops_the_saturation_of_a_long_chain():
+    n = 2 * CLOCK_STRIDE
+    concepts = {"last": concept_tree(*_concept(f"R{n - 1}(x, y)")), "first": concept_tree(*_concept("R0(x, y)"))}
+    with run_budget.started(Budget(), deadline=time.monotonic() - 1), pytest.raises(SearchBudgetExceeded) as stopped:
+        saturate(_chain(n), concepts)
+    assert stopped.value.limit is Limit.TIMEOUT
+
+
+def test_a_deadline_passed_while_saturating_leaves_the_concepts_unknown(monkeypatch):
+    n = 2 * CLOCK_STRIDE
+    th = _chain(n)
+    concepts = {"last": _concept(f"R{n - 1}(x, y)"), "first": _concept("R0(x, y)")}
+    chased = {name: chase_formula(th, concepts[name][1]) for name in concepts}
+    forms = []
+
+    def late(*args, **kwargs):
+        # the chases are done: the run's time runs out as the saturation starts
+        run = run_budget.active()
+        assert run is not None
+        run.deadline = time.monotonic() - 1
+        forms.append(normal_form(*args, **kwargs))
+        return forms[-1]
+
+    monkeypatch.setattr(saturation, "normal_form", late)
+    budget = Budget(timeout=3_600)
+    with run_budget.started(budget) as run:
+        found = classify(th, concepts, budget)
+    assert forms and run.exhausted is Limit.TIMEOUT
+    assert found.unknown == set(concepts) and found.implications.number_of_nodes() == 0
+    assert all(chased[name].status is OK for name in concepts)
 
 
 @st.composite
