@@ -122,7 +122,7 @@ class NormalForm:
 
     ``told[A]``: ``A -> B``; ``pairs[A][B]``: ``A and B -> C`` (under both premises; longer
     conjunctions are split into pairs through fresh names); ``exists_right[A]``: ``A -> exists r.B`` as
-    ``(r, B)``; ``exists_left[(r, A)]``: ``exists r.A -> B``; ``super_roles[r]``: the relations
+    ``(r, B)``, each once; ``exists_left[(r, A)]``: ``exists r.A -> B``; ``super_roles[r]``: the relations
     every ``r`` edge also is (``r`` itself included); ``chains``: ``r o s -> t`` as ``(r, s, t)``;
     ``ranges[r]``: what the target of every ``r`` edge is."""
 
@@ -138,6 +138,7 @@ class NormalForm:
     _rhs_memo: dict[Tree, Name] = field(default_factory=dict)
     _pair_memo: dict[tuple[Name, Name], Name] = field(default_factory=dict)
     _exists_memo: dict[tuple[str, Name], Name] = field(default_factory=dict)
+    _exists_right_seen: set[tuple[Name, str, Name]] = field(default_factory=set)
 
     def fresh(self) -> Name:
         return ("fresh", str(next(self._fresh)))
@@ -194,7 +195,11 @@ class NormalForm:
         for kind in tree.kinds:
             self.implies([anchor], kind_name(kind))
         for rel, child in tree.children:
-            self.exists_right.setdefault(anchor, []).append((rel, self._named(child)))
+            filler = self._named(child)
+            # identical existentials (a conjunction repeating one edge and subtree) are one axiom
+            if (anchor, rel, filler) not in self._exists_right_seen:
+                self._exists_right_seen.add((anchor, rel, filler))
+                self.exists_right.setdefault(anchor, []).append((rel, filler))
 
     def _named(self, tree: Tree) -> Name:
         """A fresh name whose members satisfy ``tree``, one per distinct tree: the name is

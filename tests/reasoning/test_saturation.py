@@ -329,6 +329,56 @@ def test_saturation_agrees_with_the_chase_under_hierarchies_of_relations(problem
     agrees_with_the_chase(*problem)
 
 
+# ---------------------------------------------------------------------------------------------
+# repeated identical existentials (a chain of concepts, each adding the same edge, unfolds so)
+
+
+def _again(body: tuple[Atom, ...], copies: int) -> tuple[Atom, ...]:
+    """``body`` with ``copies`` more copies of everything below its root ``x``, on fresh variables."""
+    renamed = (Atom(a.pred, tuple(v if v == "x" else f"{v}#{k}" for v in a.args)) for k in range(copies) for a in body)
+    return tuple(dict.fromkeys((*body, *renamed)))
+
+
+@st.composite
+def repeated_existential_problems(draw):
+    """Fragment problems whose concepts repeat their edges and subtrees on fresh variables, with
+    a rule whose head repeats one edge and subtree, and a chain of concepts adding one edge each."""
+    th, concepts = draw(el_problems())
+    copies = draw(st.integers(1, 3))
+    concepts = {name: (params, _again(body, copies)) for name, (params, body) in concepts.items()}
+    kind, filler = draw(st.permutations(KINDS))[:2]
+    relation = draw(st.sampled_from(RELATIONS))
+    twice = rule("twice", f"{kind}(x) -> {relation}(x, y), {filler}(y), {relation}(x, z), {filler}(z)")
+    if weak_acyclicity_violation(Theory("", (*th.axioms, twice))) is None:
+        th = Theory("", (*th.axioms, twice))
+    for i in range(draw(st.integers(0, 4))):
+        concepts[f"chain{i}"] = (("x",), tuple(Atom(relation, ("x", f"y{j}")) for j in range(i + 1)))
+    return th, concepts
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(repeated_existential_problems())
+def test_saturation_agrees_with_the_chase_when_existentials_repeat(problem):
+    agrees_with_the_chase(*problem)
+
+
+def _repeated_chain_work(n: int) -> int:
+    """The work counted by saturating ``n`` concepts, the ``i``-th with ``i`` edges ``R(x, y_j)``."""
+    concepts = {f"c{i}": concept_tree(("x",), tuple(Atom("R", ("x", f"y{j}")) for j in range(i + 1)))
+                for i in range(n)}
+    form = normal_form(Theory("", ()), concepts)
+    assert form is not None
+    found = Saturation(form)
+    for name in concepts:
+        assert len(found.context([concept_name(name)])) > n
+    return found.clock.work
+
+
+def test_repeated_existentials_cost_work_quadratic_in_a_chain_of_concepts():
+    # every concept implies every other, so n * n subsumers are inherent; a link per repeated edge is n ** 3
+    assert _repeated_chain_work(200) <= 4.4 * _repeated_chain_work(100)
+
+
 def _chain(n: int, extra: tuple[str, ...] = ()) -> Theory:
     """Relations ``R0(A, B)`` .. ``R{n-1}(A, B)``, each below the one before, and ``extra`` rules."""
     axioms = relation_axioms("R0(A, B)")
