@@ -8,7 +8,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from alignspec.reasoning import run_budget
-from alignspec.reasoning.homomorphism import DEFAULT_STEPS, _bind, _candidate_count, _candidates, _components, _start
+from alignspec.reasoning.homomorphism import (
+    DEFAULT_STEPS,
+    _bind,
+    _candidate_count,
+    _candidates,
+    _start,
+    independent_parts,
+)
 from alignspec.reasoning.instance import Instance
 from alignspec.reasoning.logic import Atom
 from alignspec.reasoning.run_budget import StepCounter
@@ -74,7 +81,7 @@ def reference_homomorphisms(pattern: Sequence[Atom], instance: Instance, fixed: 
     counter = StepCounter(budget_steps)
     try:
         counter.add_outside_limit(len(atoms))
-        parts = _components(atoms, set(binding))
+        parts = independent_parts(atoms, set(binding))
         if all(next(reference_search(part, dict(binding), instance, counter), None) is not None
                for part in (parts if len(parts) > 1 else ())):
             yield from reference_search(atoms, binding, instance, counter)
