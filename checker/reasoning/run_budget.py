@@ -76,6 +76,11 @@ class RunBudget:
             self.exhausted = Limit.TIMEOUT
         return self.exhausted
 
+    def seconds_left(self) -> float | None:
+        """The wall-clock seconds left before the deadline (at most 0 once it is passed); None
+        when the run has no timeout."""
+        return None if self.deadline is None else self.deadline - self._clock()
+
     def _stop(self, limit: Limit) -> None:
         self.exhausted = limit
         raise SearchBudgetExceeded(limit)
@@ -117,6 +122,13 @@ def charge(steps: int) -> None:
     run = _ACTIVE.get()
     if run is not None:
         run.charge(steps)
+
+
+def seconds_left() -> float | None:
+    """The wall-clock seconds the run budget in force has left (None: no run, or no timeout),
+    for work outside the reasoner that must end by the run's deadline, such as a subprocess."""
+    run = _ACTIVE.get()
+    return run.seconds_left() if run is not None else None
 
 
 def check() -> None:

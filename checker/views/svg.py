@@ -6,6 +6,8 @@ import re
 import shutil
 import subprocess
 
+from ..reasoning import run_budget
+
 DOT_TIMEOUT = 30
 
 
@@ -17,9 +19,13 @@ def dot_program() -> str | None:
 def dot_to_svg(source: str, timeout: float = DOT_TIMEOUT) -> str | None:
     """The ``<svg>`` element ``dot -Tsvg`` draws for ``source``, ready to inline in HTML
     (no XML prolog, doctype, comments or namespace declarations); None when ``dot`` is
-    missing, fails or takes longer than ``timeout`` seconds."""
+    missing, fails or takes longer than ``timeout`` seconds or than the run budget in force has
+    left (then the caller draws the diagram another way)."""
     program = dot_program()
-    if program is None:
+    left = run_budget.seconds_left()
+    if left is not None:
+        timeout = min(timeout, left)
+    if program is None or timeout <= 0:
         return None
     try:
         done = subprocess.run([program, "-Tsvg"], input=source.encode("utf-8"), capture_output=True,

@@ -9,7 +9,9 @@ import pytest
 import screenshot_report
 
 import alignspec
-from alignspec.views import pictures, render_report
+from alignspec.reasoning import run_budget
+from alignspec.reasoning.logic import Budget
+from alignspec.views import pictures, render_report, svg
 
 LIBRARY = sorted((Path(__file__).resolve().parents[2] / "ontology").glob("*.align"))
 
@@ -50,3 +52,22 @@ def test_the_wheel_zooms_at_the_pointer_in_a_browser(seed, tmp_path):
     assert after[2] < before[2] * 0.7 and after[3] < before[3] * 0.7
     assert after[2] / after[3] == pytest.approx(before[2] / before[3], rel=1e-3)
     assert 'class="diagram-tools"' in dom and 'class="diagram-box zoomable"' in dom
+
+
+def test_graphviz_is_given_only_the_time_the_run_budget_has_left(monkeypatch):
+    given: list[float] = []
+
+    def fake_run(argv, **kwargs):
+        given.append(kwargs["timeout"])
+        raise svg.subprocess.TimeoutExpired(argv, kwargs["timeout"])
+
+    monkeypatch.setattr(svg, "dot_program", lambda: "/usr/bin/dot")
+    monkeypatch.setattr(svg.subprocess, "run", fake_run)
+    assert svg.dot_to_svg("digraph {}") is None
+    assert given == [svg.DOT_TIMEOUT]
+    with run_budget.started(Budget(timeout=5.0)):
+        assert svg.dot_to_svg("digraph {}") is None
+    assert 0 < given[1] <= 5.0
+    with run_budget.started(Budget(timeout=0.0)):
+        assert svg.dot_to_svg("digraph {}") is None
+    assert len(given) == 2  # the budget was spent: Graphviz is not started at all
