@@ -131,6 +131,15 @@ def seconds_left() -> float | None:
     return run.seconds_left() if run is not None else None
 
 
+def check_time() -> None:
+    """Raise :class:`SearchBudgetExceeded` (``TIMEOUT``) if the run budget in force has passed its
+    deadline; for work that decides nothing, such as laying out a diagram, which the run's steps
+    do not bound."""
+    left = seconds_left()
+    if left is not None and left < 0:
+        raise SearchBudgetExceeded(Limit.TIMEOUT)
+
+
 def check() -> None:
     """Raise :class:`SearchBudgetExceeded` if the run budget in force is exhausted."""
     run = _ACTIVE.get()

@@ -8,6 +8,8 @@ import re
 from collections.abc import Collection
 from html import escape
 
+from ..reasoning import run_budget
+from ..reasoning.status import Limit
 from .document import (
     Block,
     Cell,
@@ -59,6 +61,8 @@ NO_DOT = ("Graphviz is not installed, so this diagram is shown as Mermaid source
           "Install Graphviz (the dot program, for example with apt-get install graphviz or "
           "brew install graphviz) and run alignspec report again to get pictures.")
 NO_PICTURE = "This diagram is shown as Mermaid source."
+NO_TIME = ("The run's time limit was reached before this diagram was drawn, so it is shown as "
+           "Mermaid source. Give the run more time (--timeout) to get the picture.")
 
 
 def html_inline(text: Inline, links: Collection[str] = frozenset()) -> str:
@@ -119,8 +123,12 @@ def _diagram(block: Diagram, drawing: Drawing) -> tuple[str, bool]:
     if picture is not None:
         return (f'<figure class="diagram" id="figure-{escape(block.key)}">\n'
                 f'<div class="{BOX_CLASS}">\n{picture}\n</div>\n{caption}\n</figure>'), True
-    note = NO_PICTURE if drawing is Drawing.SOURCE else NO_DOT
-    return (f'<figure class="diagram" id="figure-{escape(block.key)}">\n<p class="note">{escape(note)}</p>\n'
+    left = run_budget.seconds_left()
+    if left is not None and left <= 0:
+        note, why = NO_TIME, f' data-cut="{Limit.TIMEOUT.value}"'
+    else:
+        note, why = (NO_PICTURE if drawing is Drawing.SOURCE else NO_DOT), ""
+    return (f'<figure class="diagram" id="figure-{escape(block.key)}">\n<p class="note"{why}>{escape(note)}</p>\n'
             f'<pre class="mermaid-source"><code>{escape(block.mermaid)}</code></pre>\n{caption}\n</figure>'), False
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
+from ..reasoning import run_budget
+
 DUMMY_WIDTH = 10.0
 SWEEPS = 12
 ROW_WIDTH = 960.0  # parts are packed in rows at least this wide (about a page's width)
@@ -183,6 +185,7 @@ class _Graph:
             downward = sweep % 2 == 0
             indexes = range(1, len(self.rows)) if downward else range(len(self.rows) - 2, -1, -1)
             for i in indexes:
+                run_budget.check_time()
                 fixed = self.rows[i - 1] if downward else self.rows[i + 1]
                 position = {n: p for p, n in enumerate(fixed)}
                 neighbours = self.up if downward else self.down
@@ -225,6 +228,7 @@ def _coordinates(graph: _Graph, node_gap: float) -> dict[str, float]:
         downward = sweep % 2 == 0
         rows = graph.rows if downward else list(reversed(graph.rows))
         for row in rows:
+            run_budget.check_time()
             targets = []
             for node in row:
                 near = [x[n] for n in (graph.up[node] + graph.down[node])]

@@ -4,6 +4,7 @@ with the layered layout computed in Python, or not at all (its source is shown i
 from __future__ import annotations
 
 from ..enums import TextEnum
+from ..reasoning.run_budget import SearchBudgetExceeded
 from .document import Diagram
 from .drawing import to_svg
 from .svg import dot_program, dot_to_svg
@@ -29,7 +30,8 @@ def resolve(drawing: Drawing | str) -> Drawing:
 
 def diagram_svg(block: Diagram, drawing: Drawing | str = Drawing.AUTO) -> str | None:
     """The ``<svg>`` element of ``block``: drawn by Graphviz, or (when Graphviz is not wanted,
-    missing or fails) with the layered layout; None for ``source`` or a block without a graph."""
+    missing or fails) with the layered layout; None for ``source``, a block without a graph, or
+    when the run budget in force ran out before the picture was drawn."""
     chosen = resolve(drawing)
     if chosen is Drawing.SOURCE:
         return None
@@ -39,4 +41,7 @@ def diagram_svg(block: Diagram, drawing: Drawing | str = Drawing.AUTO) -> str | 
             return drawn
     if block.graph is None:
         return None
-    return to_svg(block.graph, id_prefix=f"{block.key}-", title=block.caption)
+    try:
+        return to_svg(block.graph, id_prefix=f"{block.key}-", title=block.caption)
+    except SearchBudgetExceeded:  # the run's time ran out while laying it out: no picture
+        return None

@@ -11,6 +11,7 @@ import screenshot_report
 import alignspec
 from alignspec.reasoning import run_budget
 from alignspec.reasoning.logic import Budget
+from alignspec.reasoning.status import Limit
 from alignspec.views import pictures, render_report, svg
 
 LIBRARY = sorted((Path(__file__).resolve().parents[2] / "ontology").glob("*.align"))
@@ -71,3 +72,22 @@ def test_graphviz_is_given_only_the_time_the_run_budget_has_left(monkeypatch):
     with run_budget.started(Budget(timeout=0.0)):
         assert svg.dot_to_svg("digraph {}") is None
     assert len(given) == 2  # the budget was spent: Graphviz is not started at all
+
+
+def test_the_layered_layout_stops_when_the_run_budget_is_spent_and_the_figure_says_why(seed, monkeypatch):
+    monkeypatch.setattr(pictures, "dot_program", lambda: None)
+    with run_budget.started(Budget(timeout=0.0)):
+        page = render_report(seed, "html")
+    assert '<svg class="alignspec-drawing"' not in page
+    assert page.count('class="mermaid-source"') == page.count('<figure class="diagram"') > 0
+    assert page.count('<p class="note" data-cut="timeout">') == page.count('<figure class="diagram"')
+    with run_budget.started(Budget(timeout=600.0)):
+        assert '<svg class="alignspec-drawing"' in render_report(seed, "html")
+
+
+def test_a_run_out_of_steps_still_draws_its_diagrams(seed, monkeypatch):
+    monkeypatch.setattr(pictures, "dot_program", lambda: None)
+    with run_budget.started(Budget(max_total_steps=0)) as run:
+        run.exhausted = Limit.TOTAL_STEPS
+        page = render_report(seed, "html")
+    assert page.count('<svg class="alignspec-drawing"') == page.count('<figure class="diagram"') > 0
