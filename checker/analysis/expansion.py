@@ -148,6 +148,7 @@ class Expander:
         self.max_atoms = budget.max_facts
         self.max_variables = budget.max_entities
         self._too_large: dict[tuple[int, tuple[int, ...]], Limit] = {}
+        self._entered = 0  # concepts entered by every expansion so far, for the run's clock
 
     def expand(self, atoms: Iterable[ResolvedAtom], reserved: Iterable[str] = ()) -> tuple[Atom, ...]:
         """Expand ``atoms``; fresh variables avoid ``reserved`` and the atoms' own variables."""
@@ -192,6 +193,7 @@ class Expander:
         if isinstance(pred, (KindSym, RelationSym)):
             out.write(Atom(self.namer(pred), args))
             return
+        run_budget.charge(0)  # once the run's budget is spent, no expansion starts
         # a frame: the concept, its arguments, its variables' names, the rest of its body, and
         # the sizes of the expansion when it was entered
         stack: list[tuple[ConceptSym, tuple[str, ...], dict[str, str], Iterator[ResolvedAtom], tuple[int, int]]] = []
@@ -206,6 +208,9 @@ class Expander:
             if known is not None:
                 raise _Overflow(known)
             expanded.add((id(concept), arguments))
+            self._entered += 1
+            if self._entered % CLOCK_STRIDE == 0:  # a chain of concepts on one variable adds no atom
+                run_budget.check()
             sizes = out.sizes()
             mapping = {param: arg for (param, _), arg in zip(concept.params, arguments)}
             open_concepts.add(id(concept))

@@ -333,3 +333,24 @@ def test_fresh_names_cost_constant_time_each():
     names = FreshNames(["y"])
     made = [names.fresh("y") for _ in range(100_000)]
     assert made[0] == "y_2" and made[-1] == "y_100001"
+
+
+def test_a_chain_of_concepts_that_add_no_atom_ends_at_the_run_timeout(tmp_path, monkeypatch):
+    """Each concept of the chain is the one before on the same variable, so the expansion of the
+    last has two atoms however long the chain: its concepts, not its atoms, meet the clock (looked
+    at every ``CLOCK_STRIDE`` of them, made small here so that a short chain shows it)."""
+    from alignspec.analysis import expansion
+
+    chain = "\n".join(f"concept c{i}(x: K) := c{i - 1}(x)" for i in range(1, 50))
+    spec = _load(tmp_path, f"kind K\nrelation r(K, K)\nconcept c0(x: K) := r(x, y)\n{chain}\n")
+    expander = spec.analysis.builder.expander
+    assert len(expander.concept_formula(spec.unit.scope["c49"])[1]) == 2
+    monkeypatch.setattr(expansion, "CLOCK_STRIDE", 8)
+    with run_budget.started(Budget(), deadline=time.monotonic() - 1), \
+            pytest.raises(SearchBudgetExceeded) as stopped:
+        expander.concept_formula(spec.unit.scope["c49"])
+    assert stopped.value.limit is Limit.TIMEOUT
+    with run_budget.started(Budget(), deadline=time.monotonic() - 1) as run:
+        run.exhausted = Limit.TIMEOUT
+        with pytest.raises(SearchBudgetExceeded):  # a spent run starts no expansion at all
+            expander.concept_formula(spec.unit.scope["c0"])
