@@ -193,7 +193,7 @@ class Expander:
         if isinstance(pred, (KindSym, RelationSym)):
             out.write(Atom(self.namer(pred), args))
             return
-        run_budget.charge(0)  # once the run's budget is spent, no expansion starts
+        run_budget.check_time()  # once the run's time is spent, no expansion starts
         # a frame: the concept, its arguments, its variables' names, the rest of its body, and
         # the sizes of the expansion when it was entered
         stack: list[tuple[ConceptSym, tuple[str, ...], dict[str, str], Iterator[ResolvedAtom], tuple[int, int]]] = []
@@ -210,7 +210,7 @@ class Expander:
             expanded.add((id(concept), arguments))
             self._entered += 1
             if self._entered % CLOCK_STRIDE == 0:  # a chain of concepts on one variable adds no atom
-                run_budget.check()
+                run_budget.check_time()
             sizes = out.sizes()
             mapping = {param: arg for (param, _), arg in zip(concept.params, arguments)}
             open_concepts.add(id(concept))
